@@ -1,0 +1,50 @@
+package dev.schemaguard.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.schemaguard.BootReport;
+import dev.schemaguard.GuardConfig;
+import dev.schemaguard.GuardConfigException;
+import dev.schemaguard.SchemaGuard;
+import dev.schemaguard.internal.boot.BootRunner;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.util.function.Function;
+
+/** What boot and plan share: load the config, run, print JSON if asked, map the verdict to an exit code. */
+final class GuardRun {
+    private GuardRun() {
+    }
+
+    static int run(GuardOptions options, PrintWriter out, Function<SchemaGuard, BootReport> action) {
+        BootReport report;
+        try {
+            GuardConfig config = options.load();
+            report = action.apply(SchemaGuard.of(config));
+        } catch (GuardConfigException e) {
+            report = BootRunner.configInvalid(e, options.databaseForMessages());
+        }
+        if (options.format == GuardOptions.Format.json) {
+            out.println(json(report));
+            out.flush();
+        }
+        return exitCode(report);
+    }
+
+    static int exitCode(BootReport report) {
+        return switch (report.code()) {
+            case OK -> Main.EXIT_PASS;
+            case CONFIG_INVALID -> Main.EXIT_USAGE;
+            case DEADLINE_EXCEEDED -> Main.EXIT_HANG;
+            default -> Main.EXIT_FAIL;
+        };
+    }
+
+    static String json(Object value) {
+        try {
+            return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(value);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

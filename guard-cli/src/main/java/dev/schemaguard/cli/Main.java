@@ -1,0 +1,48 @@
+package dev.schemaguard.cli;
+
+import org.slf4j.bridge.SLF4JBridgeHandler;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code java -jar schema-guard.jar <command> --config <file>}. */
+@Command(name = "schema-guard", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "A boot-time schema guard: checks the required-migration contract, applies only allowlisted "
+                + "additive migrations, and ends with one distinctive line.",
+        subcommands = {BootCommand.class, PlanCommand.class})
+public final class Main {
+
+    /** Exit codes; documented in the README. */
+    public static final int EXIT_PASS = 0;
+    public static final int EXIT_FAIL = 1;
+    public static final int EXIT_USAGE = 2;
+    public static final int EXIT_HANG = 3;
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    static int run(String... args) {
+        // Liquibase logs through java.util.logging; route it to SLF4J so the CLI has one log stream.
+        SLF4JBridgeHandler.removeHandlersForRootLogger();
+        SLF4JBridgeHandler.install();
+        return commandLine().execute(args);
+    }
+
+    static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setExitCodeExceptionMapper(e -> EXIT_USAGE);
+        cli.setParameterExceptionHandler((e, args) -> {
+            e.getCommandLine().getErr().println("schema-guard: " + e.getMessage());
+            e.getCommandLine().getErr().println("Run 'schema-guard " + e.getCommandLine().getCommandName() + " --help' for usage.");
+            return EXIT_USAGE;
+        });
+        return cli;
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"schema-guard " + dev.schemaguard.internal.boot.BootRunner.VERSION};
+        }
+    }
+}

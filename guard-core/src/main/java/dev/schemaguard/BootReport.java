@@ -1,0 +1,34 @@
+package dev.schemaguard;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The immutable result of a boot (or a plan): the verdict, its stable code, and what happened
+ * to each migration. {@link #line()} is the distinctive line that was logged for it.
+ *
+ * @param verdict     PASS, FAIL or HANG
+ * @param code        the stable code of the first failure, or {@link Code#OK}
+ * @param message     one human sentence: what happened and, on failure, how to fix it
+ * @param target      the database, secrets redacted
+ * @param applied     migrations applied by this boot
+ * @param pending     migrations of the changelog still not in the ledger afterwards
+ * @param integrity   ok, skipped_size, skipped_stamp, off or failed
+ * @param elapsedMs   wall time of the whole boot
+ * @param migrations  every migration of the changelog, in changelog order
+ * @param details     the extra keys of the distinctive line (missing=, migration=, reason=, phase=, ...)
+ * @param line        the distinctive line itself
+ */
+public record BootReport(Verdict verdict, Code code, String message, String target, int applied, int pending,
+                         String integrity, long elapsedMs, List<MigrationOutcome> migrations,
+                         Map<String, String> details, String line) {
+
+    public BootReport {
+        migrations = List.copyOf(migrations);
+        details = Map.copyOf(details);
+    }
+
+    public boolean passed() {
+        return verdict == Verdict.PASS;
+    }
+}

@@ -1,0 +1,38 @@
+package dev.schemaguard;
+
+/**
+ * Stable result codes. Watchdogs and scripts match these names: never rename one, only add.
+ * Each code's meaning and fix is documented in {@code docs/codes.md}.
+ */
+public enum Code {
+    OK(Verdict.PASS),
+    REQUIRED_MIGRATIONS_MISSING(Verdict.FAIL),
+    MIGRATION_NOT_ADDITIVE(Verdict.FAIL),
+    MANIFEST_HASH_MISMATCH(Verdict.FAIL),
+    MANIFEST_UNKNOWN_MIGRATION(Verdict.FAIL),
+    CHECKSUM_DRIFT(Verdict.FAIL),
+    DATABASE_MISSING(Verdict.FAIL),
+    MIGRATION_FAILED(Verdict.FAIL),
+    CONFIG_INVALID(Verdict.FAIL),
+    DEADLINE_EXCEEDED(Verdict.HANG),
+    DATABASE_CORRUPT(Verdict.FAIL),
+    INTEGRITY_FAILED(Verdict.FAIL),
+    LOCK_TIMEOUT(Verdict.FAIL),
+    DATABASE_UNREACHABLE(Verdict.FAIL),
+    DATABASE_READ_ONLY(Verdict.FAIL),
+    SCHEMA_MISSING(Verdict.FAIL),
+    CANARY_FAILED(Verdict.FAIL),
+    DATA_SHRINK(Verdict.FAIL),
+    INTERNAL_ERROR(Verdict.FAIL);
+
+    private final Verdict verdict;
+
+    Code(Verdict verdict) {
+        this.verdict = verdict;
+    }
+
+    /** The verdict a boot that ends with this code reaches. */
+    public Verdict verdict() {
+        return verdict;
+    }
+}

@@ -1,0 +1,87 @@
+package dev.schemaguard;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import javax.sql.DataSource;
+
+/**
+ * The immutable configuration of one guard. Build it with {@link #builder()} or load it from a
+ * {@code schema-guard.yaml} with {@link SchemaGuard#fromConfigFile(Path)}.
+ *
+ * @param database       JDBC URL of the database (also used to choose the dialect and, redacted, in every line)
+ * @param dataSource     where connections come from instead of the URL; may be null
+ * @param changelog      a folder of .sql files (applied in file-name order) or a Liquibase changelog file
+ * @param manifest       the boot manifest; null means an empty allowlist (nothing is applied at boot)
+ * @param required       the required-migration contract: names that must be in the ledger after the boot
+ * @param freshDatabase  what to do with a database that does not exist yet
+ * @param deadline       the whole boot's time budget
+ * @param heartbeat      how often a long phase prints a progress line
+ * @param allowGaps      apply a migration even when an earlier pending one is held
+ * @param source         the configuration file it came from, for messages; may be null
+ */
+public record GuardConfig(String database, DataSource dataSource, Path changelog, Path manifest,
+                          List<String> required, FreshDatabase freshDatabase, Duration deadline,
+                          Duration heartbeat, boolean allowGaps, Path source) {
+
+    public static final Duration DEFAULT_DEADLINE = Duration.ofSeconds(45);
+    public static final Duration DEFAULT_HEARTBEAT = Duration.ofSeconds(5);
+
+    public GuardConfig {
+        Objects.requireNonNull(changelog, "changelog is required");
+        if (database == null && dataSource == null) {
+            throw new GuardConfigException("database is required: set a JDBC URL (for example jdbc:sqlite:/data/app.db) or pass a DataSource.");
+        }
+        required = List.copyOf(required);
+        Objects.requireNonNull(freshDatabase, "freshDatabase");
+        if (deadline.isNegative() || deadline.isZero()) {
+            throw new GuardConfigException("deadline must be positive, for example 45s.");
+        }
+        if (heartbeat.isNegative() || heartbeat.isZero()) {
+            throw new GuardConfigException("heartbeat must be positive, for example 5s.");
+        }
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A copy with another database URL (the CLI's --database and SCHEMA_GUARD_DATABASE). */
+    public GuardConfig withDatabase(String url) {
+        return new GuardConfig(url, null, changelog, manifest, required, freshDatabase, deadline, heartbeat, allowGaps, source);
+    }
+
+    /** Fluent construction for library callers; every setter returns this builder. */
+    public static final class Builder {
+        private String database;
+        private DataSource dataSource;
+        private Path changelog;
+        private Path manifest;
+        private List<String> required = List.of();
+        private FreshDatabase freshDatabase = FreshDatabase.FAIL;
+        private Duration deadline = DEFAULT_DEADLINE;
+        private Duration heartbeat = DEFAULT_HEARTBEAT;
+        private boolean allowGaps;
+        private Path source;
+
+        private Builder() {
+        }
+
+        public Builder database(String jdbcUrl) { this.database = jdbcUrl; return this; }
+        public Builder dataSource(DataSource dataSource) { this.dataSource = dataSource; return this; }
+        public Builder changelog(Path changelog) { this.changelog = changelog; return this; }
+        public Builder manifest(Path manifest) { this.manifest = manifest; return this; }
+        public Builder required(List<String> required) { this.required = required; return this; }
+        public Builder freshDatabase(FreshDatabase freshDatabase) { this.freshDatabase = freshDatabase; return this; }
+        public Builder deadline(Duration deadline) { this.deadline = deadline; return this; }
+        public Builder heartbeat(Duration heartbeat) { this.heartbeat = heartbeat; return this; }
+        public Builder allowGaps(boolean allowGaps) { this.allowGaps = allowGaps; return this; }
+        public Builder source(Path source) { this.source = source; return this; }
+
+        public GuardConfig build() {
+            return new GuardConfig(database, dataSource, changelog, manifest, required, freshDatabase,
+                    deadline, heartbeat, allowGaps, source);
+        }
+    }
+}

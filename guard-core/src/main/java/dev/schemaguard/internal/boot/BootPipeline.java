@@ -1,0 +1,152 @@
+package dev.schemaguard.internal.boot;
+
+import dev.schemaguard.Code;
+import dev.schemaguard.FreshDatabase;
+import dev.schemaguard.GuardConfig;
+import dev.schemaguard.MigrationOutcome;
+import dev.schemaguard.MigrationOutcome.Status;
+import dev.schemaguard.internal.Dialects;
+import dev.schemaguard.internal.boot.PlannedMigration.Decision;
+import dev.schemaguard.internal.changelog.Changelog;
+import dev.schemaguard.internal.changelog.ChangelogLoader;
+import dev.schemaguard.internal.ledger.Ledger;
+import dev.schemaguard.internal.ledger.LedgerTable;
+import dev.schemaguard.internal.manifest.Manifest;
+import dev.schemaguard.spi.Dialect.Access;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One boot, top to bottom: load the changelog and manifest, open the database without creating it
+ * by accident, read the ledger, plan, and (unless planning only, or the plan fails) apply.
+ */
+final class BootPipeline {
+    private final GuardConfig config;
+    private final Target target;
+    private final boolean planOnly;
+    private final Progress progress;
+    private final Interrupter interrupter;
+    private final String deploymentId;
+
+    BootPipeline(GuardConfig config, Target target, boolean planOnly, Progress progress, Interrupter interrupter,
+                 String deploymentId) {
+        this.config = config;
+        this.target = target;
+        this.planOnly = planOnly;
+        this.progress = progress;
+        this.interrupter = interrupter;
+        this.deploymentId = deploymentId;
+    }
+
+    Outcome run() throws SQLException {
+        progress.enter("load");
+        Changelog changelog = ChangelogLoader.load(config.changelog());
+        Manifest manifest = Manifest.read(config.manifest());
+        MigrationStatements statements = new MigrationStatements(
+                Dialects.sqlDialect(target.dialect()), target.dialect().name());
+        Planner planner = new Planner(statements, Dialects.sqlDialect(target.dialect()), config.allowGaps());
+
+        progress.enter("open");
+        Connection connection = null;
+        try {
+            Ledger ledger = Ledger.absent();
+            Set<String> existing = Set.of();
+            if (!target.exists()) {
+                refuseFresh("the database " + target.redacted() + " does not exist");
+            } else {
+                connection = target.open(planOnly ? Access.READ_ONLY : Access.READ_WRITE);
+                progress.enter("ledger");
+                existing = target.dialect().existingObjects(connection);
+                if (LedgerTable.existsIn(existing)) {
+                    ledger = LedgerTable.read(connection);
+                } else if (existing.stream().noneMatch(o -> !o.contains(LedgerTable.NAME))) {
+                    refuseFresh("the database " + target.redacted() + " is empty (no ledger, no tables)");
+                }
+            }
+            progress.enter("plan");
+            Plan plan = planner.plan(changelog, ledger, manifest, config.required(), existing);
+            if (!plan.failures().isEmpty() || planOnly) {
+                return new Outcome(outcomes(plan, List.of(), null, planOnly && plan.failures().isEmpty()), plan.failures().isEmpty() ? null : plan.failures().get(0), "off");
+            }
+            return apply(plan, connection, statements);
+        } finally {
+            if (connection != null) {
+                connection.close();
+            }
+        }
+    }
+
+    private Outcome apply(Plan plan, Connection existingConnection, MigrationStatements statements) throws SQLException {
+        List<PlannedMigration> toApply = plan.toApply();
+        if (toApply.isEmpty()) {
+            return new Outcome(outcomes(plan, List.of(), null, false), null, "off");
+        }
+        progress.enter("apply", "migrations", Integer.toString(toApply.size()));
+        Applier applier = new Applier(target.dialect(), statements, interrupter, deploymentId, progress::remaining);
+        Connection connection = existingConnection != null ? existingConnection : target.open(Access.CREATE);
+        List<String> applied = new ArrayList<>();
+        try {
+            for (PlannedMigration planned : toApply) {
+                progress.enter("apply", "migration", planned.name());
+                try {
+                    if (applier.apply(connection, planned)) {
+                        applied.add(planned.name());
+                    }
+                } catch (Interrupter.DeadlineExceeded e) {
+                    throw e;
+                } catch (SQLException e) {
+                    if (interrupter.expired()) {
+                        throw new Interrupter.DeadlineExceeded();
+                    }
+                    Failure failure = Applier.failureOf(planned, e);
+                    return new Outcome(outcomes(plan, applied, failure, false), failure, "off");
+                }
+            }
+        } finally {
+            if (connection != existingConnection) {
+                connection.close();
+            }
+        }
+        return new Outcome(outcomes(plan, applied, null, false), null, "off");
+    }
+
+    private void refuseFresh(String what) {
+        if (config.freshDatabase() == FreshDatabase.FAIL) {
+            throw new BootStop(Failure.of(Code.DATABASE_MISSING, what + ", and fresh_database is fail, so nothing was "
+                            + "created. Mount the volume that holds the data (or restore it); set fresh_database: bootstrap "
+                            + "only for a deliberate first boot.",
+                    "reason", what.contains("empty") ? "empty database" : "does not exist"));
+        }
+    }
+
+    /** Each migration's outcome; {@code failed} names the one that failed, if any. */
+    private static List<MigrationOutcome> outcomes(Plan plan, List<String> applied, Failure failed, boolean planOnly) {
+        String failedName = failed == null ? null : failed.details().get("migration");
+        List<MigrationOutcome> out = new ArrayList<>();
+        for (PlannedMigration m : plan.migrations()) {
+            Status status;
+            String reason = m.reason();
+            if (m.decision() == Decision.ALREADY_APPLIED) {
+                status = Status.ALREADY_APPLIED;
+            } else if (applied.contains(m.name())) {
+                status = Status.APPLIED;
+            } else if (m.decision() == Decision.APPLY && planOnly) {
+                status = Status.WOULD_APPLY;
+            } else if (m.name().equals(failedName) && failed.code() == Code.MIGRATION_FAILED) {
+                status = Status.FAILED;
+                reason = failed.details().get("reason");
+            } else if (m.decision() == Decision.APPLY) {
+                status = plan.failures().isEmpty() && failed == null ? Status.ALREADY_APPLIED : Status.HELD;
+                reason = plan.failures().isEmpty() && failed == null ? "applied by another boot meanwhile"
+                        : "not applied: the boot " + (failed != null ? "stopped at " + failedName : "fails, so it changes nothing");
+            } else {
+                status = Status.HELD;
+            }
+            out.add(new MigrationOutcome(m.name(), status, m.required(), reason, m.refusals(), 0));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,26 @@
+package dev.schemaguard.internal.boot;
+
+import dev.schemaguard.internal.changelog.Migration;
+import dev.schemaguard.internal.sql.SqlStatement;
+import java.util.List;
+
+/**
+ * The decision for one migration.
+ *
+ * @param migration           the migration
+ * @param decision            applied already, apply now, or hold
+ * @param required            whether the contract requires it
+ * @param reason              why it is held ("not in manifest", ...); empty otherwise
+ * @param refusals            the classifier's findings, "rule at file:line: detail"
+ * @param statements          what applying it executes (empty unless pending)
+ * @param outsideTransaction  it must run outside a transaction (PostgreSQL CREATE INDEX CONCURRENTLY)
+ */
+record PlannedMigration(Migration migration, Decision decision, boolean required, String reason,
+                        List<String> refusals, List<SqlStatement> statements, boolean outsideTransaction) {
+
+    enum Decision { ALREADY_APPLIED, APPLY, HOLD }
+
+    String name() {
+        return migration.name();
+    }
+}

@@ -1,0 +1,182 @@
+package dev.schemaguard.internal.boot;
+
+import dev.schemaguard.Code;
+import dev.schemaguard.internal.boot.PlannedMigration.Decision;
+import dev.schemaguard.internal.changelog.ChangeSetMigration;
+import dev.schemaguard.internal.changelog.Changelog;
+import dev.schemaguard.internal.changelog.Migration;
+import dev.schemaguard.internal.ledger.Ledger;
+import dev.schemaguard.internal.ledger.LedgerRow;
+import dev.schemaguard.internal.ledger.LedgerTable;
+import dev.schemaguard.internal.liquibase.LiquibaseSql;
+import dev.schemaguard.internal.manifest.Manifest;
+import dev.schemaguard.internal.manifest.ManifestEntry;
+import dev.schemaguard.internal.sql.Classification;
+import dev.schemaguard.internal.sql.MigrationClassifier;
+import dev.schemaguard.internal.sql.QualifiedName;
+import dev.schemaguard.internal.sql.Refusal;
+import dev.schemaguard.internal.sql.SqlDialect;
+import dev.schemaguard.internal.sql.SqlStatement;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Decides, migration by migration and in changelog order, what a boot does: a pending migration is
+ * applied only if the manifest allows it, its pin (if any) matches, and it is classified additive;
+ * by default nothing after a held migration is applied (no gaps). Then checks the contract.
+ */
+final class Planner {
+    private final MigrationStatements statements;
+    private final SqlDialect sqlDialect;
+    private final boolean allowGaps;
+
+    Planner(MigrationStatements statements, SqlDialect sqlDialect, boolean allowGaps) {
+        this.statements = statements;
+        this.sqlDialect = sqlDialect;
+        this.allowGaps = allowGaps;
+    }
+
+    Plan plan(Changelog changelog, Ledger ledger, Manifest manifest, List<String> required, Set<String> existingObjects) {
+        List<Failure> failures = new ArrayList<>();
+        unknownManifestEntries(changelog, manifest, failures);
+        Set<String> objects = new HashSet<>(existingObjects);
+        List<PlannedMigration> planned = new ArrayList<>();
+        String firstHeld = null;
+        for (Migration migration : changelog.migrations()) {
+            boolean isRequired = required.contains(migration.name());
+            LedgerRow row = ledger.row(migration.name()).orElse(null);
+            if (row != null) {
+                drift(migration, row, failures);
+                planned.add(new PlannedMigration(migration, Decision.ALREADY_APPLIED, isRequired, "", List.of(), List.of(), false));
+                continue;
+            }
+            PlannedMigration decided = decide(migration, isRequired, manifest, objects, firstHeld, failures);
+            if (decided.decision() == Decision.HOLD && firstHeld == null) {
+                firstHeld = migration.name();
+            }
+            planned.add(decided);
+        }
+        contract(changelog, planned, required, failures);
+        failures.sort(java.util.Comparator.comparingInt(f -> precedence(f.code())));
+        return new Plan(planned, failures);
+    }
+
+    private PlannedMigration decide(Migration migration, boolean isRequired, Manifest manifest, Set<String> objects,
+                                    String firstHeld, List<Failure> failures) {
+        List<SqlStatement> sql;
+        Classification classification;
+        try {
+            sql = statements.of(migration);
+            classification = MigrationClassifier.classify(sql, sqlDialect, (schema, name) -> exists(objects, schema, name));
+        } catch (RuntimeException e) {
+            // Liquibase could not generate this changeset's SQL offline: unknown, so not additive.
+            sql = List.of();
+            classification = null;
+        }
+        List<String> refusals = classification == null
+                ? List.of("unparseable at " + migration.where(1) + ": Liquibase cannot generate its SQL without the live schema")
+                : classification.refusals().stream().map(r -> describe(migration, r)).toList();
+        boolean additive = classification != null && classification.additive();
+        ManifestEntry entry = manifest.find(migration.name()).orElse(null);
+        String reason;
+        if (entry == null) {
+            reason = "not in manifest" + (additive ? "" : "; also not additive: " + refusals.get(0));
+        } else if (entry.pin() != null && !entry.pin().equals(migration.sha256())) {
+            reason = "pin mismatch: " + manifest.where(entry) + " pins sha256=" + entry.pin() + " but the file has sha256=" + migration.sha256();
+            failures.add(Failure.of(Code.MANIFEST_HASH_MISMATCH, migration.name() + " changed after it was reviewed: "
+                    + reason + ". Review the new file and update the pin, or restore the reviewed file.",
+                    "migration", migration.name(), "reason", "pin mismatch"));
+        } else if (!additive) {
+            reason = "not additive: " + String.join("; ", refusals);
+            failures.add(Failure.of(Code.MIGRATION_NOT_ADDITIVE, "the manifest allows " + migration.name()
+                    + " at boot but it is not additive (" + String.join("; ", refusals) + "). Remove it from "
+                    + manifest.where(entry) + " and apply it offline, or rewrite it as additive changes.",
+                    "migration", migration.name(), "reason", refusals.get(0)));
+        } else if (firstHeld != null && !allowGaps) {
+            reason = "waits for held " + firstHeld + " (no gaps; set allow_gaps: true to lift)";
+        } else {
+            objects.addAll(classification.createdObjects().stream().map(Planner::key).toList());
+            return new PlannedMigration(migration, Decision.APPLY, isRequired, "", refusals, sql, classification.outsideTransaction());
+        }
+        return new PlannedMigration(migration, Decision.HOLD, isRequired, reason, refusals, sql, false);
+    }
+
+    private static void unknownManifestEntries(Changelog changelog, Manifest manifest, List<Failure> failures) {
+        for (ManifestEntry entry : manifest.entries()) {
+            if (changelog.find(entry.name()).isEmpty()) {
+                failures.add(Failure.of(Code.MANIFEST_UNKNOWN_MIGRATION, manifest.where(entry) + " names " + entry.name()
+                        + ", which is not in the changelog " + changelog.source() + ". Fix the name, or ship the migration in the image.",
+                        "migration", entry.name(), "reason", "not in changelog"));
+            }
+        }
+    }
+
+    private static void drift(Migration migration, LedgerRow row, List<Failure> failures) {
+        boolean drifted;
+        if (migration instanceof ChangeSetMigration changeSet) {
+            drifted = row.md5sum() != null && !LiquibaseSql.checksumMatches(changeSet, row.md5sum());
+        } else {
+            String recorded = LedgerTable.recordedSha256(row);
+            drifted = recorded != null && !recorded.equals(migration.sha256());
+        }
+        if (drifted) {
+            failures.add(Failure.of(Code.CHECKSUM_DRIFT, migration.name() + " was applied, and its file " + migration.file()
+                    + " has changed since. Restore the file as it was applied; put the new change in a new migration.",
+                    "migration", migration.name(), "reason", "changed after it was applied"));
+        }
+    }
+
+    private static void contract(Changelog changelog, List<PlannedMigration> planned, List<String> required, List<Failure> failures) {
+        Map<String, String> missing = new LinkedHashMap<>();
+        for (String name : required) {
+            if (changelog.find(name).isEmpty()) {
+                missing.put(name, "not in changelog");
+            }
+        }
+        for (PlannedMigration m : planned) {
+            if (m.required() && m.decision() == Decision.HOLD) {
+                missing.put(m.name(), m.reason());
+            }
+        }
+        if (missing.isEmpty()) {
+            return;
+        }
+        List<String> explained = missing.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).toList();
+        boolean oneReason = missing.values().stream().distinct().count() == 1;
+        String reason = oneReason ? missing.values().iterator().next() : String.join("; ", explained);
+        failures.add(Failure.of(Code.REQUIRED_MIGRATIONS_MISSING, "required migrations missing from the ledger: "
+                        + String.join("; ", explained) + ". Add each to the boot manifest (if additive), or apply it before this deploy.",
+                "missing", String.join(",", missing.keySet()), "reason", reason));
+    }
+
+    private static String describe(Migration migration, Refusal refusal) {
+        return refusal.rule().id() + " at " + migration.where(refusal.line()) + (refusal.detail() == null || refusal.detail().isEmpty() ? "" : ": " + refusal.detail());
+    }
+
+    static boolean exists(Set<String> objects, String schema, String name) {
+        String n = name.toLowerCase(java.util.Locale.ROOT);
+        if (schema == null || schema.equalsIgnoreCase("main") || schema.equalsIgnoreCase("temp")) {
+            return objects.contains(n) || schema != null && objects.contains(schema.toLowerCase(java.util.Locale.ROOT) + "." + n);
+        }
+        return objects.contains(schema.toLowerCase(java.util.Locale.ROOT) + "." + n);
+    }
+
+    private static String key(QualifiedName name) {
+        return name.schema() == null ? name.name() : name.schema() + "." + name.name();
+    }
+
+    /** Which failure a boot names when there are several: the one to fix first. */
+    private static int precedence(Code code) {
+        return switch (code) {
+            case MANIFEST_UNKNOWN_MIGRATION -> 0;
+            case CHECKSUM_DRIFT -> 1;
+            case MANIFEST_HASH_MISMATCH -> 2;
+            case MIGRATION_NOT_ADDITIVE -> 3;
+            default -> 4;
+        };
+    }
+}

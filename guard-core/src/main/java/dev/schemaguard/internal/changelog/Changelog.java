@@ -1,0 +1,27 @@
+package dev.schemaguard.internal.changelog;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The migrations a build ships, in the order they apply.
+ *
+ * @param source      the folder or changelog file they were read from
+ * @param migrations  in changelog order, names unique
+ */
+public record Changelog(Path source, List<Migration> migrations) {
+
+    public Changelog {
+        migrations = List.copyOf(migrations);
+    }
+
+    public Optional<Migration> find(String name) {
+        return migrations.stream().filter(m -> m.name().equals(name)).findFirst();
+    }
+
+    /** Whether it is made of Liquibase changesets (whose SQL Liquibase must generate). */
+    public boolean hasChangeSets() {
+        return migrations.stream().anyMatch(m -> m instanceof ChangeSetMigration);
+    }
+}

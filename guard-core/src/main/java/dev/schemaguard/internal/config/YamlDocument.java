@@ -1,0 +1,148 @@
+package dev.schemaguard.internal.config;
+
+import dev.schemaguard.GuardConfigException;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+
+/**
+ * A YAML mapping read with its line numbers, so that every error can name file:line.
+ * SnakeYAML's node tree (not its object mapping) is used because only nodes keep their marks.
+ */
+public final class YamlDocument {
+    private final Path file;
+    private final Map<String, Node> entries;
+
+    private YamlDocument(Path file, Map<String, Node> entries) {
+        this.file = file;
+        this.entries = entries;
+    }
+
+    public static YamlDocument read(Path file) {
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            Node root = new Yaml(new SafeConstructor(new LoaderOptions())).compose(reader);
+            return of(file, root);
+        } catch (NoSuchFileException e) {
+            throw new GuardConfigException(file + ": file not found. Pass the path of your schema-guard.yaml with --config.");
+        } catch (MarkedYAMLException e) {
+            int line = e.getProblemMark() == null ? 0 : e.getProblemMark().getLine() + 1;
+            throw new GuardConfigException(file + ":" + line + ": not valid YAML: " + e.getProblem()
+                    + ". Fix the YAML syntax at that line.");
+        } catch (IOException e) {
+            throw new GuardConfigException(file + ": cannot read: " + e.getMessage());
+        }
+    }
+
+    static YamlDocument of(Path file, Node root) {
+        if (root == null) {
+            return new YamlDocument(file, Map.of());
+        }
+        if (!(root instanceof MappingNode mapping)) {
+            throw new GuardConfigException(file + ":" + line(root) + ": expected a mapping of keys (database:, changelog:, ...).");
+        }
+        Map<String, Node> entries = new LinkedHashMap<>();
+        for (NodeTuple tuple : mapping.getValue()) {
+            Node key = tuple.getKeyNode();
+            if (!(key instanceof ScalarNode scalar)) {
+                throw new GuardConfigException(file + ":" + line(key) + ": keys must be plain names.");
+            }
+            if (entries.put(scalar.getValue(), tuple.getValueNode()) != null) {
+                throw new GuardConfigException(file + ":" + line(key) + ": key '" + scalar.getValue() + "' appears twice; keep one.");
+            }
+        }
+        return new YamlDocument(file, entries);
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    public Iterable<String> keys() {
+        return entries.keySet();
+    }
+
+    public boolean has(String key) {
+        return entries.containsKey(key);
+    }
+
+    public int lineOf(String key) {
+        return line(entries.get(key));
+    }
+
+    /** The scalar value of a key, or null when the key is absent or explicitly null. */
+    public String scalar(String key) {
+        Node node = entries.get(key);
+        if (node == null) {
+            return null;
+        }
+        if (!(node instanceof ScalarNode scalar)) {
+            throw error(key, "expected a single value");
+        }
+        return "null".equals(scalar.getTag().getValue().replace("tag:yaml.org,2002:", "")) ? null : scalar.getValue();
+    }
+
+    /** A list of scalars (a YAML sequence), or an empty list when absent. */
+    public List<String> scalars(String key) {
+        Node node = entries.get(key);
+        if (node == null) {
+            return List.of();
+        }
+        if (!(node instanceof SequenceNode sequence)) {
+            throw error(key, "expected a list (one '- item' per line)");
+        }
+        List<String> values = new ArrayList<>();
+        for (Node item : sequence.getValue()) {
+            if (!(item instanceof ScalarNode scalar)) {
+                throw new GuardConfigException(file + ":" + line(item) + ": '" + key + "' items must be plain values.");
+            }
+            values.add(scalar.getValue());
+        }
+        return values;
+    }
+
+    /** A nested mapping, or null when absent. */
+    public YamlDocument mapping(String key) {
+        Node node = entries.get(key);
+        return node == null ? null : of(file, node);
+    }
+
+    /** A list of nested mappings, or an empty list when absent. */
+    public List<YamlDocument> mappings(String key) {
+        Node node = entries.get(key);
+        if (node == null) {
+            return List.of();
+        }
+        if (!(node instanceof SequenceNode sequence)) {
+            throw error(key, "expected a list of mappings");
+        }
+        List<YamlDocument> values = new ArrayList<>();
+        for (Node item : sequence.getValue()) {
+            values.add(of(file, item));
+        }
+        return values;
+    }
+
+    public GuardConfigException error(String key, String problem) {
+        return new GuardConfigException(file + ":" + lineOf(key) + ": " + key + ": " + problem + ".");
+    }
+
+    private static int line(Node node) {
+        return node == null || node.getStartMark() == null ? 0 : node.getStartMark().getLine() + 1;
+    }
+}

@@ -1,0 +1,110 @@
+package dev.schemaguard.internal.ledger;
+
+import dev.schemaguard.internal.changelog.Migration;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads and writes Liquibase's {@code DATABASECHANGELOG} with plain JDBC, inside the caller's
+ * transaction: the ledger row of a migration commits together with the migration or not at all.
+ */
+public final class LedgerTable {
+    public static final String NAME = "databasechangelog";
+    /** Recorded in the LIQUIBASE column: the engine whose ledger format the rows follow. */
+    public static final String LIQUIBASE_VERSION = "4.33.0";
+    private static final Pattern SHA256 = Pattern.compile("sha256=([0-9a-f]{64})");
+
+    private LedgerTable() {
+    }
+
+    public static boolean existsIn(Set<String> existingObjects) {
+        return existingObjects.stream().anyMatch(o -> o.equals(NAME) || o.endsWith("." + NAME));
+    }
+
+    public static Ledger read(Connection connection) throws SQLException {
+        Map<String, LedgerRow> rows = new HashMap<>();
+        try (Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery(
+                     "SELECT ID, AUTHOR, FILENAME, MD5SUM, COMMENTS, EXECTYPE FROM DATABASECHANGELOG ORDER BY ORDEREXECUTED")) {
+            while (rs.next()) {
+                LedgerRow row = new LedgerRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6));
+                if (row.applied()) {
+                    rows.put(row.id(), row);
+                }
+            }
+        }
+        return new Ledger(true, rows);
+    }
+
+    /** Whether one migration is recorded; read inside the apply transaction, after the lock is held. */
+    public static boolean contains(Connection connection, String name) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT 1 FROM DATABASECHANGELOG WHERE ID = ?")) {
+            ps.setString(1, name);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    /** Creates the table with Liquibase's DDL for this database. */
+    public static void create(Connection connection, List<String> ddl) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            for (String sql : ddl) {
+                statement.execute(sql);
+            }
+        }
+    }
+
+    /**
+     * Records a migration as applied. FILENAME is the logical name (never a folder path), and
+     * COMMENTS carries the SHA-256 of the migration's file so that a boot can detect drift
+     * without starting Liquibase.
+     */
+    public static void insert(Connection connection, Migration migration, String author, String md5sum,
+                              String description, String deploymentId) throws SQLException {
+        int order;
+        try (Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("SELECT COALESCE(MAX(ORDEREXECUTED), 0) + 1 FROM DATABASECHANGELOG")) {
+            rs.next();
+            order = rs.getInt(1);
+        }
+        try (PreparedStatement ps = connection.prepareStatement(
+                "INSERT INTO DATABASECHANGELOG (ID, AUTHOR, FILENAME, DATEEXECUTED, ORDEREXECUTED, EXECTYPE, MD5SUM,"
+                        + " DESCRIPTION, COMMENTS, TAG, LIQUIBASE, CONTEXTS, LABELS, DEPLOYMENT_ID)"
+                        + " VALUES (?, ?, ?, CURRENT_TIMESTAMP, ?, 'EXECUTED', ?, ?, ?, NULL, ?, NULL, NULL, ?)")) {
+            ps.setString(1, migration.name());
+            ps.setString(2, author);
+            ps.setString(3, migration.name());
+            ps.setInt(4, order);
+            ps.setString(5, md5sum);
+            ps.setString(6, truncate(description, 255));
+            ps.setString(7, "schema-guard sha256=" + migration.sha256());
+            ps.setString(8, LIQUIBASE_VERSION);
+            ps.setString(9, deploymentId);
+            ps.executeUpdate();
+        }
+    }
+
+    /** The file SHA-256 Schema Guard recorded for a row, or null when another tool wrote it. */
+    public static String recordedSha256(LedgerRow row) {
+        if (row.comments() == null) {
+            return null;
+        }
+        Matcher m = SHA256.matcher(row.comments());
+        return m.find() ? m.group(1) : null;
+    }
+
+    private static String truncate(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max);
+    }
+}

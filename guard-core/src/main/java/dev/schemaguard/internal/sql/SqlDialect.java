@@ -1,0 +1,3 @@
+package dev.schemaguard.internal.sql;
+
+public enum SqlDialect { SQLITE, POSTGRES }

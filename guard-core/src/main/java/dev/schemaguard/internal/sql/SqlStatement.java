@@ -1,0 +1,3 @@
+package dev.schemaguard.internal.sql;
+
+public record SqlStatement(String text, int line) {}

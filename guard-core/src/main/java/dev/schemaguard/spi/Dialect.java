@@ -1,0 +1,52 @@
+package dev.schemaguard.spi;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Set;
+
+/**
+ * Everything that differs between databases, behind one small interface. Implementations are
+ * found with {@link java.util.ServiceLoader} and chosen by {@link #accepts(String)} on the JDBC URL;
+ * no other code in Schema Guard checks which database it talks to.
+ */
+public interface Dialect {
+
+    /** Short name, also Liquibase's: {@code sqlite}, {@code postgresql}. */
+    String name();
+
+    /** Whether this dialect handles the JDBC URL. */
+    boolean accepts(String jdbcUrl);
+
+    /**
+     * Whether the database exists, decided without creating it. A dialect that cannot tell
+     * without connecting (a server) answers true; emptiness then decides whether it is fresh.
+     */
+    boolean exists(String jdbcUrl);
+
+    /** Opens a connection. {@link Access#CREATE} is the only mode that may create the database. */
+    Connection open(String jdbcUrl, Access access) throws SQLException;
+
+    /**
+     * The tables, views, indexes (and, where they exist, schemas and sequences) in the database,
+     * lower-cased, as {@code name} or {@code schema.name}; the ledger tables included.
+     */
+    Set<String> existingObjects(Connection connection) throws SQLException;
+
+    /**
+     * Starts the transaction in which one migration and its ledger row are written, holding
+     * whatever lock makes concurrent boots apply each migration once. Waiting for that lock must
+     * give up after {@code lockWait} (the time left in the boot's budget): a wait inside the driver
+     * cannot always be interrupted.
+     */
+    void beginMigration(Connection connection, java.time.Duration lockWait) throws SQLException;
+
+    /** How a connection is opened. */
+    enum Access {
+        /** Reads only; changes not one byte. */
+        READ_ONLY,
+        /** Reads and writes an existing database; never creates one. */
+        READ_WRITE,
+        /** Reads and writes, creating the database if it does not exist. */
+        CREATE
+    }
+}
