@@ -51,7 +51,7 @@ final class Applier {
             for (SqlStatement sql : planned.statements()) {
                 execute(connection, sql);
             }
-            LedgerTable.insert(connection, planned.migration(), author(planned), md5sum, description, deploymentId);
+            LedgerTable.insert(connection, planned.migration(), md5sum, description, deploymentId);
             interrupter.commitUnlessExpired(connection);
             return true;
         } catch (SQLException | RuntimeException e) {
@@ -73,12 +73,6 @@ final class Applier {
                 interrupter.unwatch();
             }
         }
-    }
-
-    private static String author(PlannedMigration planned) {
-        return planned.migration() instanceof dev.schemaguard.internal.changelog.ChangeSetMigration c
-                ? ((liquibase.changelog.ChangeSet) c.changeSet()).getAuthor()
-                : LiquibaseSql.SQL_FILE_AUTHOR;
     }
 
     private static void rollbackQuietly(Connection connection) {

@@ -16,6 +16,12 @@ public sealed interface Migration permits SqlFileMigration, ChangeSetMigration {
     /** SHA-256 (lower-case hex) of {@link #file()}'s bytes: what a manifest pin is compared with. */
     String sha256();
 
+    /** The ledger's FILENAME: a logical path, never a folder that differs between an image and CI. */
+    String ledgerFilename();
+
+    /** The ledger's AUTHOR. */
+    String author();
+
     /** {@code file:line} for messages; the line is relative to the file. */
     default String where(int line) {
         return file().getFileName() + ":" + line;

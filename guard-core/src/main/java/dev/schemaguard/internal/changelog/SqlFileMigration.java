@@ -13,4 +13,16 @@ import java.nio.file.Path;
  * @param sha256  SHA-256 of its bytes
  */
 public record SqlFileMigration(String name, Path file, String script, String sha256) implements Migration {
+    /** Recorded in the ledger's AUTHOR column for plain .sql migrations. */
+    public static final String AUTHOR = "schema-guard";
+
+    @Override
+    public String ledgerFilename() {
+        return name;
+    }
+
+    @Override
+    public String author() {
+        return AUTHOR;
+    }
 }

@@ -70,7 +70,7 @@ public final class LedgerTable {
      * COMMENTS carries the SHA-256 of the migration's file so that a boot can detect drift
      * without starting Liquibase.
      */
-    public static void insert(Connection connection, Migration migration, String author, String md5sum,
+    public static void insert(Connection connection, Migration migration, String md5sum,
                               String description, String deploymentId) throws SQLException {
         int order;
         try (Statement statement = connection.createStatement();
@@ -83,8 +83,8 @@ public final class LedgerTable {
                         + " DESCRIPTION, COMMENTS, TAG, LIQUIBASE, CONTEXTS, LABELS, DEPLOYMENT_ID)"
                         + " VALUES (?, ?, ?, CURRENT_TIMESTAMP, ?, 'EXECUTED', ?, ?, ?, NULL, ?, NULL, NULL, ?)")) {
             ps.setString(1, migration.name());
-            ps.setString(2, author);
-            ps.setString(3, migration.name());
+            ps.setString(2, migration.author());
+            ps.setString(3, migration.ledgerFilename());
             ps.setInt(4, order);
             ps.setString(5, md5sum);
             ps.setString(6, truncate(description, 255));

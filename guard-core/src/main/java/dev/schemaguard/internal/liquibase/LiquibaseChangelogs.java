@@ -35,7 +35,7 @@ public final class LiquibaseChangelogs {
             List<Migration> migrations = new ArrayList<>();
             for (ChangeSet changeSet : changeLog.getChangeSets()) {
                 Path definedIn = folder.resolve(changeSet.getFilePath()).normalize();
-                migrations.add(new ChangeSetMigration(changeSet.getId(), definedIn,
+                migrations.add(new ChangeSetMigration(changeSet.getId(), changeSet.getAuthor(), definedIn, changeSet.getFilePath(),
                         Sha256.hex(ChangelogLoader.read(definedIn)), changeSet));
             }
             return migrations;

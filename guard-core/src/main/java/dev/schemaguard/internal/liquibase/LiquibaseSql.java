@@ -25,9 +25,6 @@ import liquibase.statement.core.CreateDatabaseChangeLogTableStatement;
  * of a folder of .sql files.
  */
 public final class LiquibaseSql {
-    /** Recorded in the ledger's AUTHOR column for plain .sql migrations. */
-    public static final String SQL_FILE_AUTHOR = "schema-guard";
-
     private final Database database;
 
     private LiquibaseSql(Database database) {
@@ -94,7 +91,7 @@ public final class LiquibaseSql {
         }
         SqlFileMigration file = (SqlFileMigration) migration;
         DatabaseChangeLog changeLog = new DatabaseChangeLog(file.name());
-        ChangeSet changeSet = new ChangeSet(file.name(), SQL_FILE_AUTHOR, false, false, file.name(), null, null, changeLog);
+        ChangeSet changeSet = new ChangeSet(file.name(), file.author(), false, false, file.ledgerFilename(), null, null, changeLog);
         for (SqlStatement statement : statements) {
             RawSQLChange change = new RawSQLChange(statement.text());
             change.setSplitStatements(false);

@@ -1,0 +1,257 @@
+package dev.schemaguard.testing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.schemaguard.BootReport;
+import dev.schemaguard.Code;
+import dev.schemaguard.MigrationOutcome;
+import dev.schemaguard.Verdict;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The boot scenarios every dialect must pass, on a real database: the verdict, the line, and the
+ * database's schema and ledger afterwards. A dialect module extends this with its own database.
+ */
+public abstract class BootScenarios {
+    /** Incident 2's five required migrations: all additive. */
+    protected static final List<String> FIVE = List.of("044_accounts.sql", "045_accounts_email.sql",
+            "046_audit.sql", "047_account_summary.sql", "048_audit_index.sql");
+
+    @TempDir
+    protected Path dir;
+    protected TestDatabase db;
+    protected Project project;
+
+    /** A fresh, real database for one test. */
+    protected abstract TestDatabase database(Path tempDir) throws Exception;
+
+    @BeforeEach
+    void freshDatabase() throws Exception {
+        db = database(dir);
+        project = new Project(dir.resolve("project"), db.url());
+    }
+
+    protected void writeIncident2Migrations() {
+        project.migration(FIVE.get(0), "CREATE TABLE IF NOT EXISTS accounts (id INTEGER PRIMARY KEY, name TEXT);")
+                .migration(FIVE.get(1), "ALTER TABLE accounts ADD COLUMN email TEXT;")
+                .migration(FIVE.get(2), "CREATE TABLE IF NOT EXISTS audit (id INTEGER PRIMARY KEY, account_id INTEGER, what TEXT);")
+                .migration(FIVE.get(3), "CREATE VIEW account_summary AS SELECT a.id, a.email FROM accounts a;")
+                .migration(FIVE.get(4), "CREATE INDEX IF NOT EXISTS audit_account ON audit (account_id);")
+                .require(FIVE.toArray(String[]::new));
+    }
+
+    @Test
+    void incident2_emptyManifestOnAFreshVolume_failsNamingEveryRequiredMigrationAsNotInManifest() throws Exception {
+        writeIncident2Migrations();
+
+        BootReport report = project.boot();
+
+        assertEquals(Verdict.FAIL, report.verdict());
+        assertEquals(Code.REQUIRED_MIGRATIONS_MISSING, report.code());
+        Map<String, String> line = GuardLines.parse(report.line());
+        assertEquals(String.join(",", FIVE), line.get("missing"));
+        assertEquals("not in manifest", line.get("reason"));
+        for (MigrationOutcome m : report.migrations()) {
+            assertEquals(MigrationOutcome.Status.HELD, m.status(), m.name());
+            assertTrue(m.required());
+            assertEquals("not in manifest", m.reason());
+        }
+        assertEquals(List.of(), db.ledger());
+        assertFalse(db.objects().contains("accounts"));
+    }
+
+    @Test
+    void incident2_theFiveInTheManifest_passAndAreAllInTheLedgerAndTheSchema() throws Exception {
+        writeIncident2Migrations();
+        project.allow(FIVE.toArray(String[]::new));
+
+        BootReport report = project.boot();
+
+        assertEquals(Verdict.PASS, report.verdict(), report.line());
+        Map<String, String> line = GuardLines.parse(report.line());
+        assertEquals("5", line.get("applied"));
+        assertEquals("0", line.get("pending"));
+        assertEquals(FIVE, db.ledger());
+        assertTrue(db.objects().containsAll(List.of("accounts", "audit", "account_summary")), db.objects().toString());
+        assertTrue(db.columns("accounts").contains("email"));
+    }
+
+    @Test
+    void anAllowlistedMigrationHidingADropAfterAnAdditiveStatement_isRefusedAndTheDatabaseIsUnchanged() throws Exception {
+        project.migration("001_users.sql", "CREATE TABLE users (id INTEGER PRIMARY KEY, email TEXT);").allow("001_users.sql");
+        assertEquals(Verdict.PASS, project.boot().verdict());
+        db.execute("INSERT INTO users (id, email) VALUES (1, 'a@example.com')", "INSERT INTO users (id, email) VALUES (2, 'b@example.com')");
+        String before = db.dump();
+        project.migration("002_cleanup.sql", "CREATE TABLE IF NOT EXISTS notes (id INTEGER);\n-- harmless, says the reviewer\nDROP TABLE users;")
+                .allow("002_cleanup.sql");
+
+        BootReport report = project.boot();
+
+        assertEquals(Code.MIGRATION_NOT_ADDITIVE, report.code());
+        Map<String, String> line = GuardLines.parse(report.line());
+        assertEquals("002_cleanup.sql", line.get("migration"));
+        assertTrue(line.get("reason").contains("002_cleanup.sql:3"), line.get("reason"));
+        assertEquals(before, db.dump());
+    }
+
+    @Test
+    void aPinThatDoesNotMatchTheFile_failsWithManifestHashMismatchAndAppliesNothing() throws Exception {
+        project.migration("001_users.sql", "CREATE TABLE users (id INTEGER PRIMARY KEY);")
+                .manifestText("001_users.sql sha256=" + "0".repeat(64) + "\n");
+
+        BootReport report = project.boot();
+
+        assertEquals(Code.MANIFEST_HASH_MISMATCH, report.code());
+        assertEquals("001_users.sql", GuardLines.parse(report.line()).get("migration"));
+        assertTrue(report.message().contains(Project.sha256(project.migrations().resolve("001_users.sql"))));
+        assertFalse(db.objects().contains("users"));
+    }
+
+    @Test
+    void aPinThatMatches_applies() throws Exception {
+        project.migration("001_users.sql", "CREATE TABLE users (id INTEGER PRIMARY KEY);");
+        project.manifestText("001_users.sql  sha256=" + Project.sha256(project.migrations().resolve("001_users.sql")) + "  # reviewed\n");
+
+        assertEquals(Verdict.PASS, project.boot().verdict());
+        assertEquals(List.of("001_users.sql"), db.ledger());
+    }
+
+    @Test
+    void aManifestNameThatIsNotInTheChangelog_failsWithManifestUnknownMigration() throws Exception {
+        project.migration("001_users.sql", "CREATE TABLE users (id INTEGER PRIMARY KEY);").allow("001_users.sql", "002_typo.sql");
+
+        BootReport report = project.boot();
+
+        assertEquals(Code.MANIFEST_UNKNOWN_MIGRATION, report.code());
+        assertEquals("002_typo.sql", GuardLines.parse(report.line()).get("migration"));
+        assertTrue(report.message().contains("boot-manifest.txt:2"), report.message());
+        assertEquals(List.of(), db.ledger());
+    }
+
+    @Test
+    void anAppliedMigrationEditedAfterwards_failsWithChecksumDrift() throws Exception {
+        project.migration("001_users.sql", "CREATE TABLE users (id INTEGER PRIMARY KEY);").allow("001_users.sql");
+        assertEquals(Verdict.PASS, project.boot().verdict());
+        project.migration("001_users.sql", "CREATE TABLE users (id INTEGER PRIMARY KEY, email TEXT);");
+
+        BootReport report = project.boot();
+
+        assertEquals(Code.CHECKSUM_DRIFT, report.code());
+        assertEquals("001_users.sql", GuardLines.parse(report.line()).get("migration"));
+    }
+
+    @Test
+    void aMigrationThatFailsHalfway_isRolledBackWholeWithItsLedgerRow() throws Exception {
+        project.migration("001_ok.sql", "CREATE TABLE kept (id INTEGER);")
+                .migration("002_half.sql", "CREATE TABLE first_half (id INTEGER);\nCREATE INDEX broken ON no_such_table (id);")
+                .allow("001_ok.sql", "002_half.sql");
+
+        BootReport report = project.boot();
+
+        assertEquals(Code.MIGRATION_FAILED, report.code());
+        Map<String, String> line = GuardLines.parse(report.line());
+        assertEquals("002_half.sql", line.get("migration"));
+        assertTrue(line.get("reason").contains("002_half.sql:2"), line.get("reason"));
+        assertEquals("1", line.get("applied"));
+        assertEquals(List.of("001_ok.sql"), db.ledger());
+        assertTrue(db.objects().contains("kept"));
+        assertFalse(db.objects().contains("first_half"), "the first statement's effect must be rolled back");
+    }
+
+    @Test
+    void aMultiStatementMigration_hasEveryStatementsEffect() throws Exception {
+        project.migration("001_many.sql", """
+                -- several statements; a ';' inside a comment and inside a string must not split them
+                CREATE TABLE a (id INTEGER, note TEXT DEFAULT 'x;y');
+                CREATE TABLE b (id INTEGER); CREATE TABLE c (id INTEGER);
+                /* block comment; with a semicolon */
+                CREATE INDEX a_id ON a (id);
+                CREATE VIEW v AS SELECT id FROM b;
+                ALTER TABLE c ADD COLUMN label TEXT;
+                """).allow("001_many.sql");
+
+        BootReport report = project.boot();
+
+        assertEquals(Verdict.PASS, report.verdict(), report.line());
+        assertTrue(db.objects().containsAll(List.of("a", "b", "c", "v")), db.objects().toString());
+        assertTrue(db.columns("c").contains("label"));
+        assertTrue(db.columns("a").contains("note"));
+    }
+
+    @Test
+    void theSameMigrationsReadFromAnotherFolder_areNotRunAgain() throws Exception {
+        writeIncident2Migrations();
+        project.allow(FIVE.toArray(String[]::new));
+        assertEquals(Verdict.PASS, project.boot().verdict());
+        Path moved = dir.resolve("image/app/migrations");
+        Files.createDirectories(moved);
+        for (String name : FIVE) {
+            Files.copy(project.migrations().resolve(name), moved.resolve(name));
+        }
+
+        BootReport report = dev.schemaguard.SchemaGuard.of(project.config(moved)).boot();
+
+        assertEquals(Verdict.PASS, report.verdict(), report.line());
+        assertEquals("0", GuardLines.parse(report.line()).get("applied"));
+        assertEquals(FIVE, db.ledger());
+    }
+
+    @Test
+    void aSecondBoot_isANoOpPass() throws Exception {
+        writeIncident2Migrations();
+        project.allow(FIVE.toArray(String[]::new));
+        assertEquals(Verdict.PASS, project.boot().verdict());
+        String before = db.dump();
+
+        BootReport second = project.boot();
+
+        assertEquals(Verdict.PASS, second.verdict());
+        assertEquals(0, second.applied());
+        assertTrue(second.migrations().stream().allMatch(m -> m.status() == MigrationOutcome.Status.ALREADY_APPLIED));
+        assertEquals(before, db.dump());
+    }
+
+    @Test
+    void plan_reportsWhatBootWouldDoAndChangesNothing() throws Exception {
+        project.migration("001_users.sql", "CREATE TABLE users (id INTEGER PRIMARY KEY);").allow("001_users.sql");
+        assertEquals(Verdict.PASS, project.boot().verdict());
+        project.migration("002_notes.sql", "CREATE TABLE notes (id INTEGER);")
+                .migration("003_drop.sql", "DROP TABLE notes;")
+                .allow("002_notes.sql");
+        String before = db.dump();
+
+        BootReport plan = project.plan();
+
+        assertEquals(Verdict.PASS, plan.verdict(), plan.line());
+        assertEquals("plan", GuardLines.parse(plan.line()).get("mode"));
+        assertEquals(List.of(MigrationOutcome.Status.ALREADY_APPLIED, MigrationOutcome.Status.WOULD_APPLY, MigrationOutcome.Status.HELD),
+                plan.migrations().stream().map(MigrationOutcome::status).toList());
+        assertTrue(plan.migrations().get(2).reason().startsWith("not in manifest; also not additive: drop"),
+                plan.migrations().get(2).reason());
+        assertEquals(before, db.dump());
+    }
+
+    @Test
+    void aHeldMigration_holdsTheOnesAfterIt_unlessGapsAreAllowed() throws Exception {
+        project.migration("001_drop.sql", "DROP TABLE IF EXISTS legacy;")
+                .migration("002_users.sql", "CREATE TABLE users (id INTEGER);")
+                .allow("002_users.sql");
+
+        BootReport noGaps = project.boot();
+        assertEquals(Verdict.PASS, noGaps.verdict());
+        assertEquals(0, noGaps.applied());
+        assertTrue(noGaps.migrations().get(1).reason().contains("waits for held 001_drop.sql"), noGaps.migrations().get(1).reason());
+
+        BootReport gaps = project.allowGaps(true).boot();
+        assertEquals(1, gaps.applied());
+        assertEquals(List.of("002_users.sql"), db.ledger());
+    }
+}

@@ -1,0 +1,35 @@
+package dev.schemaguard.testing;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The distinctive line's grammar, pinned: what watchdogs match. */
+public final class GuardLines {
+    private static final String VALUE = "(?:[^\\s\"]+|\"(?:[^\"\\\\]|\\\\.)*\")";
+    public static final Pattern VERDICT = Pattern.compile("^SCHEMA_GUARD result=(PASS|FAIL|HANG) code=([A-Z_]+) db=" + VALUE
+            + " applied=\\d+ pending=\\d+ integrity=(ok|skipped_size|skipped_stamp|off|failed) elapsed_ms=\\d+"
+            + "(?: [a-z_]+=" + VALUE + ")*$");
+    private static final Pattern PAIR = Pattern.compile("([a-z_]+)=(" + VALUE + ")");
+
+    private GuardLines() {
+    }
+
+    /** Asserts the line matches the grammar and returns its keys and (unquoted) values. */
+    public static Map<String, String> parse(String line) {
+        assertTrue(VERDICT.matcher(line).matches(), () -> "not a verdict line: " + line);
+        Map<String, String> pairs = new LinkedHashMap<>();
+        Matcher m = PAIR.matcher(line);
+        while (m.find()) {
+            String v = m.group(2);
+            if (v.startsWith("\"")) {
+                v = v.substring(1, v.length() - 1).replace("\\\"", "\"").replace("\\\\", "\\");
+            }
+            pairs.put(m.group(1), v);
+        }
+        return pairs;
+    }
+}

@@ -1,0 +1,171 @@
+package dev.schemaguard.sqlite;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.schemaguard.BootReport;
+import dev.schemaguard.Code;
+import dev.schemaguard.FreshDatabase;
+import dev.schemaguard.GuardConfig;
+import dev.schemaguard.SchemaGuard;
+import dev.schemaguard.Verdict;
+import dev.schemaguard.testing.GuardLines;
+import dev.schemaguard.testing.Project;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What only SQLite has: a database that is a file, which must never be created by accident. */
+class SqliteBootTest {
+    @TempDir
+    Path dir;
+    SqliteTestDatabase db;
+    Project project;
+
+    @BeforeEach
+    void setUp() {
+        db = new SqliteTestDatabase(dir.resolve("app.db"));
+        project = new Project(dir.resolve("project"), db.url());
+        project.migration("001_users.sql", "CREATE TABLE users (id INTEGER PRIMARY KEY);").allow("001_users.sql");
+    }
+
+    @Test
+    void aMissingFileWithFreshDatabaseFail_isDatabaseMissingAndNoFileIsCreated() {
+        project.fresh(FreshDatabase.FAIL);
+
+        BootReport boot = project.boot();
+        BootReport plan = project.plan();
+
+        assertEquals(Code.DATABASE_MISSING, boot.code());
+        assertEquals("does not exist", GuardLines.parse(boot.line()).get("reason"));
+        assertEquals(Code.DATABASE_MISSING, plan.code());
+        assertFalse(Files.exists(db.file()), "the guard must not create the file");
+    }
+
+    @Test
+    void anExistingButEmptyFileWithFreshDatabaseFail_isDatabaseMissing() throws Exception {
+        db.execute("PRAGMA user_version = 1");
+        project.fresh(FreshDatabase.FAIL);
+
+        BootReport boot = project.boot();
+
+        assertEquals(Code.DATABASE_MISSING, boot.code());
+        assertEquals("empty database", GuardLines.parse(boot.line()).get("reason"));
+        assertEquals(List.of(), db.objects());
+    }
+
+    @Test
+    void aBootThatWillFail_doesNotCreateTheFileEvenWithBootstrap() {
+        project.require("002_missing.sql");
+
+        assertEquals(Code.REQUIRED_MIGRATIONS_MISSING, project.boot().code());
+        assertFalse(Files.exists(db.file()));
+    }
+
+    @Test
+    void plan_leavesTheFileByteIdentical() throws Exception {
+        assertEquals(Verdict.PASS, project.boot().verdict());
+        project.migration("002_notes.sql", "CREATE TABLE notes (id INTEGER);").allow("002_notes.sql");
+        byte[] before = Files.readAllBytes(db.file());
+        long modified = Files.getLastModifiedTime(db.file()).toMillis();
+
+        BootReport plan = project.plan();
+
+        assertEquals(1, plan.applied(), "the plan would apply 002");
+        assertArrayEquals(before, Files.readAllBytes(db.file()));
+        assertEquals(modified, Files.getLastModifiedTime(db.file()).toMillis());
+        assertEquals(List.of("001_users.sql"), db.ledger());
+    }
+
+    @Test
+    void aLiquibaseAddColumnIsClassifiedByTheTableRebuildSqliteRuns_notByItsName() throws Exception {
+        Path changelog = copyChangelog(dir.resolve("lb"));
+        project.manifestText("001-create-users\n002-add-nickname\n");
+        GuardConfig config = project.config(changelog);
+
+        BootReport report = SchemaGuard.of(config).boot();
+
+        assertEquals(Code.MIGRATION_NOT_ADDITIVE, report.code(), report.line());
+        assertEquals("002-add-nickname", GuardLines.parse(report.line()).get("migration"));
+        String refusals = String.join(" ", report.migrations().get(1).refusals());
+        assertTrue(refusals.contains("changelog.xml:"), refusals);
+        assertFalse(Files.exists(db.file()), "a failing boot changes nothing");
+    }
+
+    @Test
+    void aLiquibaseChangelog_isAppliedWithALogicalFilenameAndNotRerunFromAnotherFolder() throws Exception {
+        Path first = copyChangelog(dir.resolve("src/main/resources/db"));
+        project.manifestText("001-create-users\n").require("001-create-users");
+
+        BootReport report = SchemaGuard.of(project.config(first)).boot();
+        assertEquals(Verdict.PASS, report.verdict(), report.line());
+        assertEquals(List.of("001-create-users"), db.ledger());
+        assertEquals(List.of("changelog.xml"), db.column("SELECT FILENAME FROM DATABASECHANGELOG"));
+        assertEquals(List.of("alice"), db.column("SELECT AUTHOR FROM DATABASECHANGELOG"));
+        assertTrue(db.columns("users").containsAll(List.of("id", "email")));
+
+        Path moved = copyChangelog(dir.resolve("app/changelog"));
+        BootReport again = SchemaGuard.of(project.config(moved)).boot();
+        assertEquals(Verdict.PASS, again.verdict(), again.line());
+        assertEquals(0, again.applied());
+        assertEquals(1, again.pending(), "002 stays pending: not in the manifest");
+    }
+
+    @Test
+    void concurrentBoots_applyEachMigrationExactlyOnce() throws Exception {
+        for (int i = 2; i <= 12; i++) {
+            String name = String.format("%03d_t%d.sql", i, i);
+            project.migration(name, "CREATE TABLE t" + i + " (id INTEGER);\nCREATE INDEX t" + i + "_id ON t" + i + " (id);").allow(name);
+        }
+        GuardConfig config = project.config();
+        List<Thread> threads = new java.util.ArrayList<>();
+        List<BootReport> reports = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        for (int i = 0; i < 6; i++) {
+            Thread t = new Thread(() -> reports.add(SchemaGuard.of(config).boot()));
+            t.start();
+            threads.add(t);
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+
+        assertTrue(reports.stream().allMatch(BootReport::passed), reports.stream().map(BootReport::line).toList().toString());
+        assertEquals(12, reports.stream().mapToInt(BootReport::applied).sum(), "12 migrations, each applied by exactly one boot");
+        assertEquals(12, db.ledger().size());
+        assertEquals(12, db.ledger().stream().distinct().count());
+    }
+
+    @Test
+    void aDeadlineShorterThanAMigration_endsInHangWithinASecondAndRollsItBack() throws Exception {
+        assertEquals(Verdict.PASS, project.boot().verdict());
+        db.execute("CREATE TABLE big (id INTEGER, v TEXT)",
+                "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1500000) "
+                        + "INSERT INTO big SELECT i, hex(randomblob(16)) FROM n");
+        project.migration("002_index.sql", "CREATE INDEX big_v ON big (v, id);\nCREATE INDEX big_v2 ON big (id, v);\nCREATE INDEX big_v3 ON big (v DESC);")
+                .allow("002_index.sql").deadline(java.time.Duration.ofMillis(600));
+
+        BootReport report = project.boot();
+
+        assertEquals(Verdict.HANG, report.verdict(), report.line());
+        assertEquals(Code.DEADLINE_EXCEEDED, report.code());
+        assertEquals("apply", GuardLines.parse(report.line()).get("phase"));
+        assertTrue(report.elapsedMs() < 600 + 1000, "HANG within a second of the deadline, was " + report.elapsedMs());
+        Thread.sleep(300); // let the interrupted worker finish its rollback before looking at the file
+        assertEquals(List.of("001_users.sql"), db.ledger());
+        assertFalse(db.column("SELECT name FROM sqlite_master WHERE type = 'index'").contains("big_v"));
+    }
+
+    private static Path copyChangelog(Path folder) throws Exception {
+        Files.createDirectories(folder);
+        Path target = folder.resolve("changelog.xml");
+        try (var in = SqliteBootTest.class.getResourceAsStream("/liquibase/changelog.xml")) {
+            Files.copy(in, target);
+        }
+        return target;
+    }
+}
