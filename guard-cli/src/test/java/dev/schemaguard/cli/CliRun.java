@@ -1,0 +1,44 @@
+package dev.schemaguard.cli;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import picocli.CommandLine;
+
+/** The CLI run in-process: exit code, standard output, and standard error (where the lines go). */
+record CliRun(int exitCode, String out, String err) {
+
+    static CliRun of(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter picocliErr = new StringWriter();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream originalErr = System.err;
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        int code;
+        try {
+            CommandLine cli = Main.commandLine();
+            cli.setOut(new PrintWriter(out));
+            cli.setErr(new PrintWriter(picocliErr));
+            code = cli.execute(args);
+        } finally {
+            System.setErr(originalErr);
+        }
+        return new CliRun(code, out.toString(), picocliErr + err.toString(StandardCharsets.UTF_8));
+    }
+
+    /** The lines that start with SCHEMA_GUARD result=. */
+    List<String> verdictLines() {
+        return err.lines().filter(l -> l.startsWith("SCHEMA_GUARD result=")).toList();
+    }
+
+    String verdictLine() {
+        List<String> lines = verdictLines();
+        if (lines.size() != 1) {
+            throw new AssertionError("expected exactly one verdict line, got " + lines + "\n" + err);
+        }
+        return lines.get(0);
+    }
+}
