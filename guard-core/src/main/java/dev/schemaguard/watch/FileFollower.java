@@ -47,11 +47,14 @@ public final class FileFollower implements Closeable {
     }
 
     /**
-     * Follows only what is written from now on; a file created or rotated in later is read
-     * from its start. Old lines would all look as if they happened now and fake a crash loop.
+     * Follows only what is written from now on (the end is taken here, not at the first poll);
+     * a file created or rotated in later is read from its start. Old lines would all look as
+     * if they happened now and fake a crash loop.
      */
-    public static FileFollower fromEnd(Path path) {
-        return new FileFollower(path, true);
+    public static FileFollower fromEnd(Path path) throws IOException {
+        FileFollower follower = new FileFollower(path, true);
+        follower.open();
+        return follower;
     }
 
     /** The complete lines written since the last poll, without their line terminators. */
