@@ -143,7 +143,7 @@ class WatchCommandTest {
     }
 
     @Test
-    void followedFileAppendedDuringTheRunRaisesTheFailAndTheStall() throws Exception {
+    void followedFileSkipsOldLinesAndRaisesAStallWhileNoInputArrives() throws Exception {
         Path log = dir.resolve("app.log");
         Files.writeString(log, "an old line that follow mode skips: " + FAIL + "\n");
         SharedClock clock = new SharedClock();

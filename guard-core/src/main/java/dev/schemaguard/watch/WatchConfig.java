@@ -13,7 +13,7 @@ import java.util.Objects;
  * @param crashLoopWindow see {@code crashLoopBoots}
  * @param silentGrace     how long an open boot may stay quiet after a newer boot started before
  *                        it counts as gone (SILENT); a live boot prints a heartbeat every 5 s by
- *                        default, so three missed heartbeats
+ *                        default, so the default 15 s is three missed heartbeats
  */
 public record WatchConfig(Duration stall, int crashLoopBoots, Duration crashLoopWindow, Duration silentGrace) {
 
