@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 @Command(name = "schema-guard", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "A boot-time schema guard: checks the required-migration contract, applies only allowlisted "
                 + "additive migrations, and ends with one distinctive line.",
-        subcommands = {BootCommand.class, PlanCommand.class})
+        subcommands = {BootCommand.class, PlanCommand.class, WatchCommand.class})
 public final class Main {
 
     /** Exit codes; documented in the README. */

@@ -2,7 +2,7 @@ package dev.schemaguard.cli;
 
 import dev.schemaguard.watch.Alert;
 import dev.schemaguard.watch.BootWatcher;
-import dev.schemaguard.watch.DurationText;
+import dev.schemaguard.internal.text.DurationText;
 import dev.schemaguard.watch.FileFollower;
 import dev.schemaguard.watch.PrefixTime;
 import dev.schemaguard.watch.WatchConfig;

@@ -1,5 +1,7 @@
 package dev.schemaguard.watch;
 
+import dev.schemaguard.internal.text.Logfmt;
+import dev.schemaguard.internal.text.DurationText;
 import java.time.Duration;
 import java.util.Objects;
 

@@ -1,5 +1,6 @@
 package dev.schemaguard.watch;
 
+import dev.schemaguard.internal.text.DurationText;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;

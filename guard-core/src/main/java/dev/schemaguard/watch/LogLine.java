@@ -1,5 +1,6 @@
 package dev.schemaguard.watch;
 
+import dev.schemaguard.internal.text.Logfmt;
 import java.util.Map;
 import java.util.Optional;
 

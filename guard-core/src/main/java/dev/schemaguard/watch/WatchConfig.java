@@ -1,5 +1,6 @@
 package dev.schemaguard.watch;
 
+import dev.schemaguard.internal.text.DurationText;
 import java.time.Duration;
 import java.util.Objects;
 

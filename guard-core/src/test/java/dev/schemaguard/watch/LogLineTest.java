@@ -1,5 +1,6 @@
 package dev.schemaguard.watch;
 
+import dev.schemaguard.internal.text.Logfmt;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -3,6 +3,7 @@ package dev.schemaguard.internal.config;
 import dev.schemaguard.FreshDatabase;
 import dev.schemaguard.GuardConfig;
 import dev.schemaguard.GuardConfigException;
+import dev.schemaguard.internal.text.DurationText;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -86,8 +87,13 @@ public final class ConfigLoader {
         if (value == null) {
             return fallback;
         }
-        Duration d = Durations.parse(value);
-        if (d == null || d.isZero()) {
+        Duration d;
+        try {
+            d = DurationText.parse(value);
+        } catch (RuntimeException e) {
+            d = null;
+        }
+        if (d == null || d.isZero() || d.isNegative()) {
             throw yaml.error(key, "'" + value + "' is not a positive duration; write it like 500ms, 45s, 2m or 1h");
         }
         return d;

@@ -1,5 +1,6 @@
 package dev.schemaguard.internal.report;
 
+import dev.schemaguard.internal.text.Logfmt;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -56,7 +57,7 @@ public final class GuardLog {
 
     private String emit(Map<String, String> pairs, boolean error) {
         StringBuilder line = new StringBuilder(PREFIX);
-        Logfmt.append(line, pairs);
+        pairs.forEach((k, v) -> line.append(' ').append(Logfmt.pair(k, v == null ? "" : v)));
         String text = redactor.redact(line.toString());
         if (error) {
             LOG.error(text);

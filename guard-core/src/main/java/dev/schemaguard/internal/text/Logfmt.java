@@ -1,4 +1,4 @@
-package dev.schemaguard.watch;
+package dev.schemaguard.internal.text;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -72,7 +72,7 @@ public final class Logfmt {
         return key + "=" + quoteIfNeeded(value);
     }
 
-    static String quoteIfNeeded(String value) {
+    public static String quoteIfNeeded(String value) {
         boolean plain = !value.isEmpty();
         for (int i = 0; i < value.length() && plain; i++) {
             char c = value.charAt(i);

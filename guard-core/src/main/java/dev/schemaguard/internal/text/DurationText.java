@@ -1,4 +1,4 @@
-package dev.schemaguard.watch;
+package dev.schemaguard.internal.text;
 
 import java.time.Duration;
 import java.util.Locale;
