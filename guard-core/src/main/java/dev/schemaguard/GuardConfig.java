@@ -19,11 +19,15 @@ import javax.sql.DataSource;
  * @param deadline       the whole boot's time budget
  * @param heartbeat      how often a long phase prints a progress line
  * @param allowGaps      apply a migration even when an earlier pending one is held
+ * @param integrity      size-aware integrity checking
+ * @param data           schemas and canary tables the data must have
+ * @param connection     credentials and statement timeouts
  * @param source         the configuration file it came from, for messages; may be null
  */
 public record GuardConfig(String database, DataSource dataSource, Path changelog, Path manifest,
                           List<String> required, FreshDatabase freshDatabase, Duration deadline,
-                          Duration heartbeat, boolean allowGaps, Path source) {
+                          Duration heartbeat, boolean allowGaps, IntegritySettings integrity,
+                          DataExpectations data, ConnectionSettings connection, Path source) {
 
     public static final Duration DEFAULT_DEADLINE = Duration.ofSeconds(45);
     public static final Duration DEFAULT_HEARTBEAT = Duration.ofSeconds(5);
@@ -38,6 +42,9 @@ public record GuardConfig(String database, DataSource dataSource, Path changelog
         if (deadline.isNegative() || deadline.isZero()) {
             throw new GuardConfigException("deadline must be positive, for example 45s.");
         }
+        Objects.requireNonNull(integrity, "integrity");
+        Objects.requireNonNull(data, "data");
+        Objects.requireNonNull(connection, "connection");
         if (heartbeat.isNegative() || heartbeat.isZero()) {
             throw new GuardConfigException("heartbeat must be positive, for example 5s.");
         }
@@ -49,7 +56,19 @@ public record GuardConfig(String database, DataSource dataSource, Path changelog
 
     /** A copy with another database URL (the CLI's --database and SCHEMA_GUARD_DATABASE). */
     public GuardConfig withDatabase(String url) {
-        return new GuardConfig(url, null, changelog, manifest, required, freshDatabase, deadline, heartbeat, allowGaps, source);
+        return toBuilder().database(url).dataSource(null).build();
+    }
+
+    /** A copy with other credentials (the CLI's --user, --password-file and PGPASSWORD). */
+    public GuardConfig withCredentials(String user, String password) {
+        return toBuilder().connection(connection.withCredentials(user, password)).build();
+    }
+
+    /** A builder holding this configuration's values. */
+    public Builder toBuilder() {
+        return new Builder().database(database).dataSource(dataSource).changelog(changelog).manifest(manifest)
+                .required(required).freshDatabase(freshDatabase).deadline(deadline).heartbeat(heartbeat)
+                .allowGaps(allowGaps).integrity(integrity).data(data).connection(connection).source(source);
     }
 
     /** Fluent construction for library callers; every setter returns this builder. */
@@ -63,6 +82,9 @@ public record GuardConfig(String database, DataSource dataSource, Path changelog
         private Duration deadline = DEFAULT_DEADLINE;
         private Duration heartbeat = DEFAULT_HEARTBEAT;
         private boolean allowGaps;
+        private IntegritySettings integrity = IntegritySettings.DEFAULT;
+        private DataExpectations data = DataExpectations.NONE;
+        private ConnectionSettings connection = ConnectionSettings.DEFAULT;
         private Path source;
 
         private Builder() {
@@ -77,11 +99,14 @@ public record GuardConfig(String database, DataSource dataSource, Path changelog
         public Builder deadline(Duration deadline) { this.deadline = deadline; return this; }
         public Builder heartbeat(Duration heartbeat) { this.heartbeat = heartbeat; return this; }
         public Builder allowGaps(boolean allowGaps) { this.allowGaps = allowGaps; return this; }
+        public Builder integrity(IntegritySettings integrity) { this.integrity = integrity; return this; }
+        public Builder data(DataExpectations data) { this.data = data; return this; }
+        public Builder connection(ConnectionSettings connection) { this.connection = connection; return this; }
         public Builder source(Path source) { this.source = source; return this; }
 
         public GuardConfig build() {
             return new GuardConfig(database, dataSource, changelog, manifest, required, freshDatabase,
-                    deadline, heartbeat, allowGaps, source);
+                    deadline, heartbeat, allowGaps, integrity, data, connection, source);
         }
     }
 }

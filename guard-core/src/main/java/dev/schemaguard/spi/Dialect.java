@@ -40,6 +40,16 @@ public interface Dialect {
      */
     void beginMigration(Connection connection, java.time.Duration lockWait) throws SQLException;
 
+    /**
+     * Checks integrity without letting the cost grow with the database's size: at or above
+     * {@code settings.skipAboveBytes()} the check is skipped and reported. Runs on the boot's
+     * connection; a long check must stop when that connection's statement is cancelled.
+     */
+    default IntegrityOutcome checkIntegrity(Connection connection, String jdbcUrl, dev.schemaguard.IntegritySettings settings)
+            throws SQLException {
+        return IntegrityOutcome.off();
+    }
+
     /** How a connection is opened. */
     enum Access {
         /** Reads only; changes not one byte. */

@@ -1,6 +1,11 @@
 package dev.schemaguard.internal.config;
 
+import dev.schemaguard.Canary;
+import dev.schemaguard.ConnectionSettings;
+import dev.schemaguard.DataExpectations;
 import dev.schemaguard.FreshDatabase;
+import dev.schemaguard.IntegritySettings;
+import dev.schemaguard.internal.text.Sizes;
 import dev.schemaguard.GuardConfig;
 import dev.schemaguard.GuardConfigException;
 import dev.schemaguard.internal.text.DurationText;
@@ -20,7 +25,11 @@ public final class ConfigLoader {
     public static final String DATABASE_ENV = "SCHEMA_GUARD_DATABASE";
 
     static final List<String> KNOWN_KEYS = List.of(
-            "database", "changelog", "manifest", "required", "fresh_database", "deadline", "heartbeat", "allow_gaps");
+            "database", "changelog", "manifest", "required", "fresh_database", "deadline", "heartbeat", "allow_gaps",
+            "integrity", "schemas", "canaries", "shrink_guard", "lock_timeout", "statement_timeout");
+    static final List<String> INTEGRITY_KEYS = List.of("mode", "skip_above", "stamp", "stamp_dir", "deferred");
+    static final List<String> CANARY_KEYS = List.of("table", "min_rows");
+    static final List<String> SHRINK_KEYS = List.of("max_drop");
 
     private ConfigLoader() {
     }
@@ -28,12 +37,7 @@ public final class ConfigLoader {
     public static GuardConfig load(Path file, Map<String, String> environment) {
         Path configFile = file.toAbsolutePath().normalize();
         YamlDocument yaml = YamlDocument.read(configFile);
-        for (String key : yaml.keys()) {
-            if (!KNOWN_KEYS.contains(key)) {
-                throw yaml.error(key, "unknown key; did you mean '" + ClosestName.to(key, KNOWN_KEYS)
-                        + "'? Known keys: " + String.join(", ", KNOWN_KEYS));
-            }
-        }
+        onlyKnownKeys(yaml, KNOWN_KEYS, "");
         Path folder = configFile.getParent();
         String database = environment.getOrDefault(DATABASE_ENV, yaml.scalar("database"));
         if (database == null || database.isBlank()) {
@@ -49,8 +53,97 @@ public final class ConfigLoader {
                 .deadline(duration(yaml, "deadline", GuardConfig.DEFAULT_DEADLINE))
                 .heartbeat(duration(yaml, "heartbeat", GuardConfig.DEFAULT_HEARTBEAT))
                 .allowGaps(bool(yaml, "allow_gaps"))
+                .integrity(integrity(yaml.mapping("integrity"), folder))
+                .data(new DataExpectations(yaml.scalars("schemas"), canaries(yaml), shrinkMaxDrop(yaml.mapping("shrink_guard"))))
+                .connection(new ConnectionSettings(null, null,
+                        duration(yaml, "lock_timeout", ConnectionSettings.DEFAULT_LOCK_TIMEOUT),
+                        duration(yaml, "statement_timeout", ConnectionSettings.DEFAULT_STATEMENT_TIMEOUT)))
                 .source(configFile)
                 .build();
+    }
+
+    private static void onlyKnownKeys(YamlDocument yaml, List<String> known, String parent) {
+        for (String key : yaml.keys()) {
+            if (!known.contains(key)) {
+                throw yaml.error(parent + key, "unknown key; did you mean '" + parent + ClosestName.to(key, known)
+                        + "'? Known keys" + (parent.isEmpty() ? "" : " under " + parent) + ": " + String.join(", ", known));
+            }
+        }
+    }
+
+    private static IntegritySettings integrity(YamlDocument yaml, Path folder) {
+        if (yaml == null) {
+            return IntegritySettings.DEFAULT;
+        }
+        onlyKnownKeys(yaml, INTEGRITY_KEYS, "integrity.");
+        IntegritySettings d = IntegritySettings.DEFAULT;
+        IntegritySettings.Mode mode = d.mode();
+        String modeText = yaml.scalar("mode");
+        if (modeText != null) {
+            try {
+                mode = IntegritySettings.Mode.valueOf(modeText.trim().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw yaml.error("mode", "'" + modeText + "' is not one of: quick, full, amcheck, off");
+            }
+        }
+        long skipAbove = d.skipAboveBytes();
+        String skipText = yaml.scalar("skip_above");
+        if (skipText != null) {
+            skipAbove = Sizes.parse(skipText);
+            if (skipAbove <= 0) {
+                throw yaml.error("skip_above", "'" + skipText + "' is not a size; write it like 5GB, 500MB or 4GiB");
+            }
+        }
+        String stampDir = yaml.scalar("stamp_dir");
+        boolean stamp = !yaml.has("stamp") || bool(yaml, "stamp");
+        return new IntegritySettings(mode, skipAbove, stamp, stampDir == null ? null : folder.resolve(stampDir).normalize(),
+                bool(yaml, "deferred"));
+    }
+
+    private static List<Canary> canaries(YamlDocument yaml) {
+        List<Canary> canaries = new java.util.ArrayList<>();
+        for (YamlDocument item : yaml.mappings("canaries")) {
+            onlyKnownKeys(item, CANARY_KEYS, "canaries.");
+            String table = item.scalar("table");
+            if (table == null || table.isBlank()) {
+                throw item.error("table", "each canary needs a table: name (for example 'table: users')");
+            }
+            long minRows = 1;
+            String min = item.scalar("min_rows");
+            if (min != null) {
+                try {
+                    minRows = Long.parseLong(min.trim());
+                } catch (NumberFormatException e) {
+                    minRows = -1;
+                }
+                if (minRows < 0) {
+                    throw item.error("min_rows", "'" + min + "' is not a whole number of rows");
+                }
+            }
+            canaries.add(new Canary(table.trim(), minRows));
+        }
+        return canaries;
+    }
+
+    private static Double shrinkMaxDrop(YamlDocument yaml) {
+        if (yaml == null) {
+            return null;
+        }
+        onlyKnownKeys(yaml, SHRINK_KEYS, "shrink_guard.");
+        String text = yaml.scalar("max_drop");
+        if (text == null) {
+            throw new GuardConfigException(yaml.file() + ": shrink_guard: needs max_drop, for example 'max_drop: 50%'.");
+        }
+        String t = text.trim();
+        try {
+            double value = t.endsWith("%") ? Double.parseDouble(t.substring(0, t.length() - 1)) / 100 : Double.parseDouble(t);
+            if (value < 0 || value > 1) {
+                throw new NumberFormatException();
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            throw yaml.error("max_drop", "'" + text + "' is not a share between 0% and 100%");
+        }
     }
 
     private static Path existingPath(YamlDocument yaml, String key, Path folder, boolean mandatory) {

@@ -138,8 +138,10 @@ public final class YamlDocument {
         return values;
     }
 
+    /** An error at a key's line; {@code key} may be written with its parent ("integrity.mode") for the message. */
     public GuardConfigException error(String key, String problem) {
-        return new GuardConfigException(file + ":" + lineOf(key) + ": " + key + ": " + problem + ".");
+        String local = key.substring(key.lastIndexOf('.') + 1);
+        return new GuardConfigException(file + ":" + lineOf(local) + ": " + key + ": " + problem + ".");
     }
 
     private static int line(Node node) {

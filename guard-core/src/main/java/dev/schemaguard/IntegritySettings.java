@@ -1,0 +1,29 @@
+package dev.schemaguard;
+
+import java.nio.file.Path;
+
+/**
+ * How a boot checks the database's integrity without letting the check's cost grow with its size.
+ *
+ * @param mode            which check runs below the threshold
+ * @param skipAboveBytes  databases (SQLite files, PostgreSQL relations) at or above this size are not checked at boot
+ * @param stamp           trust a file already verified and unchanged since (SQLite)
+ * @param stampDir        where stamps are kept; null means next to the database file
+ * @param deferred        when skipped at boot, run the full check in the background afterwards
+ */
+public record IntegritySettings(Mode mode, long skipAboveBytes, boolean stamp, Path stampDir, boolean deferred) {
+    public static final long DEFAULT_SKIP_ABOVE = 5L * 1000 * 1000 * 1000;
+    public static final IntegritySettings DEFAULT = new IntegritySettings(Mode.QUICK, DEFAULT_SKIP_ABOVE, true, null, false);
+    public static final IntegritySettings OFF = new IntegritySettings(Mode.OFF, DEFAULT_SKIP_ABOVE, false, null, false);
+
+    public enum Mode {
+        /** SQLite {@code PRAGMA quick_check}. */
+        QUICK,
+        /** SQLite {@code PRAGMA integrity_check}. */
+        FULL,
+        /** PostgreSQL {@code amcheck}'s {@code bt_index_check} on B-tree indexes. */
+        AMCHECK,
+        /** No check (the SQLite header probe still runs: it is O(1)). */
+        OFF
+    }
+}
