@@ -1,5 +1,8 @@
 package dev.schemaguard.cli;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -7,8 +10,7 @@ import picocli.CommandLine.Command;
 /** {@code java -jar schema-guard.jar <command> --config <file>}. */
 @Command(name = "schema-guard", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "A boot-time schema guard: checks the required-migration contract, applies only allowlisted "
-                + "additive migrations, and ends with one distinctive line.",
-        subcommands = {BootCommand.class, PlanCommand.class, WatchCommand.class})
+                + "additive migrations, and ends with one distinctive line.")
 public final class Main {
 
     /** Exit codes; documented in the README. */
@@ -21,17 +23,34 @@ public final class Main {
         System.exit(run(args));
     }
 
+    /**
+     * The subcommands, built on demand: picocli reflects over a command's annotations when it is
+     * added, and a boot should not pay for the options of commands it does not run.
+     */
+    private static final Map<String, Supplier<Object>> SUBCOMMANDS = new LinkedHashMap<>();
+
+    static {
+        SUBCOMMANDS.put("boot", BootCommand::new);
+        SUBCOMMANDS.put("plan", PlanCommand::new);
+        SUBCOMMANDS.put("watch", WatchCommand::new);
+    }
+
     static int run(String... args) {
         // Liquibase logs through java.util.logging; route it to SLF4J so the CLI has one log stream.
         SLF4JBridgeHandler.removeHandlersForRootLogger();
         SLF4JBridgeHandler.install();
-        return commandLine().execute(args);
+        return commandLine(args).execute(args);
     }
 
-    static CommandLine commandLine() {
+    static CommandLine commandLine(String... args) {
         CommandLine cli = new CommandLine(new Main());
+        if (args.length > 0 && SUBCOMMANDS.containsKey(args[0])) {
+            cli.addSubcommand(args[0], SUBCOMMANDS.get(args[0]).get());
+        } else {
+            SUBCOMMANDS.forEach((name, command) -> cli.addSubcommand(name, command.get()));
+        }
         cli.setExitCodeExceptionMapper(e -> EXIT_USAGE);
-        cli.setParameterExceptionHandler((e, args) -> {
+        cli.setParameterExceptionHandler((e, rejected) -> {
             e.getCommandLine().getErr().println("schema-guard: " + e.getMessage());
             e.getCommandLine().getErr().println("Run 'schema-guard " + e.getCommandLine().getCommandName() + " --help' for usage.");
             return EXIT_USAGE;

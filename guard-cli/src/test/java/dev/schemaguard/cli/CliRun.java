@@ -19,7 +19,7 @@ record CliRun(int exitCode, String out, String err) {
         System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
         int code;
         try {
-            CommandLine cli = Main.commandLine();
+            CommandLine cli = Main.commandLine(args);
             cli.setOut(new PrintWriter(out));
             cli.setErr(new PrintWriter(picocliErr));
             code = cli.execute(args);

@@ -1,0 +1,85 @@
+package dev.schemaguard.cli;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+/** The CLI as a real process, for what only a process shows: exit codes, signals, a kill -9. */
+final class CliProcess implements AutoCloseable {
+    private final Process process;
+    private final List<String> errLines = new CopyOnWriteArrayList<>();
+    private final Thread reader;
+
+    private CliProcess(Process process) {
+        this.process = process;
+        this.reader = new Thread(() -> {
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = r.readLine()) != null) {
+                    errLines.add(line);
+                }
+            } catch (IOException ignored) {
+                // the process was killed
+            }
+        });
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    static CliProcess start(Path workDir, String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        command.addAll(List.of(args));
+        return new CliProcess(new ProcessBuilder(command).directory(workDir.toFile()).redirectOutput(ProcessBuilder.Redirect.DISCARD).start());
+    }
+
+    /** Waits until a line of standard error matches; fails after the timeout. */
+    void awaitLine(Predicate<String> match, long timeoutMillis) throws InterruptedException {
+        long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+        while (System.nanoTime() < end) {
+            if (errLines.stream().anyMatch(match)) {
+                return;
+            }
+            if (!process.isAlive() && errLines.stream().noneMatch(match)) {
+                reader.join(1000);
+                if (errLines.stream().anyMatch(match)) {
+                    return;
+                }
+                throw new AssertionError("process ended without the expected line: " + errLines);
+            }
+            Thread.sleep(10);
+        }
+        throw new AssertionError("no matching line within " + timeoutMillis + " ms: " + errLines);
+    }
+
+    void kill9() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(10, TimeUnit.SECONDS);
+    }
+
+    int waitFor() throws InterruptedException {
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("the CLI did not end within 60 s: " + errLines);
+        }
+        reader.join(5000);
+        return process.exitValue();
+    }
+
+    List<String> errLines() {
+        return errLines;
+    }
+
+    @Override
+    public void close() {
+        process.destroyForcibly();
+    }
+}
