@@ -60,6 +60,25 @@ final class TestDatabases {
         return db;
     }
 
+    /**
+     * Many small rows under four indexes: the shape where integrity_check is slowest per byte,
+     * because it looks up every row in every index.
+     */
+    static Path createIndexHeavy(Path db, int rows) throws SQLException {
+        exec(db,
+                "PRAGMA journal_mode=OFF",
+                "PRAGMA synchronous=OFF",
+                "CREATE TABLE t(id INTEGER PRIMARY KEY, a TEXT, b INTEGER, c TEXT, d INTEGER)",
+                "WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n WHERE x < " + rows + ")"
+                        + " INSERT INTO t(a, b, c, d) SELECT hex(randomblob(6)), random(), hex(randomblob(4)),"
+                        + " random() FROM n",
+                "CREATE INDEX t_a ON t(a)",
+                "CREATE INDEX t_b ON t(b)",
+                "CREATE INDEX t_c ON t(c, d)",
+                "CREATE INDEX t_d ON t(d, a)");
+        return db;
+    }
+
     static void overwrite(Path file, long offset, byte[] bytes) throws IOException {
         try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
             raf.seek(offset);
