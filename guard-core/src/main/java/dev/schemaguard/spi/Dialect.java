@@ -43,11 +43,29 @@ public interface Dialect {
     /**
      * Checks integrity without letting the cost grow with the database's size: at or above
      * {@code settings.skipAboveBytes()} the check is skipped and reported. Runs on the boot's
-     * connection; a long check must stop when that connection's statement is cancelled.
+     * connection; a long check must stop when that connection's statement is cancelled. A dialect
+     * that needs more than one connection-bound step overrides {@link #integrity} instead.
      */
     default IntegrityOutcome checkIntegrity(Connection connection, String jdbcUrl, dev.schemaguard.IntegritySettings settings)
             throws SQLException {
         return IntegrityOutcome.off();
+    }
+
+    /** The integrity checking of one boot; by default {@link #checkIntegrity} on the boot's connection. */
+    default IntegritySession integrity(String jdbcUrl, dev.schemaguard.IntegritySettings settings) {
+        Dialect dialect = this;
+        return new IntegritySession() {
+            @Override
+            public java.util.Optional<IntegrityOutcome> beforeOpen() {
+                return settings.mode() == dev.schemaguard.IntegritySettings.Mode.OFF
+                        ? java.util.Optional.of(IntegrityOutcome.off()) : java.util.Optional.empty();
+            }
+
+            @Override
+            public IntegrityOutcome check(Connection connection, java.util.function.Consumer<Runnable> onDeadline) throws SQLException {
+                return dialect.checkIntegrity(connection, jdbcUrl, settings);
+            }
+        };
     }
 
     /** How a connection is opened. */

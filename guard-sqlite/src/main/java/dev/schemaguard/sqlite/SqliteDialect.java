@@ -1,6 +1,8 @@
 package dev.schemaguard.sqlite;
 
+import dev.schemaguard.IntegritySettings;
 import dev.schemaguard.spi.Dialect;
+import dev.schemaguard.spi.IntegritySession;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -71,6 +73,12 @@ public final class SqliteDialect implements Dialect {
         // With transaction mode IMMEDIATE, sqlite-jdbc begins with BEGIN IMMEDIATE: the write lock is
         // taken before the ledger is re-read, so two boots cannot both decide to apply a migration.
         connection.setAutoCommit(false);
+    }
+
+    @Override
+    public IntegritySession integrity(String jdbcUrl, IntegritySettings settings) {
+        Path file = file(jdbcUrl);
+        return file == null ? Dialect.super.integrity(jdbcUrl, IntegritySettings.OFF) : new SqliteIntegritySession(file, settings);
     }
 
     /** The database file of a URL, or null for an in-memory database. */

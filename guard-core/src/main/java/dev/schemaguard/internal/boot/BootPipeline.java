@@ -13,6 +13,8 @@ import dev.schemaguard.internal.ledger.Ledger;
 import dev.schemaguard.internal.ledger.LedgerTable;
 import dev.schemaguard.internal.manifest.Manifest;
 import dev.schemaguard.spi.Dialect.Access;
+import dev.schemaguard.spi.IntegrityOutcome;
+import dev.schemaguard.spi.IntegritySession;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -49,6 +51,8 @@ final class BootPipeline {
                 Dialects.sqlDialect(target.dialect()), target.dialect().name());
         Planner planner = new Planner(statements, Dialects.sqlDialect(target.dialect()), config.allowGaps());
 
+        IntegritySession integrity = target.dialect().integrity(target.url(), config.integrity());
+        IntegrityOutcome integrityOutcome = null;
         progress.enter("open");
         Connection connection = null;
         try {
@@ -56,8 +60,16 @@ final class BootPipeline {
             Set<String> existing = Set.of();
             if (!target.exists()) {
                 refuseFresh("the database " + target.redacted() + " does not exist");
+                // A database this boot creates holds nothing yet that could be damaged.
+                integrityOutcome = new IntegrityOutcome("ok", null, "fresh database", java.util.Map.of());
+                progress.integrity("ok");
             } else {
+                integrityOutcome = integrity.beforeOpen().map(this::report).orElse(null);
                 connection = target.open(planOnly ? Access.READ_ONLY : Access.READ_WRITE);
+                if (integrityOutcome == null) {
+                    progress.enter("integrity_check", "mode", config.integrity().mode().name().toLowerCase(java.util.Locale.ROOT));
+                    integrityOutcome = report(integrity.check(connection, this::onDeadline));
+                }
                 progress.enter("ledger");
                 existing = target.dialect().existingObjects(connection);
                 if (LedgerTable.existsIn(existing)) {
@@ -69,9 +81,12 @@ final class BootPipeline {
             progress.enter("plan");
             Plan plan = planner.plan(changelog, ledger, manifest, config.required(), existing);
             if (!plan.failures().isEmpty() || planOnly) {
-                return new Outcome(outcomes(plan, List.of(), null, planOnly && plan.failures().isEmpty()), plan.failures().isEmpty() ? null : plan.failures().get(0), "off");
+                return new Outcome(outcomes(plan, List.of(), null, planOnly && plan.failures().isEmpty()),
+                        plan.failures().isEmpty() ? null : plan.failures().get(0), null, false);
             }
-            return apply(plan, connection, statements);
+            Applied done = apply(plan, connection, statements);
+            boolean defer = "skipped_size".equals(integrityOutcome.status()) && config.integrity().deferred();
+            return new Outcome(done.migrations(), done.failure(), integrity, defer);
         } finally {
             if (connection != null) {
                 connection.close();
@@ -79,10 +94,37 @@ final class BootPipeline {
         }
     }
 
-    private Outcome apply(Plan plan, Connection existingConnection, MigrationStatements statements) throws SQLException {
+    /** Prints the integrity result as a phase line and stops the boot when it failed. */
+    private IntegrityOutcome report(IntegrityOutcome outcome) {
+        progress.integrity(outcome.status());
+        java.util.Map<String, String> pairs = new java.util.LinkedHashMap<>(outcome.details());
+        pairs.putIfAbsent("result", outcome.status());
+        progress.done("integrity_check", outcome.failed() ? "FAILED" : "DONE", pairs);
+        if (outcome.failed()) {
+            java.util.Map<String, String> details = new java.util.LinkedHashMap<>();
+            details.put("phase", "integrity_check");
+            details.put("reason", outcome.details().getOrDefault("reason", outcome.message()));
+            throw new BootStop(new Failure(outcome.failure(), outcome.message(), details));
+        }
+        return outcome;
+    }
+
+    private void onDeadline(Runnable stop) {
+        try {
+            interrupter.watch(stop);
+        } catch (SQLException e) {
+            stop.run(); // already past the deadline
+        }
+    }
+
+    /** What applying did: each migration's outcome, and the failure that stopped it, if any. */
+    private record Applied(List<MigrationOutcome> migrations, Failure failure) {
+    }
+
+    private Applied apply(Plan plan, Connection existingConnection, MigrationStatements statements) throws SQLException {
         List<PlannedMigration> toApply = plan.toApply();
         if (toApply.isEmpty()) {
-            return new Outcome(outcomes(plan, List.of(), null, false), null, "off");
+            return new Applied(outcomes(plan, List.of(), null, false), null);
         }
         progress.enter("apply", "migrations", Integer.toString(toApply.size()));
         Applier applier = new Applier(target.dialect(), statements, interrupter, deploymentId, progress::remaining);
@@ -102,7 +144,7 @@ final class BootPipeline {
                         throw new Interrupter.DeadlineExceeded();
                     }
                     Failure failure = Applier.failureOf(planned, e);
-                    return new Outcome(outcomes(plan, applied, failure, false), failure, "off");
+                    return new Applied(outcomes(plan, applied, failure, false), failure);
                 }
             }
         } finally {
@@ -110,7 +152,7 @@ final class BootPipeline {
                 connection.close();
             }
         }
-        return new Outcome(outcomes(plan, applied, null, false), null, "off");
+        return new Applied(outcomes(plan, applied, null, false), null);
     }
 
     private void refuseFresh(String what) {

@@ -46,7 +46,7 @@ public final class BootRunner {
     public static BootReport configInvalid(GuardConfigException e, String database) {
         GuardLog log = new GuardLog(Redactor.forUrl(database, List.of()), String.format("%08x", ThreadLocalRandom.current().nextInt()));
         return report(log, database == null ? "unknown" : log.redactor().redact(database), false, Deadline.start(Duration.ofSeconds(1)),
-                new Outcome(List.of(), Failure.of(Code.CONFIG_INVALID, e.getMessage(), "reason", e.getMessage()), "off"));
+                Outcome.failed(Failure.of(Code.CONFIG_INVALID, e.getMessage(), "reason", e.getMessage())), "off");
     }
 
     private static BootReport run(GuardConfig config, boolean planOnly) {
@@ -57,8 +57,8 @@ public final class BootRunner {
             target = Target.of(config);
         } catch (GuardConfigException e) {
             GuardLog log = new GuardLog(Redactor.forUrl(config.database(), List.of()), bootId);
-            return report(log, "unknown", planOnly, deadline, new Outcome(List.of(), Failure.of(Code.CONFIG_INVALID, e.getMessage(),
-                    "reason", e.getMessage()), "off"));
+            return report(log, "unknown", planOnly, deadline, Outcome.failed(Failure.of(Code.CONFIG_INVALID, e.getMessage(),
+                    "reason", e.getMessage())), "off");
         }
         GuardLog log = new GuardLog(target.redactor(), bootId);
         Map<String, String> started = new LinkedHashMap<>();
@@ -93,7 +93,11 @@ public final class BootRunner {
                 interrupter.expire();
                 outcome = hang(progress.phase(), deadline);
             }
-            return report(log, target.redacted(), planOnly, deadline, outcome);
+            BootReport report = report(log, target.redacted(), planOnly, deadline, outcome, progress.integrity());
+            if (report.passed() && !planOnly && outcome.integrity() != null) {
+                afterPass(outcome, report, log);
+            }
+            return report;
         } finally {
             heartbeat.shutdownNow();
             worker.shutdownNow();
@@ -102,31 +106,60 @@ public final class BootRunner {
 
     private static Outcome failed(Throwable cause, String phase, Deadline deadline) {
         if (cause instanceof BootStop stop) {
-            return new Outcome(List.of(), stop.failure(), "off");
+            return Outcome.failed(stop.failure());
         }
         if (cause instanceof Interrupter.DeadlineExceeded) {
             return hang(phase, deadline);
         }
         if (cause instanceof GuardConfigException e) {
-            return new Outcome(List.of(), Failure.of(Code.CONFIG_INVALID, e.getMessage(), "reason", e.getMessage()), "off");
+            return Outcome.failed(Failure.of(Code.CONFIG_INVALID, e.getMessage(), "reason", e.getMessage()));
         }
         String message = cause.getMessage() == null ? cause.getClass().getName() : cause.getMessage().lines().findFirst().orElse("");
         Code code = cause instanceof SQLException ? Code.DATABASE_UNREACHABLE : Code.INTERNAL_ERROR;
         String fix = code == Code.DATABASE_UNREACHABLE ? "Check the database URL, that the file or server is reachable, and its permissions."
                 : "This is a defect in Schema Guard; please report it with this line.";
-        return new Outcome(List.of(), Failure.of(code, "phase " + phase + ": " + message + ". " + fix,
-                "phase", phase, "reason", message), "off");
+        return Outcome.failed(Failure.of(code, "phase " + phase + ": " + message + ". " + fix,
+                "phase", phase, "reason", message));
     }
 
     private static Outcome hang(String phase, Deadline deadline) {
         String budget = deadline.budget().toMillis() + "ms";
-        return new Outcome(List.of(), Failure.of(Code.DEADLINE_EXCEEDED, "the boot ran out of its " + budget
+        return Outcome.failed(Failure.of(Code.DEADLINE_EXCEEDED, "the boot ran out of its " + budget
                         + " deadline in phase " + phase + "; the running step was interrupted and rolled back. "
                         + "Raise deadline: if the step is legitimately slow, or find what blocks it.",
-                "phase", phase, "reason", "deadline " + budget + " exceeded"), "off");
+                "phase", phase, "reason", "deadline " + budget + " exceeded"));
     }
 
-    private static BootReport report(GuardLog log, String db, boolean planOnly, Deadline deadline, Outcome outcome) {
+    /**
+     * Records the trusted stamp, and, for a file skipped for its size with {@code deferred: true},
+     * starts the full check in the background; its failure prints its own verdict line.
+     */
+    private static void afterPass(Outcome outcome, BootReport report, GuardLog log) {
+        outcome.integrity().recordPass();
+        if (!outcome.deferIntegrity()) {
+            return;
+        }
+        outcome.integrity().deferredCheck().ifPresent(check -> check.thenAccept(result -> {
+            Map<String, String> line = new LinkedHashMap<>();
+            Code code = result.failed() ? result.failure() : Code.OK;
+            line.put("result", code.verdict().name());
+            line.put("code", code.name());
+            line.put("db", report.target());
+            line.put("applied", Integer.toString(report.applied()));
+            line.put("pending", Integer.toString(report.pending()));
+            line.put("integrity", result.status());
+            line.put("elapsed_ms", Long.toString(report.elapsedMs()));
+            line.put("boot", log.bootId());
+            line.put("phase", "deferred_integrity_check");
+            if (result.failed()) {
+                line.put("reason", result.details().getOrDefault("reason", result.message()));
+                log.warn(result.message());
+            }
+            log.verdict(line, !result.failed());
+        }));
+    }
+
+    private static BootReport report(GuardLog log, String db, boolean planOnly, Deadline deadline, Outcome outcome, String integrity) {
         Failure failure = outcome.failure();
         Code code = failure == null ? Code.OK : failure.code();
         Map<String, String> line = new LinkedHashMap<>();
@@ -135,7 +168,7 @@ public final class BootRunner {
         line.put("db", db);
         line.put("applied", Integer.toString(outcome.applied()));
         line.put("pending", Integer.toString(outcome.pending()));
-        line.put("integrity", outcome.integrity());
+        line.put("integrity", integrity);
         line.put("elapsed_ms", Long.toString(deadline.elapsed().toMillis()));
         line.put("boot", log.bootId());
         if (planOnly) {
@@ -153,7 +186,7 @@ public final class BootRunner {
         String text = log.verdict(line, failure == null);
         List<MigrationOutcome> migrations = outcome.migrations();
         return new dev.schemaguard.BootReport(code.verdict(), code, log.redactor().redact(message), db, outcome.applied(),
-                outcome.pending(), outcome.integrity(), deadline.elapsed().toMillis(), migrations, details, text);
+                outcome.pending(), integrity, deadline.elapsed().toMillis(), migrations, details, text);
     }
 
     private static void awaitUnwind(ExecutorService worker) {

@@ -9,14 +9,25 @@ import java.sql.Statement;
  * that: the HANG verdict then reports exactly what was committed before it.
  */
 final class Interrupter {
-    private Statement watched;
+    private Runnable watched;
     private boolean expired;
 
     synchronized void watch(Statement statement) throws SQLException {
+        watch(() -> {
+            try {
+                statement.cancel();
+            } catch (SQLException ignored) {
+                // The statement may have just finished; the flag still stops the commit.
+            }
+        });
+    }
+
+    /** Registers what stops the running step; refused once the deadline has passed. */
+    synchronized void watch(Runnable canceller) throws SQLException {
         if (expired) {
             throw new DeadlineExceeded();
         }
-        watched = statement;
+        watched = canceller;
     }
 
     synchronized void unwatch() {
@@ -27,11 +38,7 @@ final class Interrupter {
     synchronized void expire() {
         expired = true;
         if (watched != null) {
-            try {
-                watched.cancel();
-            } catch (SQLException ignored) {
-                // The statement may have just finished; the flag still stops the commit.
-            }
+            watched.run();
         }
     }
 

@@ -1,16 +1,22 @@
 package dev.schemaguard.internal.boot;
 
 import dev.schemaguard.MigrationOutcome;
+import dev.schemaguard.spi.IntegritySession;
 import java.util.List;
 
 /**
  * What the pipeline did, before it becomes a report.
  *
- * @param migrations  every migration's outcome, in changelog order
- * @param failure     the failure that decides the verdict, or null for a pass
- * @param integrity   the integrity key of the line
+ * @param migrations      every migration's outcome, in changelog order
+ * @param failure         the failure that decides the verdict, or null for a pass
+ * @param integrity       the boot's integrity session, for what follows a PASS; null when none ran
+ * @param deferIntegrity  the check was skipped for size and must run in the background after a PASS
  */
-record Outcome(List<MigrationOutcome> migrations, Failure failure, String integrity) {
+record Outcome(List<MigrationOutcome> migrations, Failure failure, IntegritySession integrity, boolean deferIntegrity) {
+
+    static Outcome failed(Failure failure) {
+        return new Outcome(List.of(), failure, null, false);
+    }
 
     int applied() {
         return count(MigrationOutcome.Status.APPLIED) + count(MigrationOutcome.Status.WOULD_APPLY);

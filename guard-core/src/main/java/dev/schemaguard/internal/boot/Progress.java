@@ -15,6 +15,7 @@ public final class Progress {
     private volatile String phase = "boot";
     private volatile long phaseStartNanos = System.nanoTime();
     private volatile long lastLineNanos = System.nanoTime();
+    private volatile String integrity = "off";
 
     public Progress(GuardLog log, Deadline deadline) {
         this.log = log;
@@ -35,6 +36,24 @@ public final class Progress {
 
     public java.time.Duration remaining() {
         return deadline.remaining();
+    }
+
+    /** The integrity= value so far; the runner reads it for whatever verdict the boot ends with. */
+    void integrity(String status) {
+        integrity = status;
+    }
+
+    String integrity() {
+        return integrity;
+    }
+
+    /** A phase's end with its result: {@code phase=X status=<status> [pairs]}. */
+    void done(String donePhase, String status, Map<String, String> pairs) {
+        Map<String, String> all = new LinkedHashMap<>();
+        all.put("elapsed_ms", Long.toString(deadline.elapsed().toMillis()));
+        all.putAll(pairs);
+        log.phase(donePhase, status, all);
+        lastLineNanos = System.nanoTime();
     }
 
     public String phase() {
