@@ -133,11 +133,20 @@ record ColumnDefinition(
             if (c.peekOp("+") || c.peekOp("-")) {
                 expr.add(c.next());
             }
-            expr.add(c.next());
+            Token term = c.next();
+            if (term.kind() == Token.Kind.OP || term.kind() == Token.Kind.PARAM) {
+                throw new TokenCursor.NotRecognized("unexpected '" + term.raw() + "' after DEFAULT");
+            }
+            expr.add(term);
             return expr;
         }
-        expr.add(c.next());
+        if (!c.peekOp("(")) {
+            expr.add(c.next()); // may be NULL, which would otherwise stop the expression
+        }
         expr.addAll(c.until(t -> t.isOp(",") || (t.kind() == Token.Kind.WORD && CONSTRAINT_WORDS.contains(t.folded()))));
+        if (expr.isEmpty()) {
+            throw c.unexpected("expected a default expression");
+        }
         return expr;
     }
 

@@ -14,6 +14,14 @@ final class CommonStatements {
 
     /** The refusal for a statement starting with a never-additive keyword, or null. */
     static Analysis refusalFor(List<Token> tokens, SqlDialect dialect) {
+        Analysis a = byLeadingKeyword(tokens, dialect);
+        if (a != null && !a.refusedBy.dialects().contains(dialect)) {
+            return null; // a keyword of the other dialect: left to the grammar, which calls it unknown
+        }
+        return a;
+    }
+
+    private static Analysis byLeadingKeyword(List<Token> tokens, SqlDialect dialect) {
         Token first = tokens.get(0);
         if (first.kind() != Token.Kind.WORD) {
             return null;
