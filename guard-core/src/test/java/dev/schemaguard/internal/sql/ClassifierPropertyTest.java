@@ -11,7 +11,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 
 /** The classifier's two promises, on random migrations: never additive when destructive, always when additive. */
-class ClassifierProperties {
+class ClassifierPropertyTest {
 
     @Property(tries = 10000)
     void sqliteMigrationHidingADestructiveStatementIsNeverAdditive(@ForAll Random random) {
