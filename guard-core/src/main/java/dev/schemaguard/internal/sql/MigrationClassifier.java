@@ -2,35 +2,126 @@ package dev.schemaguard.internal.sql;
 
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
-/** INTERIM (replaced by the classifier branch). */
+/**
+ * Decides whether a migration is additive. Fail-closed: a statement is additive only if its grammar
+ * consumed every token and understood it; anything unknown, unparseable or ambiguous is refused.
+ * Each statement text is tokenized again here, so the verdict never depends on how the caller split.
+ */
 public final class MigrationClassifier {
-    private static final Pattern ADDITIVE = Pattern.compile(
-            "(?is)\\s*(create\\s+(?:unique\\s+)?(table|index|view)\\s+(if\\s+not\\s+exists\\s+)?(\\w+)\\b.*|alter\\s+table\\s+\\w+\\s+add\\s+(column\\s+)?\\w+.*)");
-
     private MigrationClassifier() {}
 
     public static Classification classify(List<SqlStatement> statements, SqlDialect dialect, SchemaView before) {
-        List<Refusal> refusals = new ArrayList<>();
-        Set<QualifiedName> created = new HashSet<>();
-        if (statements.isEmpty()) {
-            refusals.add(new Refusal(Rule.EMPTY_MIGRATION, 1, "", "the migration has no statement"));
+        return new Run(dialect, before).classify(statements);
+    }
+
+    private static final class Run {
+        private final SqlDialect dialect;
+        private final SchemaView before;
+        private final Grammar grammar;
+        private final List<Refusal> refusals = new ArrayList<>();
+        private final Set<QualifiedName> created = new LinkedHashSet<>();
+        /** Objects that did not exist before this migration: empty, nobody else holds them. */
+        private final Set<QualifiedName> newObjects = new HashSet<>();
+        private final List<SqlStatement> concurrent = new ArrayList<>();
+        private int statementsWithWork;
+        private int statementsWithTokens;
+
+        Run(SqlDialect dialect, SchemaView before) {
+            this.dialect = dialect;
+            this.before = before;
+            this.grammar = Grammar.of(dialect);
         }
-        for (SqlStatement s : statements) {
-            Matcher m = ADDITIVE.matcher(s.text());
-            String lower = s.text().toLowerCase(Locale.ROOT);
-            if (!m.matches() || lower.contains("drop")) {
-                Rule rule = lower.startsWith("drop") ? Rule.DROP : Rule.UNKNOWN_STATEMENT;
-                refusals.add(new Refusal(rule, s.line(), s.text().lines().findFirst().orElse(""), rule.summary()));
-            } else if (m.group(4) != null) {
-                created.add(new QualifiedName(null, m.group(4).toLowerCase(Locale.ROOT)));
+
+        Classification classify(List<SqlStatement> statements) {
+            for (SqlStatement statement : statements) {
+                classify(statement);
+            }
+            if (statementsWithTokens == 0 && refusals.isEmpty()) {
+                refusals.add(new Refusal(Rule.EMPTY_MIGRATION, statements.isEmpty() ? 1 : statements.get(0).line(), "",
+                        "The migration holds no SQL statement (empty or comments only). Remove the file or "
+                                + "add the statements it was meant to contain."));
+            }
+            if (!concurrent.isEmpty() && statementsWithWork > 1) {
+                for (SqlStatement s : concurrent) {
+                    refuse(Rule.CONCURRENTLY_IN_TRANSACTION, s, s.line(), "CREATE INDEX CONCURRENTLY cannot run in a "
+                            + "transaction block; put it alone in its own migration (SET lock_timeout may stay).");
+                }
+            }
+            boolean additive = refusals.isEmpty();
+            return new Classification(additive, refusals, created, additive && !concurrent.isEmpty());
+        }
+
+        private void classify(SqlStatement statement) {
+            Lexer.Result lexed = Lexer.lex(statement.text(), dialect);
+            if (lexed.error() != null) {
+                statementsWithTokens++;
+                refuse(Rule.UNPARSEABLE, statement, statement.line(), "The statement cannot be tokenized: "
+                        + lexed.error().message() + " (counted within the statement). Fix the SQL.");
+                return;
+            }
+            List<List<Token>> groups = StatementBoundaries.group(lexed.tokens(), dialect);
+            if (groups.isEmpty()) {
+                return;
+            }
+            statementsWithTokens++;
+            int line = statement.line() + groups.get(0).get(0).line() - 1;
+            if (groups.size() > 1) {
+                refuse(Rule.MULTIPLE_STATEMENTS, statement, line, "This text holds " + groups.size()
+                        + " statements; a driver may run only the first or all of them. Split it with StatementSplitter.");
+                return;
+            }
+            Analysis analysis;
+            try {
+                analysis = grammar.analyze(groups.get(0));
+            } catch (TokenCursor.NotRecognized e) {
+                statementsWithWork++;
+                refuse(Rule.UNPARSEABLE, statement, line, "The statement is not understood: " + e.getMessage()
+                        + ". Unknown means not additive; fix the SQL or apply it in a reviewed migration.");
+                return;
+            }
+            if (!analysis.neutral) {
+                statementsWithWork++;
+            }
+            if (analysis.refused()) {
+                refuse(analysis.refusedBy, statement, line, analysis.detail);
+                return;
+            }
+            for (Analysis.NewTableCondition condition : analysis.conditions) {
+                if (!newObjects.contains(condition.table())) {
+                    refuse(condition.rule(), statement, line, condition.detail());
+                    return;
+                }
+            }
+            if (analysis.concurrently) {
+                concurrent.add(new SqlStatement(statement.text(), line));
+            }
+            if (analysis.creates != null) {
+                recordCreation(statement, line, analysis.creates, analysis.ifNotExists);
             }
         }
-        return new Classification(refusals.isEmpty(), refusals, created, false);
+
+        private void recordCreation(SqlStatement statement, int line, QualifiedName name, boolean ifNotExists) {
+            boolean existedBefore = name.isSchema() ? before.exists(name.schema(), null)
+                    : before.exists(name.schema(), name.name());
+            boolean exists = existedBefore || created.contains(name);
+            if (exists && !ifNotExists) {
+                refuse(Rule.CREATE_EXISTING_OBJECT, statement, line, "'" + name + "' already exists"
+                        + (existedBefore ? "" : " (created earlier in this migration)")
+                        + ", so this statement would fail. Use IF NOT EXISTS or choose another name.");
+                return;
+            }
+            if (!exists) {
+                newObjects.add(name);
+            }
+            created.add(name);
+        }
+
+        private void refuse(Rule rule, SqlStatement statement, int line, String detail) {
+            refusals.add(new Refusal(rule, line, Refusal.excerpt(statement.text()), detail));
+        }
     }
 }

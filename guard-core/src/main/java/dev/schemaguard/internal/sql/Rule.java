@@ -1,15 +1,95 @@
 package dev.schemaguard.internal.sql;
 
-/** INTERIM (replaced by the classifier branch). */
+import java.util.EnumSet;
+import java.util.Set;
+
+/** Why a statement is not additive. Ids are stable API: logs, docs/rules.md and users match them. */
 public enum Rule {
-    DROP("drop", "drops an object"),
-    UNKNOWN_STATEMENT("unknown-statement", "not a statement known to be additive"),
-    EMPTY_MIGRATION("empty-migration", "no statement");
+    DROP("drop", "drops an object or a column: data or behaviour is lost"),
+    RENAME("rename", "renames a table, column or other object: running code still uses the old name"),
+    DELETE("delete", "deletes rows"),
+    UPDATE("update", "rewrites rows (UPDATE, MERGE)"),
+    INSERT("insert", "writes rows (INSERT, REPLACE, upsert)"),
+    TRUNCATE("truncate", "empties a table"),
+    CREATE_TRIGGER("create-trigger", "creates a trigger: opaque code run on every write"),
+    PRAGMA("pragma", "changes database settings or internals (PRAGMA)", SqlDialect.SQLITE),
+    ATTACH("attach", "attaches, detaches or names another database file", SqlDialect.SQLITE),
+    VACUUM("vacuum", "rewrites the whole database file or table (VACUUM)"),
+    REINDEX("reindex", "rebuilds indexes (REINDEX)"),
+    ANALYZE("analyze", "recomputes planner statistics (ANALYZE)"),
+    SELECT("select", "runs a query (SELECT, WITH, VALUES, EXPLAIN): it can call functions"),
+    CREATE_TABLE_AS_SELECT("create-table-as-select", "creates a table from a query: runs the query"),
+    CREATE_VIEW_OR_REPLACE("create-view-or-replace", "replaces a view that running code may depend on"),
+    CREATE_VIRTUAL_TABLE("create-virtual-table", "creates a virtual table: module code runs", SqlDialect.SQLITE),
+    CREATE_MATERIALIZED_VIEW("create-materialized-view", "creates a materialized view: runs its query",
+            SqlDialect.POSTGRES),
+    ADD_COLUMN_NOT_NULL_WITHOUT_DEFAULT("add-column-not-null-without-default",
+            "adds a NOT NULL column without a default: fails on existing rows"),
+    ADD_COLUMN_NON_CONSTANT_DEFAULT("add-column-non-constant-default",
+            "adds a column whose default is not a known constant or known-stable expression"),
+    ADD_COLUMN_VOLATILE_DEFAULT("add-column-volatile-default",
+            "adds a column with a volatile default, serial or identity: rewrites the table", SqlDialect.POSTGRES),
+    ADD_COLUMN_GENERATED("add-column-generated", "adds a generated column: computed for every existing row"),
+    ADD_COLUMN_CONSTRAINT("add-column-constraint", "adds a PRIMARY KEY or UNIQUE column", SqlDialect.SQLITE),
+    CREATE_EXISTING_OBJECT("create-existing-object",
+            "creates an object that already exists, without IF NOT EXISTS: the migration would fail"),
+    ALTER_COLUMN("alter-column", "changes a column's type, nullability, default or storage"),
+    TRANSACTION_CONTROL("transaction-control",
+            "BEGIN, COMMIT, ROLLBACK, SAVEPOINT, RELEASE: breaks atomic apply of the migration"),
+    EMPTY_MIGRATION("empty-migration", "the migration holds no statement (empty or comments only)"),
+    UNPARSEABLE("unparseable", "the statement cannot be tokenized or is not understood"),
+    UNKNOWN_STATEMENT("unknown-statement", "a statement kind the classifier does not know"),
+    MULTIPLE_STATEMENTS("multiple-statements", "one piece of text holds more than one statement"),
+    CREATE_INDEX_NON_CONCURRENTLY("create-index-non-concurrently",
+            "builds an index on an existing table without CONCURRENTLY: blocks writes", SqlDialect.POSTGRES),
+    CONCURRENTLY_IN_TRANSACTION("concurrently-in-transaction",
+            "CREATE INDEX CONCURRENTLY is mixed with other statements", SqlDialect.POSTGRES),
+    ADD_CONSTRAINT("add-constraint",
+            "adds a constraint to an existing table without NOT VALID: scans under a lock", SqlDialect.POSTGRES),
+    VALIDATE_CONSTRAINT("validate-constraint", "validates a constraint: scans the whole table", SqlDialect.POSTGRES),
+    SET("set", "changes a session or server setting (other than lock_timeout, statement_timeout)",
+            SqlDialect.POSTGRES),
+    DO_BLOCK("do-block", "runs an anonymous code block (DO)", SqlDialect.POSTGRES),
+    CREATE_FUNCTION("create-function", "creates or replaces a function, procedure or aggregate",
+            SqlDialect.POSTGRES),
+    CREATE_RULE("create-rule", "creates a rewrite rule", SqlDialect.POSTGRES),
+    GRANT("grant", "changes privileges (GRANT, REVOKE, ALTER DEFAULT PRIVILEGES)", SqlDialect.POSTGRES),
+    OWNER_TO("owner-to", "changes an owner (OWNER TO, AUTHORIZATION)", SqlDialect.POSTGRES),
+    SET_SCHEMA("set-schema", "moves an object to another schema", SqlDialect.POSTGRES),
+    CREATE_EXTENSION("create-extension", "installs an extension: runs its install script", SqlDialect.POSTGRES),
+    COPY("copy", "copies data in or out, may run a program", SqlDialect.POSTGRES),
+    SELECT_INTO("select-into", "creates a table from a query (SELECT INTO)", SqlDialect.POSTGRES),
+    PARTITION("partition", "attaches or detaches a partition", SqlDialect.POSTGRES),
+    ROW_LEVEL_SECURITY("row-level-security", "enables, disables or defines row-level security",
+            SqlDialect.POSTGRES),
+    ENABLE_DISABLE_TRIGGER("enable-disable-trigger", "enables or disables triggers or rules", SqlDialect.POSTGRES),
+    REPLICA_IDENTITY("replica-identity", "changes a table's replica identity", SqlDialect.POSTGRES),
+    STORAGE_PARAMETERS("storage-parameters", "changes storage parameters, tablespace, logging or clustering",
+            SqlDialect.POSTGRES),
+    REFRESH_MATERIALIZED_VIEW("refresh-materialized-view", "refreshes a materialized view: runs its query",
+            SqlDialect.POSTGRES),
+    CALL("call", "calls a procedure", SqlDialect.POSTGRES);
 
     private final String id;
     private final String summary;
+    private final Set<SqlDialect> dialects;
 
-    Rule(String id, String summary) { this.id = id; this.summary = summary; }
-    public String id() { return id; }
-    public String summary() { return summary; }
+    Rule(String id, String summary, SqlDialect... dialects) {
+        this.id = id;
+        this.summary = summary;
+        this.dialects = dialects.length == 0 ? EnumSet.allOf(SqlDialect.class) : EnumSet.of(dialects[0], dialects);
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String summary() {
+        return summary;
+    }
+
+    /** The dialects in which this rule can fire. */
+    public Set<SqlDialect> dialects() {
+        return Set.copyOf(dialects);
+    }
 }

@@ -1,3 +1,7 @@
 package dev.schemaguard.internal.sql;
 
-public enum SqlDialect { SQLITE, POSTGRES }
+/** The SQL dialects whose tokenizer and additive rules this package reproduces. */
+public enum SqlDialect {
+    SQLITE,
+    POSTGRES
+}

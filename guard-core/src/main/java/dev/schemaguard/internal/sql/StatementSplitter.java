@@ -3,46 +3,42 @@ package dev.schemaguard.internal.sql;
 import java.util.ArrayList;
 import java.util.List;
 
-/** INTERIM (replaced by the classifier branch): splits on ';' outside quotes and comments. */
+/**
+ * Splits a migration script into the statements the server will execute, using the target server's
+ * own tokenization. Never throws on bad input: from the first lexical error on, the rest of the
+ * script becomes one final statement, which the classifier then refuses as unparseable.
+ */
 public final class StatementSplitter {
     private StatementSplitter() {}
 
     public static List<SqlStatement> split(String script, SqlDialect dialect) {
-        List<SqlStatement> out = new ArrayList<>();
-        StringBuilder current = new StringBuilder();
-        int line = 1;
-        int startLine = -1;
-        int i = 0;
-        while (i < script.length()) {
-            char c = script.charAt(i);
-            if (c == '-' && i + 1 < script.length() && script.charAt(i + 1) == '-') {
-                int end = script.indexOf('\n', i);
-                i = end < 0 ? script.length() : end;
-                continue;
-            }
-            if (c == '\'' || c == '"') {
-                int end = script.indexOf(c, i + 1);
-                end = end < 0 ? script.length() - 1 : end;
-                String lit = script.substring(i, end + 1);
-                if (startLine < 0) startLine = line;
-                current.append(lit);
-                line += (int) lit.chars().filter(ch -> ch == '\n').count();
-                i = end + 1;
-                continue;
-            }
-            if (c == ';') {
-                if (startLine > 0) out.add(new SqlStatement(current.toString().strip(), startLine));
-                current.setLength(0);
-                startLine = -1;
-                i++;
-                continue;
-            }
-            if (c == '\n') line++;
-            if (startLine < 0 && !Character.isWhitespace(c)) startLine = line;
-            current.append(c);
-            i++;
+        Lexer.Result lexed = Lexer.lex(script, dialect);
+        List<List<Token>> groups = StatementBoundaries.group(lexed.tokens(), dialect);
+        List<SqlStatement> statements = new ArrayList<>();
+        List<Token> unfinished = List.of();
+        if (lexed.error() != null && !groups.isEmpty() && lastGroupIsOpen(groups, lexed.tokens())) {
+            unfinished = groups.remove(groups.size() - 1);
         }
-        if (startLine > 0 && !current.toString().isBlank()) out.add(new SqlStatement(current.toString().strip(), startLine));
-        return out;
+        for (List<Token> group : groups) {
+            Token first = group.get(0);
+            Token last = group.get(group.size() - 1);
+            statements.add(new SqlStatement(script.substring(first.start(), last.end()), first.line()));
+        }
+        if (lexed.error() != null) {
+            int start = lexed.error().start();
+            int line = lexed.error().line();
+            if (!unfinished.isEmpty()) {
+                start = unfinished.get(0).start();
+                line = unfinished.get(0).line();
+            }
+            statements.add(new SqlStatement(script.substring(start), line));
+        }
+        return List.copyOf(statements);
+    }
+
+    /** The last group is still open when no statement-ending ';' followed it before the lexical error. */
+    private static boolean lastGroupIsOpen(List<List<Token>> groups, List<Token> tokens) {
+        List<Token> last = groups.get(groups.size() - 1);
+        return last.get(last.size() - 1) == tokens.get(tokens.size() - 1);
     }
 }

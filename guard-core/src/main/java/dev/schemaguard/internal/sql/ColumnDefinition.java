@@ -1,0 +1,173 @@
+package dev.schemaguard.internal.sql;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/** A parsed column definition: the facts the ADD COLUMN rules look at. */
+record ColumnDefinition(
+        String name,
+        List<Token> type,
+        boolean notNull,
+        List<Token> defaultExpression,
+        boolean primaryKeyOrUnique,
+        boolean checkOrReferences,
+        Generated generated) {
+
+    enum Generated { NONE, VIRTUAL, STORED, IDENTITY }
+
+    /** Words that end a type name and start a column constraint. */
+    private static final Set<String> CONSTRAINT_WORDS = Set.of("constraint", "primary", "not", "null", "unique",
+            "check", "default", "collate", "references", "generated", "as", "deferrable", "initially");
+
+    boolean hasDefault() {
+        return defaultExpression != null;
+    }
+
+    /** Reads a column definition up to a ',' or ')' at depth 0, or the end. */
+    static ColumnDefinition parse(TokenCursor c, SqlDialect dialect) {
+        String name = Names.simple(c, dialect);
+        List<Token> type = type(c, dialect);
+        boolean notNull = false;
+        List<Token> defaultExpression = null;
+        boolean keyOrUnique = false;
+        boolean checkOrReferences = false;
+        Generated generated = Generated.NONE;
+        while (!c.atEnd() && !c.peekOp(",") && !c.peekOp(")")) {
+            if (c.acceptWords("CONSTRAINT")) {
+                Names.simple(c, dialect);
+            } else if (c.acceptWords("PRIMARY", "KEY")) {
+                keyOrUnique = true;
+                if (!c.acceptWords("ASC")) {
+                    c.acceptWords("DESC");
+                }
+                conflictClause(c);
+                c.acceptWords("AUTOINCREMENT");
+            } else if (c.acceptWords("NOT", "NULL")) {
+                notNull = true;
+                conflictClause(c);
+            } else if (c.acceptWords("NULL")) {
+                conflictClause(c);
+            } else if (c.acceptWords("UNIQUE")) {
+                keyOrUnique = true;
+                if (c.acceptWords("NULLS")) {
+                    c.acceptWords("NOT");
+                    c.expectWords("DISTINCT");
+                }
+                conflictClause(c);
+            } else if (c.acceptWords("CHECK")) {
+                checkOrReferences = true;
+                c.group();
+                c.acceptWords("NO", "INHERIT");
+            } else if (c.acceptWords("DEFAULT")) {
+                defaultExpression = defaultExpression(c, dialect);
+            } else if (c.acceptWords("COLLATE")) {
+                Names.qualified(c, dialect);
+            } else if (c.acceptWords("REFERENCES")) {
+                checkOrReferences = true;
+                ForeignKeyClause.parse(c, dialect);
+            } else if (c.peekWords("GENERATED") || c.peekWords("AS")) {
+                generated = generated(c);
+            } else if (c.acceptWords("DEFERRABLE") || c.acceptWords("NOT", "DEFERRABLE")) {
+                continue;
+            } else if (c.acceptWords("INITIALLY")) {
+                if (!c.acceptWords("DEFERRED")) {
+                    c.expectWords("IMMEDIATE");
+                }
+            } else {
+                throw c.unexpected("unexpected column constraint");
+            }
+        }
+        return new ColumnDefinition(name, type, notNull, defaultExpression, keyOrUnique, checkOrReferences, generated);
+    }
+
+    private static List<Token> type(TokenCursor c, SqlDialect dialect) {
+        List<Token> type = new ArrayList<>();
+        boolean afterTypeWord = false;
+        while (!c.atEnd()) {
+            Token t = c.peek();
+            boolean typeWord = (t.kind() == Token.Kind.WORD && !CONSTRAINT_WORDS.contains(t.folded()))
+                    || t.kind() == Token.Kind.QUOTED_IDENT
+                    || (dialect == SqlDialect.SQLITE && t.kind() == Token.Kind.STRING);
+            if (typeWord) {
+                type.add(c.next());
+                if (dialect == SqlDialect.POSTGRES && c.acceptOp(".")) {
+                    type.add(c.next());
+                }
+                afterTypeWord = true;
+            } else if (afterTypeWord && c.peekOp("(")) {
+                type.addAll(c.group());
+                afterTypeWord = false;
+            } else if (dialect == SqlDialect.POSTGRES && !type.isEmpty() && c.acceptOp("[")) {
+                if (c.peek() != null && c.peek().kind() == Token.Kind.NUMBER) {
+                    c.next();
+                }
+                c.expectOp("]");
+            } else {
+                break;
+            }
+        }
+        return type;
+    }
+
+    private static void conflictClause(TokenCursor c) {
+        if (c.acceptWords("ON", "CONFLICT")) {
+            Token action = c.next();
+            if (!(action.isWord("ROLLBACK") || action.isWord("ABORT") || action.isWord("FAIL")
+                    || action.isWord("IGNORE") || action.isWord("REPLACE"))) {
+                throw new TokenCursor.NotRecognized("unknown ON CONFLICT action '" + action.raw() + "'");
+            }
+        }
+    }
+
+    /** SQLite: a single term or a parenthesized expression; PostgreSQL: a b_expr up to the next constraint. */
+    private static List<Token> defaultExpression(TokenCursor c, SqlDialect dialect) {
+        List<Token> expr = new ArrayList<>();
+        if (dialect == SqlDialect.SQLITE) {
+            if (c.peekOp("(")) {
+                expr.add(c.peek());
+                expr.addAll(c.group());
+                expr.add(new Token(Token.Kind.OP, ")", ")", -1, -1, -1));
+                return expr;
+            }
+            if (c.peekOp("+") || c.peekOp("-")) {
+                expr.add(c.next());
+            }
+            Token term = c.next();
+            if (term.kind() == Token.Kind.OP || term.kind() == Token.Kind.PARAM) {
+                throw new TokenCursor.NotRecognized("unexpected '" + term.raw() + "' after DEFAULT");
+            }
+            expr.add(term);
+            return expr;
+        }
+        if (!c.peekOp("(")) {
+            expr.add(c.next()); // may be NULL, which would otherwise stop the expression
+        }
+        expr.addAll(c.until(t -> t.isOp(",") || (t.kind() == Token.Kind.WORD && CONSTRAINT_WORDS.contains(t.folded()))));
+        if (expr.isEmpty()) {
+            throw c.unexpected("expected a default expression");
+        }
+        return expr;
+    }
+
+    private static Generated generated(TokenCursor c) {
+        if (c.acceptWords("GENERATED")) {
+            if (!c.acceptWords("ALWAYS")) {
+                c.expectWords("BY", "DEFAULT");
+            }
+        }
+        c.expectWords("AS");
+        if (c.acceptWords("IDENTITY")) {
+            if (c.peekOp("(")) {
+                c.group();
+            }
+            return Generated.IDENTITY;
+        }
+        c.group();
+        if (c.acceptWords("STORED")) {
+            return Generated.STORED;
+        }
+        c.acceptWords("VIRTUAL");
+        return Generated.VIRTUAL;
+    }
+}

@@ -1,0 +1,144 @@
+package dev.schemaguard.internal.sql;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Tokenizes SQL exactly as the target server does, so that statement boundaries, comments and
+ * literals are seen the way the server will see them. Stops at the first error: an unterminated
+ * literal or comment, a character the server rejects, or a control character anywhere (a migration
+ * file has no business holding NUL or other control characters, even in comments).
+ */
+abstract class Lexer {
+    record LexError(int start, int line, String message) {}
+
+    record Result(List<Token> tokens, LexError error) {}
+
+    protected final String s;
+    protected int pos;
+    private final int[] newlines;
+    private final int firstControl;
+    private final List<Token> tokens = new ArrayList<>();
+
+    protected Lexer(String s) {
+        this.s = s;
+        List<Integer> nl = new ArrayList<>();
+        int control = -1;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\n') {
+                nl.add(i);
+            } else if (control < 0 && isControl(c)) {
+                control = i;
+            }
+        }
+        this.newlines = nl.stream().mapToInt(Integer::intValue).toArray();
+        this.firstControl = control;
+    }
+
+    static Result lex(String text, SqlDialect dialect) {
+        Lexer lexer = dialect == SqlDialect.SQLITE ? new SqliteLexer(text) : new PostgresLexer(text);
+        return lexer.run();
+    }
+
+    /** Tab, line feed, form feed and carriage return are the only control characters allowed. */
+    private static boolean isControl(char c) {
+        return (c < 0x20 && c != '\t' && c != '\n' && c != '\f' && c != '\r') || c == 0x7f;
+    }
+
+    /** Both servers treat only these ASCII characters as whitespace; U+00A0 etc. are identifier characters. */
+    protected static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r';
+    }
+
+    protected static boolean isIdentStart(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c >= 0x80;
+    }
+
+    protected static boolean isIdentPart(char c) {
+        return isIdentStart(c) || (c >= '0' && c <= '9') || c == '$';
+    }
+
+    protected static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    protected char at(int i) {
+        return i < s.length() ? s.charAt(i) : '\0';
+    }
+
+    int lineAt(int offset) {
+        int lo = 0;
+        int hi = newlines.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (newlines[mid] < offset) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo + 1;
+    }
+
+    private Result run() {
+        while (pos < s.length()) {
+            int start = pos;
+            if (isSpace(s.charAt(pos))) {
+                pos++;
+                continue;
+            }
+            String error;
+            if (startsComment()) {
+                error = skipComment();
+            } else {
+                error = scanToken();
+            }
+            if (firstControl >= start && firstControl < Math.max(pos, start + 1)) {
+                error = String.format("control character U+%04X at line %d",
+                        (int) s.charAt(firstControl), lineAt(firstControl));
+            } else if (error != null) {
+                error = error + " starting at line " + lineAt(start);
+            }
+            if (error != null) {
+                return new Result(tokens, new LexError(start, lineAt(start), error));
+            }
+        }
+        return new Result(tokens, null);
+    }
+
+    protected void emit(Token.Kind kind, int start, String value) {
+        tokens.add(new Token(kind, s.substring(start, pos), value, start, pos, lineAt(start)));
+    }
+
+    protected void emit(Token.Kind kind, int start) {
+        emit(kind, start, s.substring(start, pos));
+    }
+
+    /** Scans a quoted run closed by {@code quote}, where a doubled quote stands for itself; returns the unescaped body or null if unterminated. */
+    protected String scanDoubled(char quote) {
+        StringBuilder body = new StringBuilder();
+        pos++;
+        while (pos < s.length()) {
+            char c = s.charAt(pos++);
+            if (c == quote) {
+                if (at(pos) == quote) {
+                    body.append(quote);
+                    pos++;
+                    continue;
+                }
+                return body.toString();
+            }
+            body.append(c);
+        }
+        return null;
+    }
+
+    protected abstract boolean startsComment();
+
+    /** Skips one comment; returns an error message or null. */
+    protected abstract String skipComment();
+
+    /** Scans one token and emits it; returns an error message or null. */
+    protected abstract String scanToken();
+}

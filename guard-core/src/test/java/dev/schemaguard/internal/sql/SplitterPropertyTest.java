@@ -1,0 +1,62 @@
+package dev.schemaguard.internal.sql;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+
+/**
+ * Splitting loses nothing: the tokens of all statements, in order, are exactly the tokens of the
+ * script minus the statement-ending ';', each statement re-tokenizes to the same tokens, and each
+ * statement's line is the line of its first token in the script.
+ */
+class SplitterPropertyTest {
+
+    @Property(tries = 10000)
+    void sqliteSplitThenRejoinPreservesEveryToken(@ForAll Random random) {
+        preservesTokens(random, SqlDialect.SQLITE);
+    }
+
+    @Property(tries = 10000)
+    void postgresSplitThenRejoinPreservesEveryToken(@ForAll Random random) {
+        preservesTokens(random, SqlDialect.POSTGRES);
+    }
+
+    private static void preservesTokens(Random random, SqlDialect dialect) {
+        String script = random.nextBoolean() ? new AdversarialGenerator(random, dialect).migration()
+                : new MigrationGenerator(random, dialect).join(new MigrationGenerator(random, dialect).additiveStatements());
+        List<Token> scriptTokens = Lexer.lex(script, dialect).tokens();
+        List<List<Token>> groups = StatementBoundaries.group(scriptTokens, dialect);
+        List<SqlStatement> statements = StatementSplitter.split(script, dialect);
+        assertEquals(groups.size(), statements.size(), script);
+        List<String> expected = new ArrayList<>();
+        List<String> rejoined = new ArrayList<>();
+        for (int i = 0; i < statements.size(); i++) {
+            List<Token> group = groups.get(i);
+            SqlStatement statement = statements.get(i);
+            group.forEach(t -> expected.add(t.raw()));
+            Lexer.lex(statement.text(), dialect).tokens().forEach(t -> rejoined.add(t.raw()));
+            int start = group.get(0).start();
+            assertEquals(script.substring(start, group.get(group.size() - 1).end()), statement.text(), script);
+            assertEquals(lineOf(script, start), statement.line(), () -> "line of statement in:\n" + script);
+        }
+        assertEquals(expected, rejoined, () -> "tokens changed by splitting:\n" + script);
+        long dropped = scriptTokens.size() - expected.size();
+        long semicolonsDropped = scriptTokens.stream().filter(t -> t.isOp(";")).count()
+                - expected.stream().filter(";"::equals).count();
+        assertEquals(semicolonsDropped, dropped, () -> "only ';' tokens may disappear:\n" + script);
+    }
+
+    private static int lineOf(String script, int offset) {
+        int line = 1;
+        for (int i = 0; i < offset; i++) {
+            if (script.charAt(i) == '\n') {
+                line++;
+            }
+        }
+        return line;
+    }
+}
