@@ -157,16 +157,30 @@ final class Planner {
         return refusal.rule().id() + " at " + migration.where(refusal.line()) + (refusal.detail() == null || refusal.detail().isEmpty() ? "" : ": " + refusal.detail());
     }
 
+    /**
+     * Whether an object exists, given the dialect's names: {@code name} for the default schema,
+     * {@code schema.name} otherwise, and {@code schema} alone for a schema (name null).
+     */
     static boolean exists(Set<String> objects, String schema, String name) {
-        String n = name.toLowerCase(java.util.Locale.ROOT);
-        if (schema == null || schema.equalsIgnoreCase("main") || schema.equalsIgnoreCase("temp")) {
-            return objects.contains(n) || schema != null && objects.contains(schema.toLowerCase(java.util.Locale.ROOT) + "." + n);
+        if (name == null) {
+            return schema != null && objects.contains(lower(schema));
         }
-        return objects.contains(schema.toLowerCase(java.util.Locale.ROOT) + "." + n);
+        if (schema == null) {
+            return objects.contains(lower(name));
+        }
+        return objects.contains(lower(schema) + "." + lower(name))
+                || (schema.equalsIgnoreCase("main") || schema.equalsIgnoreCase("temp")) && objects.contains(lower(name));
     }
 
     private static String key(QualifiedName name) {
-        return name.schema() == null ? name.name() : name.schema() + "." + name.name();
+        if (name.name() == null) {
+            return lower(name.schema());
+        }
+        return name.schema() == null ? lower(name.name()) : lower(name.schema()) + "." + lower(name.name());
+    }
+
+    private static String lower(String s) {
+        return s.toLowerCase(java.util.Locale.ROOT);
     }
 
     /** Which failure a boot names when there are several: the one to fix first. */
