@@ -55,6 +55,14 @@ public final class SchemaGuard {
         return report;
     }
 
+    /**
+     * The full integrity check on a separate read-only connection, whatever the file's size: the
+     * deferred check that a boot skipped, for cron. A pass refreshes the trusted stamp.
+     */
+    public BootReport checkIntegrity() {
+        return BootRunner.checkIntegrity(config);
+    }
+
     /** What {@link #boot()} would do and the verdict it would reach; changes nothing. */
     public BootReport plan() {
         return BootRunner.plan(config);

@@ -7,7 +7,10 @@ import dev.schemaguard.GuardConfigException;
 import dev.schemaguard.MigrationOutcome;
 import dev.schemaguard.internal.report.GuardLog;
 import dev.schemaguard.internal.report.Redactor;
+import dev.schemaguard.spi.IntegrityOutcome;
 import java.sql.SQLException;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -139,24 +142,63 @@ public final class BootRunner {
         if (!outcome.deferIntegrity()) {
             return;
         }
-        outcome.integrity().deferredCheck().ifPresent(check -> check.thenAccept(result -> {
-            Map<String, String> line = new LinkedHashMap<>();
-            Code code = result.failed() ? result.failure() : Code.OK;
-            line.put("result", code.verdict().name());
-            line.put("code", code.name());
-            line.put("db", report.target());
-            line.put("applied", Integer.toString(report.applied()));
-            line.put("pending", Integer.toString(report.pending()));
-            line.put("integrity", result.status());
-            line.put("elapsed_ms", Long.toString(report.elapsedMs()));
-            line.put("boot", log.bootId());
-            line.put("phase", "deferred_integrity_check");
-            if (result.failed()) {
-                line.put("reason", result.details().getOrDefault("reason", result.message()));
-                log.warn(result.message());
-            }
-            log.verdict(line, !result.failed());
-        }));
+        Deadline sinceBoot = Deadline.start(Duration.ofDays(1));
+        outcome.integrity().deferredCheck().ifPresent(check -> check.thenAccept(result ->
+                deferredVerdict(log, report.target(), report.applied(), report.pending(), sinceBoot, result)));
+    }
+
+    /**
+     * The full integrity check on a read-only connection, as {@code schema-guard check-integrity}
+     * runs it from cron: the deferred check of a file too large to check at boot. A pass refreshes
+     * the trusted stamp.
+     */
+    public static BootReport checkIntegrity(GuardConfig config) {
+        Deadline deadline = Deadline.start(Duration.ofDays(1));
+        String bootId = String.format("%08x", ThreadLocalRandom.current().nextInt());
+        Target target;
+        try {
+            target = Target.of(config);
+        } catch (GuardConfigException e) {
+            return configInvalid(e, config.database());
+        }
+        GuardLog log = new GuardLog(target.redactor(), bootId);
+        if (!target.exists()) {
+            return report(log, target.redacted(), false, deadline, Outcome.failed(Failure.of(Code.DATABASE_MISSING,
+                    "the database " + target.redacted() + " does not exist; there is nothing to check.",
+                    "phase", "deferred_integrity_check", "reason", "does not exist")), "off");
+        }
+        Optional<CompletableFuture<IntegrityOutcome>> check = target.dialect().integrity(target.url(), config.integrity()).deferredCheck();
+        if (check.isEmpty()) {
+            return configInvalid(new GuardConfigException("check-integrity: the " + target.dialect().name()
+                    + " dialect has no offline integrity check; use integrity.mode at boot."), config.database());
+        }
+        IntegrityOutcome result = check.get().join();
+        String line = deferredVerdict(log, target.redacted(), 0, 0, deadline, result);
+        Code code = result.failed() ? result.failure() : Code.OK;
+        Map<String, String> details = new LinkedHashMap<>(result.details());
+        details.put("phase", "deferred_integrity_check");
+        return new BootReport(code.verdict(), code, log.redactor().redact(result.message()), target.redacted(), 0, 0,
+                result.status(), deadline.elapsed().toMillis(), List.of(), details, line);
+    }
+
+    private static String deferredVerdict(GuardLog log, String db, int applied, int pending, Deadline sinceStart,
+                                          IntegrityOutcome result) {
+        Map<String, String> line = new LinkedHashMap<>();
+        Code code = result.failed() ? result.failure() : Code.OK;
+        line.put("result", code.verdict().name());
+        line.put("code", code.name());
+        line.put("db", db);
+        line.put("applied", Integer.toString(applied));
+        line.put("pending", Integer.toString(pending));
+        line.put("integrity", result.status());
+        line.put("elapsed_ms", Long.toString(sinceStart.elapsed().toMillis()));
+        line.put("boot", log.bootId());
+        line.put("phase", "deferred_integrity_check");
+        if (result.failed()) {
+            line.put("reason", result.details().getOrDefault("reason", result.message()));
+            log.warn(result.message());
+        }
+        return log.verdict(line, !result.failed());
     }
 
     private static BootReport report(GuardLog log, String db, boolean planOnly, Deadline deadline, Outcome outcome, String integrity) {
