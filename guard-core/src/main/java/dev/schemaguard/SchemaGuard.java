@@ -2,6 +2,7 @@ package dev.schemaguard;
 
 import dev.schemaguard.internal.boot.BootRunner;
 import dev.schemaguard.internal.config.ConfigLoader;
+import dev.schemaguard.internal.verify.Verifier;
 import java.nio.file.Path;
 import java.util.Objects;
 
@@ -61,6 +62,30 @@ public final class SchemaGuard {
      */
     public BootReport checkIntegrity() {
         return BootRunner.checkIntegrity(config);
+    }
+
+    /**
+     * Verifies, without a database, that the manifest and migrations satisfy the contract: every
+     * finding, not just the first. With {@code simulateFreshUrl}, also boots the configuration on
+     * that brand-new empty database and reports a boot that does not pass as a finding.
+     *
+     * @param requirePins       an unpinned manifest entry is a finding
+     * @param simulateFreshUrl  JDBC URL of an empty database to boot against, or null for none
+     */
+    public VerifyReport verify(boolean requirePins, String simulateFreshUrl) {
+        java.util.List<Finding> findings = new java.util.ArrayList<>(Verifier.verify(config, requirePins));
+        BootReport simulated = null;
+        if (simulateFreshUrl != null) {
+            // Canaries describe production data; a database created a moment ago has none.
+            GuardConfig fresh = config.toBuilder().database(simulateFreshUrl).dataSource(null)
+                    .freshDatabase(FreshDatabase.BOOTSTRAP).data(DataExpectations.NONE).build();
+            simulated = BootRunner.boot(fresh);
+            if (!simulated.passed()) {
+                findings.add(new Finding("simulate-fresh", "fresh database", "a boot on a brand-new empty database ends "
+                        + simulated.verdict() + " " + simulated.code() + ": " + simulated.message()));
+            }
+        }
+        return new VerifyReport(findings, simulated);
     }
 
     /** What {@link #boot()} would do and the verdict it would reach; changes nothing. */

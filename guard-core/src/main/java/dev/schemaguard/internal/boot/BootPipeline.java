@@ -187,7 +187,7 @@ final class BootPipeline {
             } else {
                 status = Status.HELD;
             }
-            out.add(new MigrationOutcome(m.name(), status, m.required(), reason, m.refusals(), 0));
+            out.add(new MigrationOutcome(m.name(), status, m.required(), reason, m.refusalTexts(), 0));
         }
         return out;
     }

@@ -1,6 +1,7 @@
 package dev.schemaguard.internal.boot;
 
 import dev.schemaguard.internal.changelog.Migration;
+import dev.schemaguard.internal.sql.Refusal;
 import dev.schemaguard.internal.sql.SqlStatement;
 import java.util.List;
 
@@ -11,16 +12,26 @@ import java.util.List;
  * @param decision            applied already, apply now, or hold
  * @param required            whether the contract requires it
  * @param reason              why it is held ("not in manifest", ...); empty otherwise
- * @param refusals            the classifier's findings, "rule at file:line: detail"
+ * @param refusals            the classifier's findings; empty when additive
  * @param statements          what applying it executes (empty unless pending)
  * @param outsideTransaction  it must run outside a transaction (PostgreSQL CREATE INDEX CONCURRENTLY)
  */
 record PlannedMigration(Migration migration, Decision decision, boolean required, String reason,
-                        List<String> refusals, List<SqlStatement> statements, boolean outsideTransaction) {
+                        List<Refusal> refusals, List<SqlStatement> statements, boolean outsideTransaction) {
 
     enum Decision { ALREADY_APPLIED, APPLY, HOLD }
 
     String name() {
         return migration.name();
+    }
+
+    /** Each refusal as users read it: {@code rule at file:line: detail}. */
+    List<String> refusalTexts() {
+        return refusals.stream().map(this::describe).toList();
+    }
+
+    String describe(Refusal refusal) {
+        return refusal.rule().id() + " at " + migration.where(refusal.line())
+                + (refusal.detail() == null || refusal.detail().isEmpty() ? "" : ": " + refusal.detail());
     }
 }

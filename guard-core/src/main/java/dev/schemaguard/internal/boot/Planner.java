@@ -15,6 +15,7 @@ import dev.schemaguard.internal.sql.Classification;
 import dev.schemaguard.internal.sql.MigrationClassifier;
 import dev.schemaguard.internal.sql.QualifiedName;
 import dev.schemaguard.internal.sql.Refusal;
+import dev.schemaguard.internal.sql.Rule;
 import dev.schemaguard.internal.sql.SqlDialect;
 import dev.schemaguard.internal.sql.SqlStatement;
 import java.util.ArrayList;
@@ -77,25 +78,28 @@ final class Planner {
             sql = List.of();
             classification = null;
         }
-        List<String> refusals = classification == null
-                ? List.of("unparseable at " + migration.where(1) + ": Liquibase cannot generate its SQL without the live schema")
-                : classification.refusals().stream().map(r -> describe(migration, r)).toList();
+        List<Refusal> refusals = classification == null
+                ? List.of(new Refusal(Rule.UNPARSEABLE, changeSetLine(migration), "",
+                        "Liquibase cannot generate this changeset's SQL without the live schema"))
+                : classification.refusals();
         boolean additive = classification != null && classification.additive();
+        PlannedMigration draft = new PlannedMigration(migration, Decision.HOLD, isRequired, "", refusals, sql, false);
+        List<String> texts = draft.refusalTexts();
         ManifestEntry entry = manifest.find(migration.name()).orElse(null);
         String reason;
         if (entry == null) {
-            reason = "not in manifest" + (additive ? "" : "; also not additive: " + refusals.get(0));
+            reason = "not in manifest" + (additive ? "" : "; also not additive: " + texts.get(0));
         } else if (entry.pin() != null && !entry.pin().equals(migration.sha256())) {
             reason = "pin mismatch: " + manifest.where(entry) + " pins sha256=" + entry.pin() + " but the file has sha256=" + migration.sha256();
             failures.add(Failure.of(Code.MANIFEST_HASH_MISMATCH, migration.name() + " changed after it was reviewed: "
                     + reason + ". Review the new file and update the pin, or restore the reviewed file.",
                     "migration", migration.name(), "reason", "pin mismatch"));
         } else if (!additive) {
-            reason = "not additive: " + String.join("; ", refusals);
+            reason = "not additive: " + String.join("; ", texts);
             failures.add(Failure.of(Code.MIGRATION_NOT_ADDITIVE, "the manifest allows " + migration.name()
-                    + " at boot but it is not additive (" + String.join("; ", refusals) + "). Remove it from "
+                    + " at boot but it is not additive (" + String.join("; ", texts) + "). Remove it from "
                     + manifest.where(entry) + " and apply it offline, or rewrite it as additive changes.",
-                    "migration", migration.name(), "reason", refusals.get(0)));
+                    "migration", migration.name(), "reason", texts.get(0)));
         } else if (firstHeld != null && !allowGaps) {
             reason = "waits for held " + firstHeld + " (no gaps; set allow_gaps: true to lift)";
         } else {
@@ -153,8 +157,8 @@ final class Planner {
                 "missing", String.join(",", missing.keySet()), "reason", reason));
     }
 
-    private static String describe(Migration migration, Refusal refusal) {
-        return refusal.rule().id() + " at " + migration.where(refusal.line()) + (refusal.detail() == null || refusal.detail().isEmpty() ? "" : ": " + refusal.detail());
+    private static int changeSetLine(Migration migration) {
+        return migration instanceof ChangeSetMigration changeSet ? ChangeSetLines.lineOf(changeSet) : 1;
     }
 
     /**

@@ -1,0 +1,35 @@
+package dev.schemaguard.internal.verify;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Finds where a required migration is listed in the config file, so findings can name file:line. */
+final class ConfigLines {
+    private final Path file;
+    private final List<String> lines;
+
+    ConfigLines(Path file) {
+        this.file = file;
+        List<String> read;
+        try {
+            read = file == null ? List.of() : Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            read = List.of();
+        }
+        this.lines = read;
+    }
+
+    String where(String name) {
+        String fileName = file == null ? "config" : file.getFileName().toString();
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i).strip();
+            if (line.startsWith("-") && line.substring(1).strip().replaceAll("^[\"']|[\"']$", "").equals(name)) {
+                return fileName + ":" + (i + 1);
+            }
+        }
+        return fileName;
+    }
+}
