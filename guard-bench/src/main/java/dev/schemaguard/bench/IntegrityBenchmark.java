@@ -22,6 +22,8 @@ import java.util.Locale;
  */
 public final class IntegrityBenchmark {
 
+    private static final String DEFAULT_JAR = "guard-cli/target/schema-guard.jar";
+
     private IntegrityBenchmark() {
     }
 
@@ -34,8 +36,8 @@ public final class IntegrityBenchmark {
     static List<String> run(BenchSettings settings) throws Exception {
         List<String> lines = new ArrayList<>();
         lines.add("| size | file MB | header probe µs | stamp check µs | quick_check MB/s (s) "
-                + "| naive boot: open + integrity_check s (MB/s) | guard boot s |");
-        lines.add("|---|---|---|---|---|---|---|");
+                + "| naive boot: open + integrity_check s (MB/s) | guard boot, first s | guard boot, repeat s |");
+        lines.add("|---|---|---|---|---|---|---|---|");
         for (long size : settings.sizes()) {
             String label = BenchSettings.label(size);
             Path db = BenchDatabaseGenerator.ensure(settings.dataDir().resolve("bench-" + label + ".db"), size);
@@ -75,14 +77,25 @@ public final class IntegrityBenchmark {
             BootTimer.BootTime boot = BootTimer.naiveBoot(db);
             naive = String.format(Locale.ROOT, "%.1f (%s)", boot.wallTime().toMillis() / 1000.0, boot.detail());
         }
-        String guardBoot = "n/a (set bench.bootCommand once guard-cli exists)";
-        if (settings.bootCommand().isPresent()) {
-            Path root = Path.of(System.getProperty("bench.repoRoot", "."));
-            BootTimer.BootTime boot = BootTimer.guardBoot(settings.bootCommand().get(), db, root);
-            guardBoot = String.format(Locale.ROOT, "%.2f (exit %d)", boot.wallTime().toMillis() / 1000.0, boot.exitCode());
-        }
-        return String.format(Locale.ROOT, "| %s | %d | %d | %d%s | %.0f (%.2f) | %s | %s |", label,
+        // The whole boot of the CLI with the default config: first with no stamp (the benchmark's own
+        // stamp above has the same name, so it goes), then again, when the first boot's stamp applies.
+        Files.deleteIfExists(stampFile);
+        Path root = Path.of(System.getProperty("bench.repoRoot", "."));
+        String first = guardBoot(settings, db, root);
+        String repeat = guardBoot(settings, db, root);
+        return String.format(Locale.ROOT, "| %s | %d | %d | %d%s | %.0f (%.2f) | %s | %s | %s |", label,
                 fileBytes / 1_000_000, probeMicros, stampMicros, trusted ? "" : " (not trusted)",
-                quick.megabytesPerSecond(), quick.duration().toMillis() / 1000.0, naive, guardBoot);
+                quick.megabytesPerSecond(), quick.duration().toMillis() / 1000.0, naive, first, repeat);
+    }
+
+    private static String guardBoot(BenchSettings settings, Path db, Path root) throws Exception {
+        String command = settings.bootCommand().orElseGet(() -> Files.exists(root.resolve(DEFAULT_JAR))
+                ? "java -jar " + DEFAULT_JAR + " boot --config guard-bench/bench-config/schema-guard.yaml --database jdbc:sqlite:{db}"
+                : null);
+        if (command == null) {
+            return "n/a (build guard-cli first)";
+        }
+        BootTimer.BootTime boot = BootTimer.guardBoot(command, db, root);
+        return String.format(Locale.ROOT, "%.2f (exit %d)", boot.wallTime().toMillis() / 1000.0, boot.exitCode());
     }
 }
