@@ -73,6 +73,11 @@ public final class SqliteDialect implements Dialect {
         connection.setAutoCommit(false);
     }
 
+    @Override
+    public Path databaseFile(String jdbcUrl) {
+        return file(jdbcUrl);
+    }
+
     /** The database file of a URL, or null for an in-memory database. */
     static Path file(String jdbcUrl) {
         String rest = jdbcUrl.substring(PREFIX.length());

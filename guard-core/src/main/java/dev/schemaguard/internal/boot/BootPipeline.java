@@ -42,6 +42,7 @@ final class BootPipeline {
     }
 
     Outcome run() throws SQLException {
+        DataChecks dataChecks = DataChecks.prepare(config, target, planOnly, progress, interrupter);
         progress.enter("load");
         Changelog changelog = ChangelogLoader.load(config.changelog());
         Manifest manifest = Manifest.read(config.manifest());
@@ -69,9 +70,9 @@ final class BootPipeline {
             progress.enter("plan");
             Plan plan = planner.plan(changelog, ledger, manifest, config.required(), existing);
             if (!plan.failures().isEmpty() || planOnly) {
-                return new Outcome(outcomes(plan, List.of(), null, planOnly && plan.failures().isEmpty()), plan.failures().isEmpty() ? null : plan.failures().get(0), "off");
+                return dataChecks.check(new Outcome(outcomes(plan, List.of(), null, planOnly && plan.failures().isEmpty()), plan.failures().isEmpty() ? null : plan.failures().get(0), "off"), connection);
             }
-            return apply(plan, connection, statements);
+            return dataChecks.check(apply(plan, connection, statements), connection);
         } finally {
             if (connection != null) {
                 connection.close();

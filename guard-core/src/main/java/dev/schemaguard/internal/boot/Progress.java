@@ -33,6 +33,10 @@ public final class Progress {
         lastLineNanos = System.nanoTime();
     }
 
+    public String bootId() {
+        return log.bootId();
+    }
+
     public java.time.Duration remaining() {
         return deadline.remaining();
     }
