@@ -8,4 +8,12 @@ package dev.schemaguard;
  * @param minRows  the fewest rows it may hold
  */
 public record Canary(String table, long minRows) {
+
+    /** Refuses, at once, a name that is not a plain (optionally schema-qualified) table name: it would end up in SQL. */
+    public Canary {
+        dev.schemaguard.internal.data.TableName.parse(table);
+        if (minRows < 0) {
+            throw new GuardConfigException("canaries: table " + table + ": min_rows must be 0 or more, not " + minRows + ".");
+        }
+    }
 }

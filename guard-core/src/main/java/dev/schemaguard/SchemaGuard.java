@@ -47,6 +47,14 @@ public final class SchemaGuard {
         return BootRunner.boot(config);
     }
 
+    /**
+     * {@link #boot()}, with a listener that hears each progress line and the verdict: for example
+     * {@code BootListener.statusFile(path)} for a sidecar, or your own metrics.
+     */
+    public BootReport boot(BootListener listener) {
+        return BootRunner.boot(config, listener);
+    }
+
     /** {@link #boot()}, throwing when the verdict is not PASS. */
     public BootReport bootOrThrow() {
         BootReport report = boot();

@@ -1,10 +1,13 @@
 package dev.schemaguard.cli;
 
-import dev.schemaguard.SchemaGuard;
+import dev.schemaguard.BootListener;
+import dev.schemaguard.internal.status.TerminationLog;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "boot", description = "Check the contract, apply allowlisted additive migrations, print the verdict line. "
@@ -13,11 +16,34 @@ final class BootCommand implements Callable<Integer> {
     @Mixin
     GuardOptions options;
 
+    @Option(names = "--status-file", paramLabel = "<path>",
+            description = "Keep a JSON status (boot, phase, started_at, last_progress_at, verdict, code, line) in this file, "
+                    + "rewritten atomically at every phase and at the verdict.")
+    Path statusFile;
+
+    @Option(names = "--termination-log", paramLabel = "<path>",
+            description = "Write the verdict line here when the boot does not pass (FAIL, HANG). Default: "
+                    + "/dev/termination-log when it exists and is writable (Kubernetes' termination message).")
+    Path terminationLog;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
-        return GuardRun.run(options, spec.commandLine().getOut(), SchemaGuard::boot);
+        BootListener listener = listener();
+        return GuardRun.run(options, spec.commandLine().getOut(), guard -> guard.boot(listener), listener);
+    }
+
+    private BootListener listener() {
+        BootListener listener = BootListener.NONE;
+        if (statusFile != null) {
+            listener = BootListener.statusFile(statusFile);
+        }
+        Path termination = TerminationLog.resolve(terminationLog, TerminationLog.KUBERNETES_DEFAULT);
+        if (termination != null) {
+            listener = listener.andThen(BootListener.terminationLog(termination));
+        }
+        return listener;
     }
 }

@@ -2,11 +2,13 @@ package dev.schemaguard.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.schemaguard.BootListener;
 import dev.schemaguard.BootReport;
 import dev.schemaguard.GuardConfig;
 import dev.schemaguard.GuardConfigException;
 import dev.schemaguard.SchemaGuard;
 import dev.schemaguard.internal.boot.BootRunner;
+import dev.schemaguard.internal.boot.SafeListener;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.function.Function;
@@ -17,12 +19,18 @@ final class GuardRun {
     }
 
     static int run(GuardOptions options, PrintWriter out, Function<SchemaGuard, BootReport> action) {
+        return run(options, out, action, BootListener.NONE);
+    }
+
+    /** @param listener  hears the verdict of a configuration that could not be loaded (the action's boot tells it the rest) */
+    static int run(GuardOptions options, PrintWriter out, Function<SchemaGuard, BootReport> action, BootListener listener) {
         BootReport report;
         try {
             GuardConfig config = options.load();
             report = action.apply(SchemaGuard.of(config));
         } catch (GuardConfigException e) {
             report = BootRunner.configInvalid(e, options.databaseForMessages());
+            SafeListener.wrap(listener).verdict(report);
         }
         if (options.format == GuardOptions.Format.json) {
             out.println(json(report));

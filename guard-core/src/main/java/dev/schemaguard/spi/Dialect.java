@@ -68,6 +68,14 @@ public interface Dialect {
         };
     }
 
+    /**
+     * The file that holds the database (SQLite), or null for a server database or an in-memory
+     * one. Files that belong to a database, such as the shrink guard's counts, are kept next to it.
+     */
+    default java.nio.file.Path databaseFile(String jdbcUrl) {
+        return null;
+    }
+
     /** How a connection is opened. */
     enum Access {
         /** Reads only; changes not one byte. */

@@ -1,6 +1,9 @@
 package dev.schemaguard.testing;
 
 import dev.schemaguard.BootReport;
+import dev.schemaguard.Canary;
+import dev.schemaguard.DataExpectations;
+import dev.schemaguard.IntegritySettings;
 import dev.schemaguard.FreshDatabase;
 import dev.schemaguard.GuardConfig;
 import dev.schemaguard.SchemaGuard;
@@ -25,6 +28,9 @@ public final class Project {
     private FreshDatabase fresh = FreshDatabase.BOOTSTRAP;
     private Duration deadline = Duration.ofSeconds(30);
     private boolean allowGaps;
+    private final List<Canary> canaries = new ArrayList<>();
+    private Double shrinkMaxDrop;
+    private Path stampDir;
 
     public Project(Path folder, String database) {
         this.migrations = folder.resolve("migrations");
@@ -78,6 +84,22 @@ public final class Project {
         return this;
     }
 
+    public Project canary(String table, long minRows) {
+        canaries.add(new Canary(table, minRows));
+        return this;
+    }
+
+    /** Turns the shrink guard on, as {@code shrink_guard: max_drop: <share>}. */
+    public Project shrinkGuard(double maxDrop) {
+        this.shrinkMaxDrop = maxDrop;
+        return this;
+    }
+
+    public Project stampDir(Path folder) {
+        this.stampDir = folder;
+        return this;
+    }
+
     public Project database(String url) {
         this.database = url;
         return this;
@@ -97,7 +119,11 @@ public final class Project {
 
     public GuardConfig config(Path changelog) {
         return GuardConfig.builder().database(database).changelog(changelog).manifest(manifest).required(required)
-                .freshDatabase(fresh).deadline(deadline).allowGaps(allowGaps).build();
+                .freshDatabase(fresh).deadline(deadline).allowGaps(allowGaps)
+                .data(new DataExpectations(List.of(), canaries, shrinkMaxDrop))
+                .integrity(stampDir == null ? IntegritySettings.DEFAULT : new IntegritySettings(IntegritySettings.DEFAULT.mode(),
+                        IntegritySettings.DEFAULT.skipAboveBytes(), true, stampDir, false))
+                .build();
     }
 
     public BootReport boot() {

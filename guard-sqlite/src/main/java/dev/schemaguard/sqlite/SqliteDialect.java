@@ -81,6 +81,11 @@ public final class SqliteDialect implements Dialect {
         return file == null ? Dialect.super.integrity(jdbcUrl, IntegritySettings.OFF) : new SqliteIntegritySession(file, settings);
     }
 
+    @Override
+    public Path databaseFile(String jdbcUrl) {
+        return file(jdbcUrl);
+    }
+
     /** The database file of a URL, or null for an in-memory database. */
     static Path file(String jdbcUrl) {
         String rest = jdbcUrl.substring(PREFIX.length());

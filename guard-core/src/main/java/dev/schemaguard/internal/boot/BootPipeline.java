@@ -44,6 +44,7 @@ final class BootPipeline {
     }
 
     Outcome run() throws SQLException {
+        DataChecks dataChecks = DataChecks.prepare(config, target, planOnly, progress, interrupter);
         progress.enter("load");
         Changelog changelog = ChangelogLoader.load(config.changelog());
         Manifest manifest = Manifest.read(config.manifest());
@@ -81,12 +82,12 @@ final class BootPipeline {
             progress.enter("plan");
             Plan plan = planner.plan(changelog, ledger, manifest, config.required(), existing);
             if (!plan.failures().isEmpty() || planOnly) {
-                return new Outcome(outcomes(plan, List.of(), null, planOnly && plan.failures().isEmpty()),
-                        plan.failures().isEmpty() ? null : plan.failures().get(0), null, false);
+                return dataChecks.check(new Outcome(outcomes(plan, List.of(), null, planOnly && plan.failures().isEmpty()),
+                        plan.failures().isEmpty() ? null : plan.failures().get(0), null, false), connection);
             }
             Applied done = apply(plan, connection, statements);
             boolean defer = "skipped_size".equals(integrityOutcome.status()) && config.integrity().deferred();
-            return new Outcome(done.migrations(), done.failure(), integrity, defer);
+            return dataChecks.check(new Outcome(done.migrations(), done.failure(), integrity, defer), connection);
         } finally {
             if (connection != null) {
                 connection.close();

@@ -1,5 +1,6 @@
 package dev.schemaguard.internal.boot;
 
+import dev.schemaguard.BootListener;
 import dev.schemaguard.BootReport;
 import dev.schemaguard.Code;
 import dev.schemaguard.GuardConfig;
@@ -38,11 +39,19 @@ public final class BootRunner {
     }
 
     public static BootReport boot(GuardConfig config) {
-        return run(config, false);
+        return boot(config, BootListener.NONE);
+    }
+
+    /** A boot whose progress and verdict {@code listener} hears (the status file, the termination log). */
+    public static BootReport boot(GuardConfig config, BootListener listener) {
+        BootListener safe = SafeListener.wrap(listener);
+        BootReport report = run(config, false, safe);
+        safe.verdict(report);
+        return report;
     }
 
     public static BootReport plan(GuardConfig config) {
-        return run(config, true);
+        return run(config, true, BootListener.NONE);
     }
 
     /** The verdict of a boot whose configuration could not be loaded: CONFIG_INVALID, with the file, line and fix. */
@@ -52,7 +61,7 @@ public final class BootRunner {
                 Outcome.failed(Failure.of(Code.CONFIG_INVALID, e.getMessage(), "reason", e.getMessage())), "off");
     }
 
-    private static BootReport run(GuardConfig config, boolean planOnly) {
+    private static BootReport run(GuardConfig config, boolean planOnly, BootListener listener) {
         Deadline deadline = Deadline.start(config.deadline());
         String bootId = String.format("%08x", ThreadLocalRandom.current().nextInt());
         Target target;
@@ -69,7 +78,8 @@ public final class BootRunner {
         started.put("version", VERSION);
         started.put("mode", planOnly ? "plan" : "boot");
         log.phase("boot", "STARTED", started);
-        Progress progress = new Progress(log, deadline);
+        Progress progress = new Progress(log, deadline, listener);
+        listener.progress(bootId, "boot", "STARTED");
         Interrupter interrupter = new Interrupter();
         String deploymentId = Long.toString(System.currentTimeMillis() % 10_000_000_000L);
         BootPipeline pipeline = new BootPipeline(config, target, planOnly, progress, interrupter, deploymentId);

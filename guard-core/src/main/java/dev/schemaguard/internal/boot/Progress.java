@@ -1,5 +1,6 @@
 package dev.schemaguard.internal.boot;
 
+import dev.schemaguard.BootListener;
 import dev.schemaguard.internal.report.GuardLog;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -12,14 +13,24 @@ import java.util.Map;
 public final class Progress {
     private final GuardLog log;
     private final Deadline deadline;
+    private final BootListener listener;
     private volatile String phase = "boot";
     private volatile long phaseStartNanos = System.nanoTime();
     private volatile long lastLineNanos = System.nanoTime();
     private volatile String integrity = "off";
 
     public Progress(GuardLog log, Deadline deadline) {
+        this(log, deadline, BootListener.NONE);
+    }
+
+    public Progress(GuardLog log, Deadline deadline, BootListener listener) {
         this.log = log;
         this.deadline = deadline;
+        this.listener = listener;
+    }
+
+    public String bootId() {
+        return log.bootId();
     }
 
     public void enter(String newPhase, String... keyValues) {
@@ -32,6 +43,7 @@ public final class Progress {
         }
         log.phase(newPhase, "STARTED", pairs);
         lastLineNanos = System.nanoTime();
+        listener.progress(log.bootId(), newPhase, "STARTED");
     }
 
     public java.time.Duration remaining() {
@@ -69,6 +81,7 @@ public final class Progress {
             pairs.put("phase_ms", Long.toString((now - phaseStartNanos) / 1_000_000));
             log.phase(phase, "RUNNING", pairs);
             lastLineNanos = now;
+            listener.progress(log.bootId(), phase, "RUNNING");
         }
     }
 }

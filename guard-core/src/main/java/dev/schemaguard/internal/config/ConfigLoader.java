@@ -5,6 +5,7 @@ import dev.schemaguard.ConnectionSettings;
 import dev.schemaguard.DataExpectations;
 import dev.schemaguard.FreshDatabase;
 import dev.schemaguard.IntegritySettings;
+import dev.schemaguard.internal.data.TableName;
 import dev.schemaguard.internal.text.Sizes;
 import dev.schemaguard.GuardConfig;
 import dev.schemaguard.GuardConfigException;
@@ -107,6 +108,9 @@ public final class ConfigLoader {
             String table = item.scalar("table");
             if (table == null || table.isBlank()) {
                 throw item.error("table", "each canary needs a table: name (for example 'table: users')");
+            }
+            if (!TableName.isValid(table.trim())) {
+                throw item.error("table", "'" + table + "' is not a plain table name; " + TableName.rule());
             }
             long minRows = 1;
             String min = item.scalar("min_rows");
