@@ -5,13 +5,9 @@ import dev.schemaguard.BootReport;
 import dev.schemaguard.Code;
 import dev.schemaguard.GuardConfig;
 import dev.schemaguard.GuardConfigException;
-import dev.schemaguard.MigrationOutcome;
 import dev.schemaguard.internal.report.GuardLog;
 import dev.schemaguard.internal.report.Redactor;
-import dev.schemaguard.spi.IntegrityOutcome;
 import java.sql.SQLException;
-import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,15 +51,19 @@ public final class BootRunner {
     }
 
     /** The verdict of a boot whose configuration could not be loaded: CONFIG_INVALID, with the file, line and fix. */
+    static String newBootId() {
+        return String.format("%08x", ThreadLocalRandom.current().nextInt());
+    }
+
     public static BootReport configInvalid(GuardConfigException e, String database) {
-        GuardLog log = new GuardLog(Redactor.forUrl(database, List.of()), String.format("%08x", ThreadLocalRandom.current().nextInt()));
+        GuardLog log = new GuardLog(Redactor.forUrl(database, List.of()), newBootId());
         return report(log, database == null ? "unknown" : log.redactor().redact(database), false, Deadline.start(Duration.ofSeconds(1)),
                 Outcome.failed(Failure.of(Code.CONFIG_INVALID, e.getMessage(), "reason", e.getMessage())), "off");
     }
 
     private static BootReport run(GuardConfig config, boolean planOnly, BootListener listener) {
         Deadline deadline = Deadline.start(config.deadline());
-        String bootId = String.format("%08x", ThreadLocalRandom.current().nextInt());
+        String bootId = newBootId();
         Target target;
         try {
             target = Target.of(config);
@@ -108,7 +108,7 @@ public final class BootRunner {
             }
             BootReport report = report(log, target.redacted(), planOnly, deadline, outcome, progress.integrity());
             if (report.passed() && !planOnly && outcome.integrity() != null) {
-                afterPass(outcome, report, log);
+                DeferredIntegrity.afterPass(outcome, report, log);
             }
             return report;
         } finally {
@@ -143,102 +143,26 @@ public final class BootRunner {
                 "phase", phase, "reason", "deadline " + budget + " exceeded"));
     }
 
-    /**
-     * Records the trusted stamp, and, for a file skipped for its size with {@code deferred: true},
-     * starts the full check in the background; its failure prints its own verdict line.
-     */
-    private static void afterPass(Outcome outcome, BootReport report, GuardLog log) {
-        outcome.integrity().recordPass();
-        if (!outcome.deferIntegrity()) {
-            return;
-        }
-        Deadline sinceBoot = Deadline.start(Duration.ofDays(1));
-        outcome.integrity().deferredCheck().ifPresent(check -> check.thenAccept(result ->
-                deferredVerdict(log, report.target(), report.applied(), report.pending(), sinceBoot, result)));
-    }
-
-    /**
-     * The full integrity check on a read-only connection, as {@code schema-guard check-integrity}
-     * runs it from cron: the deferred check of a file too large to check at boot. A pass refreshes
-     * the trusted stamp.
-     */
-    public static BootReport checkIntegrity(GuardConfig config) {
-        Deadline deadline = Deadline.start(Duration.ofDays(1));
-        String bootId = String.format("%08x", ThreadLocalRandom.current().nextInt());
-        Target target;
-        try {
-            target = Target.of(config);
-        } catch (GuardConfigException e) {
-            return configInvalid(e, config.database());
-        }
-        GuardLog log = new GuardLog(target.redactor(), bootId);
-        if (!target.exists()) {
-            return report(log, target.redacted(), false, deadline, Outcome.failed(Failure.of(Code.DATABASE_MISSING,
-                    "the database " + target.redacted() + " does not exist; there is nothing to check.",
-                    "phase", "deferred_integrity_check", "reason", "does not exist")), "off");
-        }
-        Optional<CompletableFuture<IntegrityOutcome>> check = target.dialect().integrity(target.url(), config.integrity()).deferredCheck();
-        if (check.isEmpty()) {
-            return configInvalid(new GuardConfigException("check-integrity: the " + target.dialect().name()
-                    + " dialect has no offline integrity check; use integrity.mode at boot."), config.database());
-        }
-        IntegrityOutcome result = check.get().join();
-        String line = deferredVerdict(log, target.redacted(), 0, 0, deadline, result);
-        Code code = result.failed() ? result.failure() : Code.OK;
-        Map<String, String> details = new LinkedHashMap<>(result.details());
-        details.put("phase", "deferred_integrity_check");
-        return new BootReport(code.verdict(), code, log.redactor().redact(result.message()), target.redacted(), 0, 0,
-                result.status(), deadline.elapsed().toMillis(), List.of(), details, line);
-    }
-
-    private static String deferredVerdict(GuardLog log, String db, int applied, int pending, Deadline sinceStart,
-                                          IntegrityOutcome result) {
-        Map<String, String> line = new LinkedHashMap<>();
-        Code code = result.failed() ? result.failure() : Code.OK;
-        line.put("result", code.verdict().name());
-        line.put("code", code.name());
-        line.put("db", db);
-        line.put("applied", Integer.toString(applied));
-        line.put("pending", Integer.toString(pending));
-        line.put("integrity", result.status());
-        line.put("elapsed_ms", Long.toString(sinceStart.elapsed().toMillis()));
-        line.put("boot", log.bootId());
-        line.put("phase", "deferred_integrity_check");
-        if (result.failed()) {
-            line.put("reason", result.details().getOrDefault("reason", result.message()));
-            log.warn(result.message());
-        }
-        return log.verdict(line, !result.failed());
-    }
-
-    private static BootReport report(GuardLog log, String db, boolean planOnly, Deadline deadline, Outcome outcome, String integrity) {
+    static BootReport report(GuardLog log, String db, boolean planOnly, Deadline deadline, Outcome outcome, String integrity) {
         Failure failure = outcome.failure();
         Code code = failure == null ? Code.OK : failure.code();
-        Map<String, String> line = new LinkedHashMap<>();
-        line.put("result", code.verdict().name());
-        line.put("code", code.name());
-        line.put("db", db);
-        line.put("applied", Integer.toString(outcome.applied()));
-        line.put("pending", Integer.toString(outcome.pending()));
-        line.put("integrity", integrity);
-        line.put("elapsed_ms", Long.toString(deadline.elapsed().toMillis()));
-        line.put("boot", log.bootId());
+        Map<String, String> extra = new LinkedHashMap<>();
         if (planOnly) {
-            line.put("mode", "plan");
+            extra.put("mode", "plan");
         }
         Map<String, String> details = new LinkedHashMap<>();
         if (failure != null) {
             failure.details().forEach((k, v) -> details.put(k, log.redactor().redact(v)));
         }
-        details.forEach(line::putIfAbsent);
+        extra.putAll(details);
         String message = failure == null ? (planOnly ? "the plan passes" : "the database satisfies the contract") : failure.message();
         if (failure != null) {
             log.warn(message);
         }
-        String text = log.verdict(line, failure == null);
-        List<MigrationOutcome> migrations = outcome.migrations();
-        return new dev.schemaguard.BootReport(code.verdict(), code, log.redactor().redact(message), db, outcome.applied(),
-                outcome.pending(), integrity, deadline.elapsed().toMillis(), migrations, details, text);
+        long elapsed = deadline.elapsed().toMillis();
+        String text = log.verdict(code, db, outcome.applied(), outcome.pending(), integrity, elapsed, extra);
+        return new BootReport(code.verdict(), code, log.redactor().redact(message), db, outcome.applied(),
+                outcome.pending(), integrity, elapsed, outcome.migrations(), details, text);
     }
 
     private static void awaitUnwind(ExecutorService worker) {

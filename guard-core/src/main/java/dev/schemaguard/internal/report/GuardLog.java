@@ -1,5 +1,7 @@
 package dev.schemaguard.internal.report;
 
+import dev.schemaguard.Code;
+import dev.schemaguard.Verdict;
 import dev.schemaguard.internal.text.Logfmt;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -41,9 +43,24 @@ public final class GuardLog {
         emit(all, false);
     }
 
-    /** Formats (and returns) the verdict line; logs it at ERROR unless it is a PASS. */
-    public String verdict(Map<String, String> pairs, boolean pass) {
-        return emit(pairs, !pass);
+    /**
+     * Prints (and returns) the verdict line: the fixed keys in the grammar's order, then the extra
+     * ones ({@code mode}, {@code phase}, {@code migration}, {@code missing}, {@code reason}, ...).
+     * Logged at ERROR unless it is a PASS.
+     */
+    public String verdict(Code code, String db, int applied, int pending, String integrity, long elapsedMs,
+                          Map<String, String> extra) {
+        Map<String, String> line = new LinkedHashMap<>();
+        line.put("result", code.verdict().name());
+        line.put("code", code.name());
+        line.put("db", db);
+        line.put("applied", Integer.toString(applied));
+        line.put("pending", Integer.toString(pending));
+        line.put("integrity", integrity);
+        line.put("elapsed_ms", Long.toString(elapsedMs));
+        line.put("boot", bootId);
+        extra.forEach(line::putIfAbsent);
+        return emit(line, code.verdict() != Verdict.PASS);
     }
 
     /** A plain human message (not machine-matched), redacted. */
