@@ -106,9 +106,14 @@ public final class BootRunner {
                 interrupter.expire();
                 outcome = hang(progress.phase(), deadline);
             }
+            boolean passing = outcome.failure() == null && !planOnly && outcome.integrity() != null;
+            if (passing) {
+                // Before the verdict line: nothing a boot prints may follow it.
+                outcome.integrity().recordPass();
+            }
             BootReport report = report(log, target.redacted(), planOnly, deadline, outcome, progress.integrity());
-            if (report.passed() && !planOnly && outcome.integrity() != null) {
-                DeferredIntegrity.afterPass(outcome, report, log);
+            if (passing) {
+                DeferredIntegrity.startIfDeferred(outcome, report, log);
             }
             return report;
         } finally {

@@ -14,7 +14,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Integrity work that follows a boot: the trusted stamp after a PASS, the full check in the
+ * Integrity work that follows a boot: the full check in the
  * background of a file skipped for its size, and the same check run from cron
  * ({@code schema-guard check-integrity}). Each such check ends with its own verdict line,
  * {@code phase=deferred_integrity_check}.
@@ -25,9 +25,8 @@ public final class DeferredIntegrity {
     private DeferredIntegrity() {
     }
 
-    /** After a PASS: record the stamp and, for {@code deferred: true} on a file skipped for its size, check it in the background. */
-    static void afterPass(Outcome outcome, BootReport report, GuardLog log) {
-        outcome.integrity().recordPass();
+    /** After a PASS: for {@code deferred: true} on a file skipped for its size, checks it in the background. */
+    static void startIfDeferred(Outcome outcome, BootReport report, GuardLog log) {
         if (!outcome.deferIntegrity()) {
             return;
         }

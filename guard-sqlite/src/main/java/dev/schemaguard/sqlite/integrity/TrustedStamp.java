@@ -92,7 +92,7 @@ public record TrustedStamp(FileFingerprint fingerprint, String verifiedBy, Insta
         Optional<String> refusal = refusalFor(db, checked);
         if (refusal.isPresent()) {
             Files.deleteIfExists(stampFile);
-            LOG.info("no trusted stamp written for {}: {}", db, refusal.get());
+            LOG.debug("no trusted stamp written for {}: {}", db, refusal.get());
             return StampWriteOutcome.refused(stampFile, refusal.get());
         }
         TrustedStamp stamp = new TrustedStamp(checked, verifiedBy, Instant.now());
