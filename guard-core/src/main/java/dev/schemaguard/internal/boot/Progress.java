@@ -33,6 +33,11 @@ public final class Progress {
         lastLineNanos = System.nanoTime();
     }
 
+    /** A human note between phase lines (a retry, a skipped step); not machine-matched. */
+    public void note(String message) {
+        log.info(message);
+    }
+
     public java.time.Duration remaining() {
         return deadline.remaining();
     }
