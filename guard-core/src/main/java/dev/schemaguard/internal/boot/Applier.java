@@ -50,8 +50,12 @@ final class Applier {
         String md5sum = liquibase.checksum(planned.migration(), planned.statements());
         String description = liquibase.description(planned.migration(), planned.statements());
         List<String> ledgerDdl = liquibase.ledgerTableDdl();
-        Duration left = remaining.get();
-        dialect.limitStatements(connection, min(limits.lockTimeout(), left), min(limits.statementTimeout(), left));
+        // Inside the deadline with a margin, so that DDL stuck behind a lock ends as LOCK_TIMEOUT, not HANG.
+        Duration left = remaining.get().minus(Reconnect.RESERVE);
+        Duration statementTimeout = min(limits.statementTimeout(), left);
+        // A lock wait is only reported as one if lock_timeout fires first: keep it below the statement's limit.
+        Duration lockTimeout = min(limits.lockTimeout(), statementTimeout.multipliedBy(9).dividedBy(10));
+        dialect.limitStatements(connection, lockTimeout, statementTimeout);
         if (planned.outsideTransaction()) {
             if (alreadyApplied(connection, planned)) {
                 return false;

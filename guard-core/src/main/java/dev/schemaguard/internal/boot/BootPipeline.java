@@ -16,6 +16,7 @@ import dev.schemaguard.spi.Dialect;
 import dev.schemaguard.spi.Dialect.Access;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -107,7 +108,20 @@ final class BootPipeline {
                 config.connection());
         Connection connection = existingConnection != null ? existingConnection : new Reconnect(target, progress).open(Access.CREATE);
         List<String> applied = new ArrayList<>();
-        try (Dialect.ApplyLock lock = target.dialect().lockApply(connection, progress.remaining())) {
+        // The wait ends before the deadline, so that a lock held elsewhere is reported as LOCK_TIMEOUT, not HANG.
+        Duration lockWait = progress.remaining().minus(Reconnect.RESERVE);
+        Dialect.ApplyLock lock;
+        try {
+            lock = target.dialect().lockApply(connection, lockWait.isNegative() ? Duration.ZERO : lockWait);
+        } catch (Interrupter.DeadlineExceeded e) {
+            throw e;
+        } catch (SQLException e) {
+            Failure failure = Failure.of(target.codeFor(e).orElse(Code.MIGRATION_FAILED), e.getMessage() + ", so nothing was "
+                    + "applied. Boot again once that boot has finished; if none is running, end the session holding it.",
+                    "reason", e.getMessage());
+            return new Outcome(outcomes(plan, List.of(), failure, false), failure, "off");
+        }
+        try (lock) {
             for (PlannedMigration planned : toApply) {
                 progress.enter("apply", "migration", planned.name());
                 try {

@@ -16,7 +16,7 @@ final class Reconnect {
     private static final Duration FIRST_PAUSE = Duration.ofMillis(100);
     private static final Duration LONGEST_PAUSE = Duration.ofSeconds(2);
     /** Kept back from the deadline, so that the last error is reported before the runner reports a HANG. */
-    private static final Duration RESERVE = Duration.ofMillis(300);
+    static final Duration RESERVE = Duration.ofMillis(300);
 
     private final Target target;
     private final Progress progress;
