@@ -3,7 +3,6 @@ package dev.schemaguard.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.schemaguard.BootReport;
-import dev.schemaguard.GuardConfig;
 import dev.schemaguard.GuardConfigException;
 import dev.schemaguard.SchemaGuard;
 import dev.schemaguard.internal.boot.BootRunner;
@@ -18,9 +17,8 @@ final class GuardRun {
 
     static int run(GuardOptions options, PrintWriter out, Function<SchemaGuard, BootReport> action) {
         BootReport report;
-        try {
-            GuardConfig config = options.load();
-            report = action.apply(SchemaGuard.of(config));
+        try (PooledConnections connections = PooledConnections.forConfig(options.load())) {
+            report = action.apply(SchemaGuard.of(connections.config()));
         } catch (GuardConfigException e) {
             report = BootRunner.configInvalid(e, options.databaseForMessages());
         }

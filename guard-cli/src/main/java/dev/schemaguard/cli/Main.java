@@ -1,5 +1,6 @@
 package dev.schemaguard.cli;
 
+import java.util.Map;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -29,7 +30,12 @@ public final class Main {
     }
 
     static CommandLine commandLine() {
-        CommandLine cli = new CommandLine(new Main());
+        return commandLine(System.getenv());
+    }
+
+    /** The CLI reading the given environment (PGPASSWORD, SCHEMA_GUARD_DATABASE) instead of the process's. */
+    static CommandLine commandLine(Map<String, String> environment) {
+        CommandLine cli = new CommandLine(new Main(), new Factory(environment));
         cli.setExitCodeExceptionMapper(e -> EXIT_USAGE);
         cli.setParameterExceptionHandler((e, args) -> {
             e.getCommandLine().getErr().println("schema-guard: " + e.getMessage());
@@ -37,6 +43,14 @@ public final class Main {
             return EXIT_USAGE;
         });
         return cli;
+    }
+
+    /** Gives the commands' options the environment, so that a test can run the CLI with its own. */
+    private record Factory(Map<String, String> environment) implements CommandLine.IFactory {
+        @Override
+        public <K> K create(Class<K> type) throws Exception {
+            return type == GuardOptions.class ? type.cast(new GuardOptions(environment)) : CommandLine.defaultFactory().create(type);
+        }
     }
 
     static final class Version implements CommandLine.IVersionProvider {

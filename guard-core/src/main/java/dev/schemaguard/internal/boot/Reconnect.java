@@ -30,13 +30,16 @@ final class Reconnect {
         Duration pause = FIRST_PAUSE;
         long started = System.nanoTime();
         for (int attempt = 1; ; attempt++) {
+            long attemptStarted = System.nanoTime();
             try {
                 return target.open(access);
             } catch (SQLException e) {
                 if (target.codeFor(e).orElse(null) != Code.DATABASE_UNREACHABLE) {
                     throw e;
                 }
-                Duration left = progress.remaining().minus(RESERVE);
+                // The next attempt may take as long as this one did: stop if it could not end inside the budget.
+                Duration attemptTook = Duration.ofNanos(System.nanoTime() - attemptStarted);
+                Duration left = progress.remaining().minus(RESERVE).minus(attemptTook);
                 if (left.compareTo(pause) <= 0) {
                     long ms = (System.nanoTime() - started) / 1_000_000;
                     throw new SQLException("still unreachable after " + attempt + " attempt" + (attempt == 1 ? "" : "s")

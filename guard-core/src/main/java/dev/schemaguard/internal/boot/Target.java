@@ -40,9 +40,23 @@ record Target(Dialect dialect, String url, DataSource dataSource, ConnectionSett
         return dialect.exists(url);
     }
 
-    /** One attempt to connect. */
+    /** One attempt to connect. A pool's error is replaced by the driver's it wraps: that one says what is wrong. */
     Connection open(Access access) throws SQLException {
-        return dataSource != null ? dataSource.getConnection() : dialect.open(url, access, settings);
+        try {
+            return dataSource != null ? dataSource.getConnection() : dialect.open(url, access, settings);
+        } catch (SQLException e) {
+            throw driverError(e);
+        }
+    }
+
+    private static SQLException driverError(SQLException e) {
+        SQLException innermost = e;
+        for (Throwable t = e.getCause(); t != null && t != t.getCause(); t = t.getCause()) {
+            if (t instanceof SQLException sql) {
+                innermost = sql;
+            }
+        }
+        return innermost;
     }
 
     /** The code the dialect gives a driver error, looking through the causes (a pool wraps the driver's error). */
