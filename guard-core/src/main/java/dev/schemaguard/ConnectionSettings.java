@@ -19,6 +19,10 @@ public record ConnectionSettings(String user, String password, Duration lockTime
         return new ConnectionSettings(newUser, newPassword, lockTimeout, statementTimeout);
     }
 
+    public ConnectionSettings withTimeouts(Duration newLockTimeout, Duration newStatementTimeout) {
+        return new ConnectionSettings(user, password, newLockTimeout, newStatementTimeout);
+    }
+
     @Override
     public String toString() {
         return "ConnectionSettings[user=" + user + ", password=" + (password == null ? "null" : "***")

@@ -1,12 +1,20 @@
 package dev.schemaguard.cli;
 
 import dev.schemaguard.GuardConfig;
+import dev.schemaguard.GuardConfigException;
 import dev.schemaguard.internal.config.ConfigLoader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import picocli.CommandLine.Option;
 
 /** Options shared by the commands that read a {@code schema-guard.yaml}. */
 final class GuardOptions {
+    /** The standard libpq variable, honoured the same way psql does. */
+    static final String PASSWORD_ENV = "PGPASSWORD";
+
     @Option(names = "--config", required = true, paramLabel = "<file>", description = "The schema-guard.yaml to use.")
     Path config;
 
@@ -14,19 +22,60 @@ final class GuardOptions {
             description = "Overrides database: of the config (and SCHEMA_GUARD_DATABASE).")
     String database;
 
+    @Option(names = "--user", paramLabel = "<name>", description = "Database user, when not in the URL.")
+    String user;
+
+    @Option(names = "--password-file", paramLabel = "<path>",
+            description = "A file holding the database password (one line; a trailing newline is ignored). "
+                    + "Without it, PGPASSWORD is used. The password is never printed.")
+    Path passwordFile;
+
     @Option(names = "--format", defaultValue = "text", paramLabel = "<text|json>",
             description = "json prints the full report as JSON on standard output; logs stay on standard error.")
     Format format;
 
     enum Format { text, json }
 
+    private final Map<String, String> environment;
+
+    GuardOptions(Map<String, String> environment) {
+        this.environment = environment;
+    }
+
     GuardConfig load() {
-        GuardConfig loaded = ConfigLoader.load(config, System.getenv());
-        return database == null ? loaded : loaded.withDatabase(database);
+        GuardConfig loaded = ConfigLoader.load(config, environment);
+        if (database != null) {
+            loaded = loaded.withDatabase(database);
+        }
+        String password = password();
+        String name = user != null ? user : loaded.connection().user();
+        return name == null && password == null ? loaded : loaded.withCredentials(name, password);
+    }
+
+    /** The password from --password-file, else PGPASSWORD; null when neither is given. */
+    String password() {
+        if (passwordFile == null) {
+            String fromEnvironment = environment.get(PASSWORD_ENV);
+            return fromEnvironment == null || fromEnvironment.isEmpty() ? null : fromEnvironment;
+        }
+        String text;
+        try {
+            text = Files.readString(passwordFile, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new GuardConfigException("--password-file " + passwordFile + ": cannot read it (" + e.getClass().getSimpleName()
+                    + "). Put the password alone on one line in a file this user can read, or set " + PASSWORD_ENV + ".");
+        }
+        String password = text.endsWith("\r\n") ? text.substring(0, text.length() - 2)
+                : text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
+        if (password.isEmpty()) {
+            throw new GuardConfigException("--password-file " + passwordFile + ": the file is empty. Put the password in it, "
+                    + "or leave out --password-file.");
+        }
+        return password;
     }
 
     /** What the distinctive line of a configuration error names as db=, secrets redacted by the line writer. */
     String databaseForMessages() {
-        return database != null ? database : System.getenv(ConfigLoader.DATABASE_ENV);
+        return database != null ? database : environment.get(ConfigLoader.DATABASE_ENV);
     }
 }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.schemaguard.BootListener;
 import dev.schemaguard.BootReport;
-import dev.schemaguard.GuardConfig;
 import dev.schemaguard.GuardConfigException;
 import dev.schemaguard.SchemaGuard;
 import dev.schemaguard.internal.boot.BootRunner;
@@ -25,9 +24,8 @@ final class GuardRun {
     /** @param listener  hears the verdict of a configuration that could not be loaded (the action's boot tells it the rest) */
     static int run(GuardOptions options, PrintWriter out, Function<SchemaGuard, BootReport> action, BootListener listener) {
         BootReport report;
-        try {
-            GuardConfig config = options.load();
-            report = action.apply(SchemaGuard.of(config));
+        try (PooledConnections connections = PooledConnections.forConfig(options.load())) {
+            report = action.apply(SchemaGuard.of(connections.config()));
         } catch (GuardConfigException e) {
             report = BootRunner.configInvalid(e, options.databaseForMessages());
             SafeListener.wrap(listener).verdict(report);

@@ -45,7 +45,12 @@ public final class Main {
     }
 
     static CommandLine commandLine(String... args) {
-        CommandLine cli = new CommandLine(new Main());
+        return commandLine(System.getenv(), args);
+    }
+
+    /** The CLI reading the given environment (PGPASSWORD, SCHEMA_GUARD_DATABASE) instead of the process's. */
+    static CommandLine commandLine(Map<String, String> environment, String... args) {
+        CommandLine cli = new CommandLine(new Main(), new Factory(environment));
         if (args.length > 0 && SUBCOMMANDS.containsKey(args[0])) {
             cli.addSubcommand(args[0], SUBCOMMANDS.get(args[0]).get());
         } else {
@@ -58,6 +63,14 @@ public final class Main {
             return EXIT_USAGE;
         });
         return cli;
+    }
+
+    /** Gives the commands' options the environment, so that a test can run the CLI with its own. */
+    private record Factory(Map<String, String> environment) implements CommandLine.IFactory {
+        @Override
+        public <K> K create(Class<K> type) throws Exception {
+            return type == GuardOptions.class ? type.cast(new GuardOptions(environment)) : CommandLine.defaultFactory().create(type);
+        }
     }
 
     static final class Version implements CommandLine.IVersionProvider {

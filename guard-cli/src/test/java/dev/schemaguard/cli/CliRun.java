@@ -12,21 +12,30 @@ import picocli.CommandLine;
 record CliRun(int exitCode, String out, String err) {
 
     static CliRun of(String... args) {
+        return withEnvironment(System.getenv(), args);
+    }
+
+    /** The CLI run with its own environment (PGPASSWORD, SCHEMA_GUARD_DATABASE), standard output captured too. */
+    static CliRun withEnvironment(java.util.Map<String, String> environment, String... args) {
         StringWriter out = new StringWriter();
         StringWriter picocliErr = new StringWriter();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
+        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
         PrintStream originalErr = System.err;
+        PrintStream originalOut = System.out;
         System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
         int code;
         try {
-            CommandLine cli = Main.commandLine(args);
+            CommandLine cli = Main.commandLine(environment, args);
             cli.setOut(new PrintWriter(out));
             cli.setErr(new PrintWriter(picocliErr));
             code = cli.execute(args);
         } finally {
             System.setErr(originalErr);
+            System.setOut(originalOut);
         }
-        return new CliRun(code, out.toString(), picocliErr + err.toString(StandardCharsets.UTF_8));
+        return new CliRun(code, out + stdout.toString(StandardCharsets.UTF_8), picocliErr + err.toString(StandardCharsets.UTF_8));
     }
 
     /** The lines that start with SCHEMA_GUARD result=. */

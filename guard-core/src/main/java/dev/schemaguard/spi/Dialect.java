@@ -1,7 +1,11 @@
 package dev.schemaguard.spi;
 
+import dev.schemaguard.Code;
+import dev.schemaguard.ConnectionSettings;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -27,6 +31,31 @@ public interface Dialect {
     Connection open(String jdbcUrl, Access access) throws SQLException;
 
     /**
+     * Opens a connection with the configured credentials (a user and password given outside the
+     * URL: the CLI's --user, --password-file, PGPASSWORD). A database without credentials ignores them.
+     */
+    default Connection open(String jdbcUrl, Access access, ConnectionSettings settings) throws SQLException {
+        return open(jdbcUrl, access);
+    }
+
+    /**
+     * Whether this connection cannot write (a standby, a read-only default transaction). Asked only
+     * when the boot has something to apply, before it applies anything.
+     */
+    default boolean readOnly(Connection connection) throws SQLException {
+        return false;
+    }
+
+    /**
+     * The stable code of a driver error, when the dialect recognises it: {@code DATABASE_UNREACHABLE}
+     * for a server not up yet (the boot retries it until its deadline), {@code DATABASE_MISSING},
+     * {@code LOCK_TIMEOUT}. Anything else stays empty and is reported generically.
+     */
+    default Optional<Code> codeFor(SQLException error) {
+        return Optional.empty();
+    }
+
+    /**
      * The tables, views, indexes (and, where they exist, schemas and sequences) in the database,
      * lower-cased, as {@code name} or {@code schema.name}; the ledger tables included.
      */
@@ -34,11 +63,36 @@ public interface Dialect {
 
     /**
      * Starts the transaction in which one migration and its ledger row are written, holding
-     * whatever lock makes concurrent boots apply each migration once. Waiting for that lock must
+     * whatever lock makes concurrent boots apply each migration once (unless {@link #lockApply}
+     * already holds one for the whole apply phase). Waiting for that lock must
      * give up after {@code lockWait} (the time left in the boot's budget): a wait inside the driver
      * cannot always be interrupted.
      */
-    void beginMigration(Connection connection, java.time.Duration lockWait) throws SQLException;
+    void beginMigration(Connection connection, Duration lockWait) throws SQLException;
+
+    /**
+     * Takes the lock that serializes concurrent boots' apply phases, for a dialect whose per-migration
+     * transaction cannot hold it (a statement that must run outside a transaction). Gives up after
+     * {@code lockWait}; closing the returned lock releases it and undoes {@link #limitStatements}.
+     */
+    default ApplyLock lockApply(Connection connection, Duration lockWait) throws SQLException {
+        return () -> { };
+    }
+
+    /**
+     * Bounds the statements of the next migration: how long one may wait for a lock and how long it
+     * may run, both already capped inside the boot's remaining time. Called outside a transaction.
+     */
+    default void limitStatements(Connection connection, Duration lockTimeout, Duration statementTimeout) throws SQLException {
+    }
+
+    /**
+     * After a statement that ran outside a transaction failed: removes what it left half-done (an
+     * invalid index of a failed concurrent build) and says what was removed, for the failure's report.
+     */
+    default Optional<String> cleanUpFailed(Connection connection, String statement) throws SQLException {
+        return Optional.empty();
+    }
 
     /**
      * Checks integrity without letting the cost grow with the database's size: at or above
@@ -74,6 +128,13 @@ public interface Dialect {
      */
     default java.nio.file.Path databaseFile(String jdbcUrl) {
         return null;
+    }
+
+    /** The apply phase's lock; closing it never throws for a lock already gone with its connection. */
+    @FunctionalInterface
+    interface ApplyLock extends AutoCloseable {
+        @Override
+        void close() throws SQLException;
     }
 
     /** How a connection is opened. */

@@ -1,6 +1,7 @@
 package dev.schemaguard.internal.boot;
 
 import dev.schemaguard.Code;
+import dev.schemaguard.ConnectionSettings;
 import dev.schemaguard.internal.ledger.LedgerTable;
 import dev.schemaguard.internal.liquibase.LiquibaseSql;
 import dev.schemaguard.internal.sql.SqlStatement;
@@ -8,29 +9,38 @@ import dev.schemaguard.spi.Dialect;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Applies planned migrations one at a time, each in its own transaction together with its ledger
- * row: the whole migration or nothing. The dialect's {@link Dialect#beginMigration} takes the lock
- * that serializes concurrent boots; the ledger is re-read under it, so a migration another replica
- * applied meanwhile is skipped, not applied twice. No lock row is ever written: a killed boot's
- * locks die with its connection.
+ * row: the whole migration or nothing. The dialect's {@link Dialect#beginMigration} (or the apply
+ * phase's {@link Dialect#lockApply}) holds the lock that serializes concurrent boots; the ledger is
+ * re-read under it, so a migration another replica applied meanwhile is skipped, not applied twice.
+ * No lock row is ever written: a killed boot's locks die with its connection.
+ *
+ * <p>A migration that must run outside a transaction (PostgreSQL's CREATE INDEX CONCURRENTLY) runs
+ * statement by statement in autocommit, and its ledger row is written afterwards in a transaction of
+ * its own; if a statement fails, what it left half-done is removed and named in the failure.
  */
 final class Applier {
     private final Dialect dialect;
     private final MigrationStatements statements;
     private final Interrupter interrupter;
     private final String deploymentId;
-    private final java.util.function.Supplier<java.time.Duration> lockWait;
+    private final Supplier<Duration> remaining;
+    private final ConnectionSettings limits;
 
     Applier(Dialect dialect, MigrationStatements statements, Interrupter interrupter, String deploymentId,
-            java.util.function.Supplier<java.time.Duration> lockWait) {
-        this.lockWait = lockWait;
+            Supplier<Duration> remaining, ConnectionSettings limits) {
         this.dialect = dialect;
         this.statements = statements;
         this.interrupter = interrupter;
         this.deploymentId = deploymentId;
+        this.remaining = remaining;
+        this.limits = limits;
     }
 
     /** Applies one migration; returns false when another boot had already applied it. */
@@ -40,7 +50,19 @@ final class Applier {
         String md5sum = liquibase.checksum(planned.migration(), planned.statements());
         String description = liquibase.description(planned.migration(), planned.statements());
         List<String> ledgerDdl = liquibase.ledgerTableDdl();
-        dialect.beginMigration(connection, lockWait.get());
+        // Inside the deadline with a margin, so that DDL stuck behind a lock ends as LOCK_TIMEOUT, not HANG.
+        Duration left = remaining.get().minus(Reconnect.RESERVE);
+        Duration statementTimeout = min(limits.statementTimeout(), left);
+        // A lock wait is only reported as one if lock_timeout fires first: keep it below the statement's limit.
+        Duration lockTimeout = min(limits.lockTimeout(), statementTimeout.multipliedBy(9).dividedBy(10));
+        dialect.limitStatements(connection, lockTimeout, statementTimeout);
+        if (planned.outsideTransaction()) {
+            if (alreadyApplied(connection, planned)) {
+                return false;
+            }
+            runOutsideTransaction(connection, planned);
+        }
+        dialect.beginMigration(connection, remaining.get());
         try {
             if (!LedgerTable.existsIn(dialect.existingObjects(connection))) {
                 LedgerTable.create(connection, ledgerDdl);
@@ -48,8 +70,10 @@ final class Applier {
                 connection.rollback();
                 return false;
             }
-            for (SqlStatement sql : planned.statements()) {
-                execute(connection, sql);
+            if (!planned.outsideTransaction()) {
+                for (SqlStatement sql : planned.statements()) {
+                    execute(connection, sql);
+                }
             }
             LedgerTable.insert(connection, planned.migration(), md5sum, description, deploymentId);
             interrupter.commitUnlessExpired(connection);
@@ -62,13 +86,29 @@ final class Applier {
         }
     }
 
+    private boolean alreadyApplied(Connection connection, PlannedMigration planned) throws SQLException {
+        return LedgerTable.existsIn(dialect.existingObjects(connection)) && LedgerTable.contains(connection, planned.name());
+    }
+
+    private void runOutsideTransaction(Connection connection, PlannedMigration planned) throws SQLException {
+        connection.setAutoCommit(true);
+        for (SqlStatement sql : planned.statements()) {
+            try {
+                execute(connection, sql);
+            } catch (StatementFailed e) {
+                Optional<String> cleaned = dialect.cleanUpFailed(connection, sql.text());
+                throw cleaned.isEmpty() ? e : new StatementFailed(sql, e.driverError(), cleaned.get());
+            }
+        }
+    }
+
     private void execute(Connection connection, SqlStatement sql) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             interrupter.watch(statement);
             try {
                 statement.execute(sql.text());
             } catch (SQLException e) {
-                throw new StatementFailed(sql, e);
+                throw new StatementFailed(sql, e, null);
             } finally {
                 interrupter.unwatch();
             }
@@ -83,22 +123,57 @@ final class Applier {
         }
     }
 
-    static Failure failureOf(PlannedMigration planned, SQLException e) {
-        String where = e instanceof StatementFailed failed ? " at " + planned.migration().where(failed.statement.line()) : "";
-        String cause = (e instanceof StatementFailed ? e.getCause().getMessage() : e.getMessage());
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    /** The failure a boot reports for a migration that could not be applied. */
+    Failure failureOf(PlannedMigration planned, SQLException e) {
+        StatementFailed failed = e instanceof StatementFailed f ? f : null;
+        String where = failed != null ? " at " + planned.migration().where(failed.statement.line()) : "";
+        String cause = failed != null ? failed.driverError().getMessage() : e.getMessage();
         cause = cause == null ? e.getClass().getSimpleName() : cause.lines().findFirst().orElse("").strip();
-        return Failure.of(Code.MIGRATION_FAILED, planned.name() + " failed" + where + ": " + cause
-                        + ". It was rolled back whole (no statement of it and no ledger row remain); fix the migration and boot again.",
+        Code code = dialect.codeFor(failed != null ? failed.driverError() : e).orElse(Code.MIGRATION_FAILED);
+        if (code == Code.LOCK_TIMEOUT) {
+            return lockTimeout(planned, failed, where, cause);
+        }
+        String rolledBack = planned.outsideTransaction()
+                ? "It ran outside a transaction: statements before the failing one stay, no ledger row was written"
+                + (failed != null && failed.cleanedUp != null ? ", and " + failed.cleanedUp : "")
+                : "It was rolled back whole (no statement of it and no ledger row remain)";
+        return Failure.of(Code.MIGRATION_FAILED, planned.name() + " failed" + where + ": " + cause + ". " + rolledBack
+                        + "; fix the migration and boot again.",
                 "migration", planned.name(), "reason", cause + where);
     }
 
-    /** A statement that failed, with where it is in its file. */
+    private static Failure lockTimeout(PlannedMigration planned, StatementFailed failed, String where, String cause) {
+        String table = failed == null ? null : LockedTable.of(failed.statement.text()).orElse(null);
+        String what = table == null ? "a lock" : "a lock on " + table;
+        Failure failure = Failure.of(Code.LOCK_TIMEOUT, planned.name() + where + " waited too long for " + what + " (" + cause
+                        + ") and was rolled back whole. Another transaction holds it: find it with pg_blocking_pids() or "
+                        + "pg_stat_activity, let it finish (or end it), then boot again; lock_timeout bounds the wait.",
+                "migration", planned.name(), "reason", cause + where);
+        if (table == null) {
+            return failure;
+        }
+        java.util.Map<String, String> details = new java.util.LinkedHashMap<>(failure.details());
+        details.put("table", table);
+        return new Failure(failure.code(), failure.message(), details);
+    }
+
+    /** A statement that failed, with where it is in its file and what was cleaned up after it. */
     static final class StatementFailed extends SQLException {
         private final transient SqlStatement statement;
+        private final String cleanedUp;
 
-        StatementFailed(SqlStatement statement, SQLException cause) {
+        StatementFailed(SqlStatement statement, SQLException cause, String cleanedUp) {
             super(cause.getMessage(), cause.getSQLState(), cause.getErrorCode(), cause);
             this.statement = statement;
+            this.cleanedUp = cleanedUp;
+        }
+
+        SQLException driverError() {
+            return (SQLException) getCause();
         }
     }
 }

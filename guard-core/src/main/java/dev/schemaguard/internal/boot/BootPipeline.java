@@ -12,11 +12,13 @@ import dev.schemaguard.internal.changelog.ChangelogLoader;
 import dev.schemaguard.internal.ledger.Ledger;
 import dev.schemaguard.internal.ledger.LedgerTable;
 import dev.schemaguard.internal.manifest.Manifest;
+import dev.schemaguard.spi.Dialect;
 import dev.schemaguard.spi.Dialect.Access;
 import dev.schemaguard.spi.IntegrityOutcome;
 import dev.schemaguard.spi.IntegritySession;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -32,6 +34,7 @@ final class BootPipeline {
     private final Progress progress;
     private final Interrupter interrupter;
     private final String deploymentId;
+    private final ExpectedSchemas schemas;
 
     BootPipeline(GuardConfig config, Target target, boolean planOnly, Progress progress, Interrupter interrupter,
                  String deploymentId) {
@@ -41,6 +44,7 @@ final class BootPipeline {
         this.progress = progress;
         this.interrupter = interrupter;
         this.deploymentId = deploymentId;
+        this.schemas = new ExpectedSchemas(config.data().schemas());
     }
 
     Outcome run() throws SQLException {
@@ -66,7 +70,7 @@ final class BootPipeline {
                 progress.integrity("ok");
             } else {
                 integrityOutcome = integrity.beforeOpen().map(this::report).orElse(null);
-                connection = target.open(planOnly ? Access.READ_ONLY : Access.READ_WRITE);
+                connection = new Reconnect(target, progress).open(planOnly ? Access.READ_ONLY : Access.READ_WRITE);
                 if (integrityOutcome == null) {
                     progress.enter("integrity_check", "mode", config.integrity().mode().name().toLowerCase(java.util.Locale.ROOT));
                     integrityOutcome = report(integrity.check(connection, this::onDeadline));
@@ -81,6 +85,7 @@ final class BootPipeline {
             }
             progress.enter("plan");
             Plan plan = planner.plan(changelog, ledger, manifest, config.required(), existing);
+            plan = checkBeforeApply(plan, existing, connection);
             if (!plan.failures().isEmpty() || planOnly) {
                 return dataChecks.check(new Outcome(outcomes(plan, List.of(), null, planOnly && plan.failures().isEmpty()),
                         plan.failures().isEmpty() ? null : plan.failures().get(0), null, false), connection);
@@ -122,16 +127,44 @@ final class BootPipeline {
     private record Applied(List<MigrationOutcome> migrations, Failure failure) {
     }
 
+    /** What must hold before anything is applied: the expected schemas, and a server that can write. */
+    private Plan checkBeforeApply(Plan plan, Set<String> existing, Connection connection) throws SQLException {
+        boolean bootstrap = config.freshDatabase() == FreshDatabase.BOOTSTRAP;
+        Plan checked = schemas.beforeApply(existing, plan.objectsAfter(), bootstrap).map(plan::failingWith).orElse(plan);
+        if (!checked.toApply().isEmpty() && connection != null && target.dialect().readOnly(connection)) {
+            checked = checked.failingWith(Failure.of(Code.DATABASE_READ_ONLY, "the database " + target.redacted()
+                            + " is read-only (a standby in recovery, or default_transaction_read_only is on) and "
+                            + checked.toApply().size() + " migration(s) are to be applied; nothing was applied. Point the "
+                            + "service at the primary, or turn default_transaction_read_only off for this database.",
+                    "reason", "read-only"));
+        }
+        return checked;
+    }
+
     private Applied apply(Plan plan, Connection existingConnection, MigrationStatements statements) throws SQLException {
         List<PlannedMigration> toApply = plan.toApply();
         if (toApply.isEmpty()) {
             return new Applied(outcomes(plan, List.of(), null, false), null);
         }
         progress.enter("apply", "migrations", Integer.toString(toApply.size()));
-        Applier applier = new Applier(target.dialect(), statements, interrupter, deploymentId, progress::remaining);
-        Connection connection = existingConnection != null ? existingConnection : target.open(Access.CREATE);
+        Applier applier = new Applier(target.dialect(), statements, interrupter, deploymentId, progress::remaining,
+                config.connection());
+        Connection connection = existingConnection != null ? existingConnection : new Reconnect(target, progress).open(Access.CREATE);
         List<String> applied = new ArrayList<>();
+        // The wait ends before the deadline, so that a lock held elsewhere is reported as LOCK_TIMEOUT, not HANG.
+        Duration lockWait = progress.remaining().minus(Reconnect.RESERVE);
+        Dialect.ApplyLock lock;
         try {
+            lock = target.dialect().lockApply(connection, lockWait.isNegative() ? Duration.ZERO : lockWait);
+        } catch (Interrupter.DeadlineExceeded e) {
+            throw e;
+        } catch (SQLException e) {
+            Failure failure = Failure.of(target.codeFor(e).orElse(Code.MIGRATION_FAILED), e.getMessage() + ", so nothing was "
+                    + "applied. Boot again once that boot has finished; if none is running, end the session holding it.",
+                    "reason", e.getMessage());
+            return new Applied(outcomes(plan, List.of(), failure, false), failure);
+        }
+        try (lock) {
             for (PlannedMigration planned : toApply) {
                 progress.enter("apply", "migration", planned.name());
                 try {
@@ -144,16 +177,17 @@ final class BootPipeline {
                     if (interrupter.expired()) {
                         throw new Interrupter.DeadlineExceeded();
                     }
-                    Failure failure = Applier.failureOf(planned, e);
+                    Failure failure = applier.failureOf(planned, e);
                     return new Applied(outcomes(plan, applied, failure, false), failure);
                 }
             }
+            Failure schemaFailure = schemas.afterApply(target.dialect().existingObjects(connection)).orElse(null);
+            return new Applied(outcomes(plan, applied, schemaFailure, false), schemaFailure);
         } finally {
             if (connection != existingConnection) {
                 connection.close();
             }
         }
-        return new Applied(outcomes(plan, applied, null, false), null);
     }
 
     private void refuseFresh(String what) {
@@ -178,13 +212,13 @@ final class BootPipeline {
                 status = Status.APPLIED;
             } else if (m.decision() == Decision.APPLY && planOnly) {
                 status = Status.WOULD_APPLY;
-            } else if (m.name().equals(failedName) && failed.code() == Code.MIGRATION_FAILED) {
+            } else if (m.name().equals(failedName)) {
                 status = Status.FAILED;
                 reason = failed.details().get("reason");
             } else if (m.decision() == Decision.APPLY) {
                 status = plan.failures().isEmpty() && failed == null ? Status.ALREADY_APPLIED : Status.HELD;
                 reason = plan.failures().isEmpty() && failed == null ? "applied by another boot meanwhile"
-                        : "not applied: the boot " + (failed != null ? "stopped at " + failedName : "fails, so it changes nothing");
+                        : "not applied: the boot " + (failedName != null ? "stopped at " + failedName : "fails, so it changes nothing");
             } else {
                 status = Status.HELD;
             }

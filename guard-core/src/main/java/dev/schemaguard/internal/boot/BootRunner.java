@@ -100,7 +100,7 @@ public final class BootRunner {
                 awaitUnwind(worker);
                 outcome = hang(phase, deadline);
             } catch (ExecutionException e) {
-                outcome = failed(e.getCause(), progress.phase(), deadline);
+                outcome = failed(e.getCause(), progress.phase(), deadline, target);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 interrupter.expire();
@@ -122,7 +122,7 @@ public final class BootRunner {
         }
     }
 
-    private static Outcome failed(Throwable cause, String phase, Deadline deadline) {
+    private static Outcome failed(Throwable cause, String phase, Deadline deadline, Target target) {
         if (cause instanceof BootStop stop) {
             return Outcome.failed(stop.failure());
         }
@@ -133,11 +133,25 @@ public final class BootRunner {
             return Outcome.failed(Failure.of(Code.CONFIG_INVALID, e.getMessage(), "reason", e.getMessage()));
         }
         String message = cause.getMessage() == null ? cause.getClass().getName() : cause.getMessage().lines().findFirst().orElse("");
-        Code code = cause instanceof SQLException ? Code.DATABASE_UNREACHABLE : Code.INTERNAL_ERROR;
-        String fix = code == Code.DATABASE_UNREACHABLE ? "Check the database URL, that the file or server is reachable, and its permissions."
-                : "This is a defect in Schema Guard; please report it with this line.";
-        return Outcome.failed(Failure.of(code, "phase " + phase + ": " + message + ". " + fix,
+        Code code = cause instanceof SQLException
+                ? target.codeFor(cause).orElse(Code.DATABASE_UNREACHABLE) : Code.INTERNAL_ERROR;
+        if (code == Code.DATABASE_MISSING) {
+            return Outcome.failed(Failure.of(code, "the database " + target.redacted() + " does not exist on the server ("
+                    + message + "); Schema Guard never creates one. Fix the database name in the URL, or create the database "
+                    + "and restore its data.", "reason", "does not exist"));
+        }
+        return Outcome.failed(Failure.of(code, "phase " + phase + ": " + message + ". " + fixFor(code),
                 "phase", phase, "reason", message));
+    }
+
+    private static String fixFor(Code code) {
+        return switch (code) {
+            case DATABASE_UNREACHABLE -> "Check the database URL, that the file or server is reachable, the user and password, and permissions.";
+            case LOCK_TIMEOUT -> "Another session holds the lock; let it finish (find it in pg_stat_activity or pg_locks) and boot again.";
+            case DATABASE_READ_ONLY -> "Point the service at a database that accepts writes.";
+            case INTERNAL_ERROR -> "This is a defect in Schema Guard; please report it with this line.";
+            default -> "See docs/watchdog.md (Codes) for " + code + ".";
+        };
     }
 
     private static Outcome hang(String phase, Deadline deadline) {

@@ -1,16 +1,27 @@
 package dev.schemaguard.internal.boot;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * What a boot will do, decided before it changes anything: if {@link #failures()} is not empty the
  * boot applies nothing, so a boot that is going to fail leaves the database exactly as it was.
+ *
+ * @param objectsAfter  the database's objects as the classifier expects them after the apply
  */
-record Plan(List<PlannedMigration> migrations, List<Failure> failures) {
+record Plan(List<PlannedMigration> migrations, List<Failure> failures, Set<String> objectsAfter) {
 
     Plan {
         migrations = List.copyOf(migrations);
         failures = List.copyOf(failures);
+        objectsAfter = Set.copyOf(objectsAfter);
+    }
+
+    /** This plan with one more failure, which stops it from applying anything. */
+    Plan failingWith(Failure failure) {
+        List<Failure> more = new java.util.ArrayList<>(failures);
+        more.add(failure);
+        return new Plan(migrations, more, objectsAfter);
     }
 
     List<PlannedMigration> toApply() {

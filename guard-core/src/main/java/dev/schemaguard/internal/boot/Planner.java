@@ -63,7 +63,7 @@ final class Planner {
         }
         contract(changelog, planned, required, failures);
         failures.sort(java.util.Comparator.comparingInt(f -> precedence(f.code())));
-        return new Plan(planned, failures);
+        return new Plan(planned, failures, objects);
     }
 
     private PlannedMigration decide(Migration migration, boolean isRequired, Manifest manifest, Set<String> objects,

@@ -46,6 +46,11 @@ public final class Progress {
         listener.progress(log.bootId(), newPhase, "STARTED");
     }
 
+    /** A human note between phase lines (a retry, a skipped step); not machine-matched. */
+    public void note(String message) {
+        log.info(message);
+    }
+
     public java.time.Duration remaining() {
         return deadline.remaining();
     }

@@ -1,5 +1,7 @@
 package dev.schemaguard.internal.boot;
 
+import dev.schemaguard.Code;
+import dev.schemaguard.ConnectionSettings;
 import dev.schemaguard.GuardConfig;
 import dev.schemaguard.internal.Dialects;
 import dev.schemaguard.internal.report.Redactor;
@@ -7,18 +9,27 @@ import dev.schemaguard.spi.Dialect;
 import dev.schemaguard.spi.Dialect.Access;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import javax.sql.DataSource;
 
-/** The database a boot works on: its dialect, how to connect, and its name with secrets redacted. */
-record Target(Dialect dialect, String url, DataSource dataSource, Redactor redactor) {
+/**
+ * The database a boot works on: its dialect, how to connect (the URL with the configured
+ * credentials, or the caller's DataSource), and its name with every secret redacted.
+ */
+record Target(Dialect dialect, String url, DataSource dataSource, ConnectionSettings settings, Redactor redactor) {
 
     static Target of(GuardConfig config) {
         String url = config.database();
         if (url == null) {
             url = urlOf(config.dataSource());
         }
-        return new Target(Dialects.forUrl(url), url, config.dataSource(), Redactor.forUrl(url, List.of()));
+        List<String> secrets = new ArrayList<>();
+        if (config.connection().password() != null) {
+            secrets.add(config.connection().password());
+        }
+        return new Target(Dialects.forUrl(url), url, config.dataSource(), config.connection(), Redactor.forUrl(url, secrets));
     }
 
     String redacted() {
@@ -29,8 +40,39 @@ record Target(Dialect dialect, String url, DataSource dataSource, Redactor redac
         return dialect.exists(url);
     }
 
+    /** One attempt to connect. A pool's error is replaced by the driver's it wraps: that one says what is wrong. */
     Connection open(Access access) throws SQLException {
-        return dataSource != null ? dataSource.getConnection() : dialect.open(url, access);
+        try {
+            return dataSource != null ? dataSource.getConnection() : dialect.open(url, access, settings);
+        } catch (SQLException e) {
+            throw driverError(e);
+        }
+    }
+
+    private static SQLException driverError(SQLException e) {
+        SQLException innermost = e;
+        for (Throwable t = e.getCause(); t != null && t != t.getCause(); t = t.getCause()) {
+            if (t instanceof SQLException sql) {
+                innermost = sql;
+            }
+        }
+        return innermost;
+    }
+
+    /** The code the dialect gives a driver error, looking through the causes (a pool wraps the driver's error). */
+    Optional<Code> codeFor(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql) {
+                Optional<Code> code = dialect.codeFor(sql);
+                if (code.isPresent()) {
+                    return code;
+                }
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return Optional.empty();
     }
 
     private static String urlOf(DataSource dataSource) {

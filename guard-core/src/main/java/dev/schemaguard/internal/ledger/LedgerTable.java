@@ -26,8 +26,12 @@ public final class LedgerTable {
     private LedgerTable() {
     }
 
+    /**
+     * Whether the ledger is in the current schema, where its unqualified name resolves. Another
+     * schema's ledger (another service sharing the database) is not this one's.
+     */
     public static boolean existsIn(Set<String> existingObjects) {
-        return existingObjects.stream().anyMatch(o -> o.equals(NAME) || o.endsWith("." + NAME));
+        return existingObjects.contains(NAME);
     }
 
     public static Ledger read(Connection connection) throws SQLException {

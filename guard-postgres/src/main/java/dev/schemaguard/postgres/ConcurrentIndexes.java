@@ -1,0 +1,64 @@
+package dev.schemaguard.postgres;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A CREATE INDEX CONCURRENTLY that fails (a duplicate for a unique index, a cancel, a timeout) does
+ * not roll back: it leaves an INVALID index that every later write still maintains. This finds that
+ * index by the name the statement gave it and drops it the same non-blocking way.
+ */
+final class ConcurrentIndexes {
+    private static final String IDENTIFIER = "(\"(?:[^\"]|\"\")+\"|[\\w$]+)";
+    private static final Pattern CONCURRENT_INDEX = Pattern.compile("(?is)^\\s*create\\s+(?:unique\\s+)?index\\s+concurrently\\s+"
+            + "(?:if\\s+not\\s+exists\\s+)?" + IDENTIFIER + "\\s+on\\s+(?:only\\s+)?(" + IDENTIFIER + "(?:\\." + IDENTIFIER + ")?)");
+
+    private ConcurrentIndexes() {
+    }
+
+    static Optional<String> dropInvalidLeftBy(Connection connection, String statement) throws SQLException {
+        Matcher m = CONCURRENT_INDEX.matcher(statement);
+        if (!m.find()) {
+            return Optional.empty();
+        }
+        String index = unquote(m.group(1));
+        String invalid = findInvalid(connection, index, m.group(2));
+        if (invalid == null) {
+            return Optional.empty();
+        }
+        try (Statement drop = connection.createStatement()) {
+            drop.execute("DROP INDEX CONCURRENTLY IF EXISTS " + invalid);
+            return Optional.of("the invalid index " + invalid + " that the failed concurrent build left was dropped"
+                    + " (DROP INDEX CONCURRENTLY)");
+        } catch (SQLException e) {
+            return Optional.of("the failed concurrent build left the invalid index " + invalid + ", which could not be dropped ("
+                    + e.getMessage().lines().findFirst().orElse("") + "): run DROP INDEX CONCURRENTLY " + invalid);
+        }
+    }
+
+    private static String findInvalid(Connection connection, String index, String table) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(
+                "SELECT quote_ident(n.nspname) || '.' || quote_ident(c.relname) FROM pg_index i"
+                        + " JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
+                        + " WHERE c.relname = ? AND i.indrelid = to_regclass(?) AND NOT i.indisvalid")) {
+            ps.setString(1, index);
+            ps.setString(2, table);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
+    }
+
+    /** How PostgreSQL stores an identifier: quoted ones verbatim, others folded to lower case. */
+    private static String unquote(String identifier) {
+        return identifier.startsWith("\"") ? identifier.substring(1, identifier.length() - 1).replace("\"\"", "\"")
+                : identifier.toLowerCase(Locale.ROOT);
+    }
+}
