@@ -2,7 +2,6 @@ package dev.schemaguard.postgres;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.schemaguard.BootReport;
 import dev.schemaguard.Code;
@@ -27,8 +26,6 @@ class PostgresConcurrentIndexBootTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        assumeTrue(Classifier.runsConcurrentIndexesOutsideATransaction(),
-                "needs the real classifier: the interim one does not mark CREATE INDEX CONCURRENTLY as outside a transaction");
         db = PostgresServer.defaultMajor().newDatabase();
         project = new Project(dir, db.url());
         project.migration("001_accounts.sql", "CREATE TABLE accounts (id INTEGER, email TEXT);").allow("001_accounts.sql");

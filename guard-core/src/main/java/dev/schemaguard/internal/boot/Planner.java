@@ -13,13 +13,11 @@ import dev.schemaguard.internal.manifest.Manifest;
 import dev.schemaguard.internal.manifest.ManifestEntry;
 import dev.schemaguard.internal.sql.Classification;
 import dev.schemaguard.internal.sql.MigrationClassifier;
-import dev.schemaguard.internal.sql.QualifiedName;
 import dev.schemaguard.internal.sql.Refusal;
 import dev.schemaguard.internal.sql.Rule;
 import dev.schemaguard.internal.sql.SqlDialect;
 import dev.schemaguard.internal.sql.SqlStatement;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +42,10 @@ final class Planner {
     Plan plan(Changelog changelog, Ledger ledger, Manifest manifest, List<String> required, Set<String> existingObjects) {
         List<Failure> failures = new ArrayList<>();
         unknownManifestEntries(changelog, manifest, failures);
-        Set<String> objects = new HashSet<>(existingObjects);
+        // A migration is written assuming every earlier one ran, so it is classified against the schema
+        // as it would be then; what this boot really applies is tracked apart, for the checks after it.
+        SchemaState assumed = new SchemaState(existingObjects);
+        SchemaState applied = new SchemaState(existingObjects);
         List<PlannedMigration> planned = new ArrayList<>();
         String firstHeld = null;
         for (Migration migration : changelog.migrations()) {
@@ -55,7 +56,7 @@ final class Planner {
                 planned.add(new PlannedMigration(migration, Decision.ALREADY_APPLIED, isRequired, "", List.of(), List.of(), false));
                 continue;
             }
-            PlannedMigration decided = decide(migration, isRequired, manifest, objects, firstHeld, failures);
+            PlannedMigration decided = decide(migration, isRequired, manifest, assumed, applied, firstHeld, failures);
             if (decided.decision() == Decision.HOLD && firstHeld == null) {
                 firstHeld = migration.name();
             }
@@ -63,16 +64,17 @@ final class Planner {
         }
         contract(changelog, planned, required, failures);
         failures.sort(java.util.Comparator.comparingInt(f -> precedence(f.code())));
-        return new Plan(planned, failures, objects);
+        return new Plan(planned, failures, applied.objects());
     }
 
-    private PlannedMigration decide(Migration migration, boolean isRequired, Manifest manifest, Set<String> objects,
-                                    String firstHeld, List<Failure> failures) {
+    private PlannedMigration decide(Migration migration, boolean isRequired, Manifest manifest, SchemaState assumed,
+                                    SchemaState applied, String firstHeld, List<Failure> failures) {
         List<SqlStatement> sql;
         Classification classification;
         try {
             sql = statements.of(migration);
-            classification = MigrationClassifier.classify(sql, sqlDialect, (schema, name) -> exists(objects, schema, name));
+            classification = MigrationClassifier.classify(sql, sqlDialect, assumed.view());
+            assumed.record(classification);
         } catch (RuntimeException e) {
             // Liquibase could not generate this changeset's SQL offline: unknown, so not additive.
             sql = List.of();
@@ -103,7 +105,7 @@ final class Planner {
         } else if (firstHeld != null && !allowGaps) {
             reason = "waits for held " + firstHeld + " (no gaps; set allow_gaps: true to lift)";
         } else {
-            objects.addAll(classification.createdObjects().stream().map(Planner::key).toList());
+            applied.record(classification);
             return new PlannedMigration(migration, Decision.APPLY, isRequired, "", refusals, sql, classification.outsideTransaction());
         }
         return new PlannedMigration(migration, Decision.HOLD, isRequired, reason, refusals, sql, false);
@@ -159,32 +161,6 @@ final class Planner {
 
     private static int changeSetLine(Migration migration) {
         return migration instanceof ChangeSetMigration changeSet ? ChangeSetLines.lineOf(changeSet) : 1;
-    }
-
-    /**
-     * Whether an object exists, given the dialect's names: {@code name} for the default schema,
-     * {@code schema.name} otherwise, and {@code schema} alone for a schema (name null).
-     */
-    static boolean exists(Set<String> objects, String schema, String name) {
-        if (name == null) {
-            return schema != null && objects.contains(lower(schema));
-        }
-        if (schema == null) {
-            return objects.contains(lower(name));
-        }
-        return objects.contains(lower(schema) + "." + lower(name))
-                || (schema.equalsIgnoreCase("main") || schema.equalsIgnoreCase("temp")) && objects.contains(lower(name));
-    }
-
-    private static String key(QualifiedName name) {
-        if (name.name() == null) {
-            return lower(name.schema());
-        }
-        return name.schema() == null ? lower(name.name()) : lower(name.schema()) + "." + lower(name.name());
-    }
-
-    private static String lower(String s) {
-        return s.toLowerCase(java.util.Locale.ROOT);
     }
 
     /** Which failure a boot names when there are several: the one to fix first. */

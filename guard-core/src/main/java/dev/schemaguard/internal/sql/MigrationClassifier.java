@@ -91,7 +91,8 @@ public final class MigrationClassifier {
                 return;
             }
             for (Analysis.NewTableCondition condition : analysis.conditions) {
-                if (!newObjects.contains(condition.table())) {
+                QualifiedName table = condition.table();
+                if (!newObjects.contains(table) && !before.createdThisBoot(table.schema(), table.name())) {
                     refuse(condition.rule(), statement, line, condition.detail());
                     return;
                 }

@@ -9,6 +9,15 @@ package dev.schemaguard.internal.sql;
 public interface SchemaView {
     boolean exists(String schema, String name);
 
+    /**
+     * Whether an existing table was created by an earlier migration of the same boot: it did not
+     * exist when the boot began, so it is empty and no running code uses it. Such a table takes an
+     * index or a constraint as safely as one created in the same migration.
+     */
+    default boolean createdThisBoot(String schema, String name) {
+        return false;
+    }
+
     /** A database with nothing in it. */
     static SchemaView empty() {
         return (schema, name) -> false;

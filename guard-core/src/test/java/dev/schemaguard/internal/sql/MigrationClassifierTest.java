@@ -20,6 +20,28 @@ class MigrationClassifierTest {
     }
 
     @Test
+    void anIndexOnATableAnEarlierMigrationOfThisBootCreated_isAdditiveOnPostgres_butNotOnATableThatWasThere() {
+        SchemaView createdThisBoot = new SchemaView() {
+            @Override
+            public boolean exists(String schema, String name) {
+                return "audit".equals(name);
+            }
+
+            @Override
+            public boolean createdThisBoot(String schema, String name) {
+                return "audit".equals(name);
+            }
+        };
+        SchemaView thereBefore = (schema, name) -> "audit".equals(name);
+        String index = "CREATE INDEX IF NOT EXISTS audit_account ON audit (account_id);";
+
+        assertTrue(postgres(index, createdThisBoot).additive());
+        Classification refused = postgres(index, thereBefore);
+        assertFalse(refused.additive());
+        assertEquals(Rule.CREATE_INDEX_NON_CONCURRENTLY, refused.refusals().get(0).rule());
+    }
+
+    @Test
     void refusalNamesRuleLineExcerptAndFix() {
         Classification c = sqlite("CREATE TABLE a (x);\n/* a\ncomment */\n  DROP   TABLE\n  users;");
         assertFalse(c.additive());
