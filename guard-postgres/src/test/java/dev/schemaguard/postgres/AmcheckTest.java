@@ -1,5 +1,11 @@
 package dev.schemaguard.postgres;
 
+import dev.schemaguard.BootReport;
+import dev.schemaguard.SchemaGuard;
+import dev.schemaguard.Verdict;
+import dev.schemaguard.testing.GuardLines;
+import dev.schemaguard.testing.Project;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -11,7 +17,7 @@ import java.sql.Connection;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** {@link PostgresDialect#checkIntegrity} directly (the pipeline does not call it yet). */
+/** amcheck on PostgreSQL: {@link PostgresDialect#checkIntegrity} directly, and as a boot runs it. */
 class AmcheckTest {
     private final PostgresDialect dialect = new PostgresDialect();
     private PostgresTestDatabase db;
@@ -66,6 +72,25 @@ class AmcheckTest {
         try (Connection c = db.connect()) {
             assertEquals("off", dialect.checkIntegrity(c, db.url(), IntegritySettings.DEFAULT).status());
         }
+    }
+
+    @Test
+    void aBootWithIntegrityModeAmcheck_checksTheIndexesAndSaysSoInItsLine() throws Exception {
+        db.execute("CREATE EXTENSION amcheck");
+        Project project = new Project(java.nio.file.Files.createTempDirectory("amcheck"), db.url());
+        project.migration("001_small.sql", "CREATE TABLE IF NOT EXISTS small (id INTEGER PRIMARY KEY);").allow("001_small.sql");
+
+        BootReport checked = SchemaGuard.of(project.config().toBuilder()
+                .integrity(new IntegritySettings(IntegritySettings.Mode.AMCHECK, IntegritySettings.DEFAULT_SKIP_ABOVE, false, null, false))
+                .build()).boot();
+        BootReport skipped = SchemaGuard.of(project.config().toBuilder()
+                .integrity(new IntegritySettings(IntegritySettings.Mode.AMCHECK, 100 * 1024, false, null, false))
+                .build()).boot();
+
+        assertEquals(Verdict.PASS, checked.verdict(), checked.line());
+        assertEquals("ok", GuardLines.parse(checked.line()).get("integrity"));
+        assertEquals(Verdict.PASS, skipped.verdict(), skipped.line());
+        assertEquals("skipped_size", GuardLines.parse(skipped.line()).get("integrity"));
     }
 
     private IntegrityOutcome check(long skipAbove) throws Exception {
