@@ -1,5 +1,7 @@
 package dev.schemaguard.sqlite.integrity;
 
+import dev.schemaguard.internal.changelog.Sha256;
+
 import java.io.IOException;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
@@ -7,8 +9,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -74,9 +76,9 @@ public record FileFingerprint(
             header = SidecarFiles.readFully(channel, 0, SqliteFileHeader.SIZE);
             int declared = header.length == SqliteFileHeader.SIZE ? SqliteFileHeader.parse(header).pageSize() : 0;
             pageSize = declared == 0 ? FALLBACK_PAGE : declared;
-            first = sha256(SidecarFiles.readFully(channel, 0, pageSize));
+            first = Sha256.hex(SidecarFiles.readFully(channel, 0, pageSize));
             long lastStart = size == 0 ? 0 : (size - 1) / pageSize * pageSize;
-            last = sha256(SidecarFiles.readFully(channel, lastStart, pageSize));
+            last = Sha256.hex(SidecarFiles.readFully(channel, lastStart, pageSize));
         }
         return new FileFingerprint(db.toRealPath().toString(), size, nanos(basic.lastModifiedTime()), identity,
                 HexFormat.of().formatHex(header), pageSize, first, last, WalState.of(db),
@@ -144,13 +146,5 @@ public record FileFingerprint(
 
     private static long nanos(FileTime time) {
         return time.to(TimeUnit.NANOSECONDS);
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime ships SHA-256", e);
-        }
     }
 }

@@ -1,18 +1,22 @@
 package dev.schemaguard.sqlite.integrity;
 
+import dev.schemaguard.internal.io.AtomicFiles;
+
+import dev.schemaguard.internal.changelog.Sha256;
+
 import java.io.IOException;
-import java.nio.channels.FileChannel;
+
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
+
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+
+
+
+
 import java.time.Instant;
-import java.util.HexFormat;
+
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,7 +47,7 @@ public record TrustedStamp(FileFingerprint fingerprint, String verifiedBy, Insta
      * hash of the database's absolute path so two {@code app.db} files never share a stamp.
      */
     public static Path stampFileIn(Path folder, Path db) {
-        String pathHash = sha256(db.toAbsolutePath().normalize().toString()).substring(0, 12);
+        String pathHash = Sha256.hex(db.toAbsolutePath().normalize().toString().getBytes(StandardCharsets.UTF_8)).substring(0, 12);
         return folder.resolve(db.getFileName() + "-" + pathHash + SUFFIX);
     }
 
@@ -96,7 +100,7 @@ public record TrustedStamp(FileFingerprint fingerprint, String verifiedBy, Insta
             return StampWriteOutcome.refused(stampFile, refusal.get());
         }
         TrustedStamp stamp = new TrustedStamp(checked, verifiedBy, Instant.now());
-        writeAtomically(stampFile, StampCodec.encode(stamp));
+        AtomicFiles.writeString(stampFile, StampCodec.encode(stamp));
         return StampWriteOutcome.written(stampFile);
     }
 
@@ -114,31 +118,5 @@ public record TrustedStamp(FileFingerprint fingerprint, String verifiedBy, Insta
         }
         return FileFingerprint.capture(db).differenceFrom(checked)
                 .map(d -> "the database changed while it was being checked: " + d);
-    }
-
-    private static void writeAtomically(Path target, String text) throws IOException {
-        Path temp = Files.createTempFile(target.toAbsolutePath().getParent(), target.getFileName() + ".", ".tmp");
-        try {
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-                channel.write(StandardCharsets.UTF_8.encode(text));
-                channel.force(true);
-            }
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temp);
-        }
-    }
-
-    private static String sha256(String text) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime ships SHA-256", e);
-        }
     }
 }
