@@ -1,5 +1,7 @@
 package dev.schemaguard.cli;
 
+import dev.schemaguard.watch.LogLine;
+
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -40,7 +42,8 @@ record CliRun(int exitCode, String out, String err) {
 
     /** The lines that start with SCHEMA_GUARD result=. */
     List<String> verdictLines() {
-        return err.lines().filter(l -> l.startsWith("SCHEMA_GUARD result=")).toList();
+        // Counted with watch's own parser: what a boot prints and what a watchdog reads must agree.
+        return err.lines().filter(l -> LogLine.parse(l).map(LogLine::isVerdict).orElse(false)).toList();
     }
 
     String verdictLine() {

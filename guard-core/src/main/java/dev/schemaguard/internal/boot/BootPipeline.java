@@ -104,7 +104,7 @@ final class BootPipeline {
     private IntegrityOutcome report(IntegrityOutcome outcome) {
         progress.integrity(outcome.status());
         java.util.Map<String, String> pairs = new java.util.LinkedHashMap<>(outcome.details());
-        pairs.putIfAbsent("result", outcome.status());
+        pairs.putIfAbsent("integrity", outcome.status());
         progress.done("integrity_check", "DONE", pairs);
         if (outcome.failed()) {
             java.util.Map<String, String> details = new java.util.LinkedHashMap<>();
