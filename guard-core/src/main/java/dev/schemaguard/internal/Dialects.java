@@ -5,7 +5,11 @@ import dev.schemaguard.internal.sql.SqlDialect;
 import dev.schemaguard.spi.Dialect;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.ServiceLoader;
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
 
 /** Finds the {@link Dialect} for a JDBC URL among those on the class path. */
 public final class Dialects {
@@ -25,6 +29,26 @@ public final class Dialects {
         throw new GuardConfigException("database: no dialect handles '" + scheme + "'. Supported: "
                 + (names.isEmpty() ? "none (add guard-sqlite or guard-postgres to the class path)" : String.join(", ", names))
                 + ". Use a URL such as jdbc:sqlite:/data/app.db.");
+    }
+
+    /**
+     * The JDBC URL behind a DataSource: from a dialect that can read it without connecting, else
+     * from the driver, which means connecting (fine for a server database, which a connection
+     * cannot create).
+     */
+    public static String urlOf(DataSource dataSource) {
+        for (Dialect dialect : ServiceLoader.load(Dialect.class, Dialects.class.getClassLoader())) {
+            Optional<String> url = dialect.jdbcUrlOf(dataSource);
+            if (url.isPresent()) {
+                return url.get();
+            }
+        }
+        try (Connection c = dataSource.getConnection()) {
+            return c.getMetaData().getURL();
+        } catch (SQLException e) {
+            throw new GuardConfigException("cannot read the JDBC URL of the DataSource (" + e.getMessage()
+                    + "); set database: (or GuardConfig.builder().database(url)) next to the DataSource.");
+        }
     }
 
     /** The classifier's dialect for a Schema Guard dialect. */

@@ -137,6 +137,15 @@ public interface Dialect {
         void close() throws SQLException;
     }
 
+    /**
+     * The JDBC URL behind a {@code DataSource} of this dialect, read without connecting (a SQLite
+     * {@code DataSource} creates a missing file on connect); empty when it is not one of this
+     * dialect's. Only when no dialect can tell does the guard connect to ask the driver.
+     */
+    default java.util.Optional<String> jdbcUrlOf(javax.sql.DataSource dataSource) {
+        return java.util.Optional.empty();
+    }
+
     /** How a connection is opened. */
     enum Access {
         /** Reads only; changes not one byte. */

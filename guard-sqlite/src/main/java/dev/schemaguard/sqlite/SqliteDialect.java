@@ -14,6 +14,7 @@ import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
 import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
 import org.sqlite.SQLiteOpenMode;
 
 /**
@@ -84,6 +85,16 @@ public final class SqliteDialect implements Dialect {
     @Override
     public Path databaseFile(String jdbcUrl) {
         return file(jdbcUrl);
+    }
+
+    @Override
+    public java.util.Optional<String> jdbcUrlOf(javax.sql.DataSource dataSource) {
+        try {
+            return dataSource.isWrapperFor(SQLiteDataSource.class)
+                    ? java.util.Optional.of(dataSource.unwrap(SQLiteDataSource.class).getUrl()) : java.util.Optional.empty();
+        } catch (SQLException e) {
+            return java.util.Optional.empty();
+        }
     }
 
     /** The database file of a URL, or null for an in-memory database. */

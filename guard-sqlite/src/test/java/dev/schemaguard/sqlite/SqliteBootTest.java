@@ -48,6 +48,34 @@ class SqliteBootTest {
     }
 
     @Test
+    void aDataSourceForAMissingFile_isDatabaseMissingToo_andTheGuardDoesNotConnectThroughIt() {
+        org.sqlite.SQLiteDataSource dataSource = new org.sqlite.SQLiteDataSource();
+        dataSource.setUrl(db.url());
+        GuardConfig config = project.fresh(FreshDatabase.FAIL).config().toBuilder().database(null).dataSource(dataSource).build();
+
+        BootReport boot = SchemaGuard.of(config).boot();
+
+        assertEquals(Code.DATABASE_MISSING, boot.code(), boot.line());
+        assertFalse(Files.exists(db.file()), "connecting through a SQLiteDataSource would have created the file");
+    }
+
+    @Test
+    void aDataSource_bootsLikeAUrl() throws Exception {
+        org.sqlite.SQLiteDataSource dataSource = new org.sqlite.SQLiteDataSource();
+        dataSource.setUrl(db.url());
+        GuardConfig config = project.config().toBuilder().database(null).dataSource(dataSource).build();
+
+        BootReport first = SchemaGuard.of(config).boot();
+        BootReport second = SchemaGuard.of(config).boot();
+
+        assertEquals(Verdict.PASS, first.verdict(), first.line());
+        assertEquals(1, first.applied());
+        assertEquals(db.url(), GuardLines.parse(first.line()).get("db"));
+        assertEquals(0, second.applied());
+        assertEquals(List.of("001_users.sql"), db.ledger());
+    }
+
+    @Test
     void anExistingButEmptyFileWithFreshDatabaseFail_isDatabaseMissing() throws Exception {
         db.execute("PRAGMA user_version = 1");
         project.fresh(FreshDatabase.FAIL);

@@ -23,7 +23,7 @@ record Target(Dialect dialect, String url, DataSource dataSource, ConnectionSett
     static Target of(GuardConfig config) {
         String url = config.database();
         if (url == null) {
-            url = urlOf(config.dataSource());
+            url = Dialects.urlOf(config.dataSource());
         }
         List<String> secrets = new ArrayList<>();
         if (config.connection().password() != null) {
@@ -73,13 +73,5 @@ record Target(Dialect dialect, String url, DataSource dataSource, ConnectionSett
             }
         }
         return Optional.empty();
-    }
-
-    private static String urlOf(DataSource dataSource) {
-        try (Connection c = dataSource.getConnection()) {
-            return c.getMetaData().getURL();
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read the JDBC URL of the DataSource: " + e.getMessage(), e);
-        }
     }
 }
