@@ -1,5 +1,7 @@
 package dev.schemaguard.cli;
 
+import dev.schemaguard.testing.MutableClock;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -43,30 +45,6 @@ class WatchCommandTest {
 
     @TempDir
     Path dir;
-
-    /** A clock another thread may move: the follow test's watcher runs on its own thread. */
-    static final class SharedClock extends Clock {
-        private volatile Instant now = NOW;
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-    }
 
     record Run(int exit, String out, String err) {
         List<String> outLines() {
@@ -146,7 +124,7 @@ class WatchCommandTest {
     void followedFileSkipsOldLinesAndRaisesAStallWhileNoInputArrives() throws Exception {
         Path log = dir.resolve("app.log");
         Files.writeString(log, "an old line that follow mode skips: " + FAIL + "\n");
-        SharedClock clock = new SharedClock();
+        MutableClock clock = new MutableClock(NOW);
         AtomicInteger exit = new AtomicInteger(-1);
         StringWriter out = new StringWriter();
         WatchCommand command = new WatchCommand(clock, InputStreamNone.INSTANCE);

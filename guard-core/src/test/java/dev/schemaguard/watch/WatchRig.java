@@ -1,5 +1,6 @@
 package dev.schemaguard.watch;
 
+import dev.schemaguard.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
