@@ -44,6 +44,13 @@ public final class SqliteDialect implements Dialect {
 
     @Override
     public Connection open(String jdbcUrl, Access access) throws SQLException {
+        Path file = file(jdbcUrl);
+        Path folder = file == null ? null : file.toAbsolutePath().getParent();
+        if (folder != null && !Files.isDirectory(folder)) {
+            // SQLite cannot create a folder, and the guard does not: a missing data folder is usually
+            // a volume that is not mounted, which is exactly what must not be papered over.
+            throw new SQLException("the folder " + folder + " of the database does not exist (is its volume mounted?)");
+        }
         SQLiteConfig config = new SQLiteConfig();
         switch (access) {
             case READ_ONLY -> config.setReadOnly(true);

@@ -88,6 +88,19 @@ class SqliteBootTest {
     }
 
     @Test
+    void aMissingDataFolder_isReportedAsSuch_andNotCreatedEvenWithBootstrap() {
+        Path unmounted = dir.resolve("volume-not-mounted");
+        project.database("jdbc:sqlite:" + unmounted.resolve("app.db"));
+
+        BootReport boot = project.boot();
+
+        assertEquals(Verdict.FAIL, boot.verdict(), boot.line());
+        assertTrue(GuardLines.parse(boot.line()).get("reason").contains("the folder " + unmounted + " of the database does not exist"),
+                boot.line());
+        assertFalse(Files.exists(unmounted));
+    }
+
+    @Test
     void aBootThatWillFail_doesNotCreateTheFileEvenWithBootstrap() {
         project.require("002_missing.sql");
 

@@ -52,6 +52,9 @@ public final class HealthService implements AutoCloseable {
 
     public static void main(String[] args) throws IOException {
         Path config = Path.of(args.length > 0 ? args[0] : "schema-guard.yaml");
+        // The example keeps its data under target/; a real service's data folder is its mounted
+        // volume, which it never creates (a missing one is what Schema Guard must report).
+        java.nio.file.Files.createDirectories(Path.of("target", "health-service"));
         int port = Integer.parseInt(System.getenv().getOrDefault("PORT", "8080"));
         try {
             HealthService service = start(SchemaGuard.fromConfigFile(config).config(), new InetSocketAddress(port));
