@@ -20,7 +20,10 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -57,57 +60,77 @@ final class BootPipeline {
         Planner planner = new Planner(statements, Dialects.sqlDialect(target.dialect()), config.allowGaps());
 
         IntegritySession integrity = target.dialect().integrity(target.url(), config.integrity());
-        IntegrityOutcome integrityOutcome = null;
         progress.enter("open");
-        Connection connection = null;
+        Opened db = open(integrity);
         try {
-            Ledger ledger = Ledger.absent();
-            Set<String> existing = Set.of();
-            if (!target.exists()) {
-                refuseFresh("the database " + target.redacted() + " does not exist");
-                // A database this boot creates holds nothing yet that could be damaged.
-                integrityOutcome = new IntegrityOutcome("ok", null, "fresh database", java.util.Map.of());
-                progress.integrity("ok");
-            } else {
-                integrityOutcome = integrity.beforeOpen().map(this::report).orElse(null);
-                connection = new Reconnect(target, progress).open(planOnly ? Access.READ_ONLY : Access.READ_WRITE);
-                if (integrityOutcome == null) {
-                    progress.enter("integrity_check", "mode", config.integrity().mode().name().toLowerCase(java.util.Locale.ROOT));
-                    integrityOutcome = report(integrity.check(connection, this::onDeadline));
-                }
-                progress.enter("ledger");
-                existing = target.dialect().existingObjects(connection);
-                if (LedgerTable.existsIn(existing)) {
-                    ledger = LedgerTable.read(connection);
-                } else if (existing.stream().noneMatch(o -> !o.contains(LedgerTable.NAME))) {
-                    refuseFresh("the database " + target.redacted() + " is empty (no ledger, no tables)");
-                }
-            }
             progress.enter("plan");
-            Plan plan = planner.plan(changelog, ledger, manifest, config.required(), existing);
-            plan = checkBeforeApply(plan, existing, connection);
+            Plan plan = planner.plan(changelog, db.ledger(), manifest, config.required(), db.objects());
+            plan = checkBeforeApply(plan, db.objects(), db.connection());
             if (!plan.failures().isEmpty() || planOnly) {
                 return dataChecks.check(new Outcome(outcomes(plan, List.of(), null, planOnly && plan.failures().isEmpty()),
-                        plan.failures().isEmpty() ? null : plan.failures().get(0), null, false), connection);
+                        plan.failures().isEmpty() ? null : plan.failures().get(0), null, false), db.connection());
             }
-            Applied done = apply(plan, connection, statements);
-            boolean defer = "skipped_size".equals(integrityOutcome.status()) && config.integrity().deferred();
-            return dataChecks.check(new Outcome(done.migrations(), done.failure(), integrity, defer), connection);
+            Applied done = apply(plan, db.connection(), statements);
+            boolean defer = "skipped_size".equals(db.integrity().status()) && config.integrity().deferred();
+            return dataChecks.check(new Outcome(done.migrations(), done.failure(), integrity, defer), db.connection());
         } finally {
-            if (connection != null) {
-                connection.close();
+            if (db.connection() != null) {
+                db.connection().close();
             }
         }
+    }
+
+    /**
+     * What is there: the database opened (never created: a missing one is refused unless
+     * bootstrapping, and then opened only to apply), its integrity checked, its objects and ledger read.
+     *
+     * @param connection  null when the database does not exist yet
+     */
+    private record Opened(Connection connection, Ledger ledger, Set<String> objects, IntegrityOutcome integrity) {
+    }
+
+    private Opened open(IntegritySession integrity) throws SQLException {
+        if (!target.exists()) {
+            refuseFresh("the database " + target.redacted() + " does not exist");
+            // A database this boot creates holds nothing yet that could be damaged.
+            progress.integrity("ok");
+            return new Opened(null, Ledger.absent(), Set.of(), new IntegrityOutcome("ok", null, "fresh database", Map.of()));
+        }
+        IntegrityOutcome checked = integrity.beforeOpen().map(this::report).orElse(null);
+        Connection connection = new Reconnect(target, progress).open(planOnly ? Access.READ_ONLY : Access.READ_WRITE);
+        try {
+            if (checked == null) {
+                progress.enter("integrity_check", "mode", config.integrity().mode().name().toLowerCase(Locale.ROOT));
+                checked = report(integrity.check(connection, this::onDeadline));
+            }
+            progress.enter("ledger");
+            Set<String> objects = target.dialect().existingObjects(connection);
+            Ledger ledger = Ledger.absent();
+            if (LedgerTable.existsIn(objects)) {
+                ledger = LedgerTable.read(connection);
+            } else if (!hasOwnObjects(objects)) {
+                refuseFresh("the database " + target.redacted() + " is empty (no ledger, no tables)");
+            }
+            return new Opened(connection, ledger, objects, checked);
+        } catch (SQLException | RuntimeException e) {
+            connection.close();
+            throw e;
+        }
+    }
+
+    /** Whether the database holds anything besides Liquibase's own tables. */
+    private static boolean hasOwnObjects(Set<String> objects) {
+        return objects.stream().anyMatch(o -> !o.contains(LedgerTable.NAME));
     }
 
     /** Prints the integrity result as a phase line and stops the boot when it failed. */
     private IntegrityOutcome report(IntegrityOutcome outcome) {
         progress.integrity(outcome.status());
-        java.util.Map<String, String> pairs = new java.util.LinkedHashMap<>(outcome.details());
+        Map<String, String> pairs = new LinkedHashMap<>(outcome.details());
         pairs.putIfAbsent("integrity", outcome.status());
         progress.done("integrity_check", "DONE", pairs);
         if (outcome.failed()) {
-            java.util.Map<String, String> details = new java.util.LinkedHashMap<>();
+            Map<String, String> details = new LinkedHashMap<>();
             details.put("phase", "integrity_check");
             details.put("reason", outcome.details().getOrDefault("reason", outcome.message()));
             throw new BootStop(new Failure(outcome.failure(), outcome.message(), details));
