@@ -8,7 +8,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code java -jar schema-guard.jar <command> --config <file>}. */
-@Command(name = "schema-guard", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+@Command(name = "schema-guard", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT,
+        versionProvider = Main.Version.class,
         description = "A boot-time schema guard: checks the required-migration contract, applies only allowlisted "
                 + "additive migrations, and ends with one distinctive line.")
 public final class Main {

@@ -10,6 +10,7 @@ import dev.schemaguard.testing.GuardLines;
 import dev.schemaguard.testing.Project;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -140,6 +141,15 @@ class BootCommandTest {
         assertEquals(2, run.exitCode());
         assertTrue(run.verdictLine().contains("boot-manifest.txt:2: cannot read"), run.err());
         assertNoStackTrace(run);
+    }
+
+    @Test
+    void everyCommandHasHelp_withoutItsRequiredOptions() {
+        for (String command : List.of("boot", "plan", "verify", "check-integrity", "watch")) {
+            CliRun run = CliRun.of(command, "--help");
+            assertEquals(0, run.exitCode(), command + ": " + run.err());
+            assertTrue(run.out().startsWith("Usage: schema-guard " + command), command + ": " + run.out());
+        }
     }
 
     @Test
