@@ -67,7 +67,7 @@ public final class ConfigLoader {
         for (String key : yaml.keys()) {
             if (!known.contains(key)) {
                 throw yaml.error(parent + key, "unknown key; did you mean '" + parent + ClosestName.to(key, known)
-                        + "'? Known keys" + (parent.isEmpty() ? "" : " under " + parent) + ": " + String.join(", ", known));
+                        + "'? Known keys" + (parent.isEmpty() ? "" : " under " + parent.substring(0, parent.length() - 1)) + ": " + String.join(", ", known));
             }
         }
     }

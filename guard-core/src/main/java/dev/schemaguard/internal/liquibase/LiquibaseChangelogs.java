@@ -50,6 +50,7 @@ public final class LiquibaseChangelogs {
     }
 
     static String firstLine(String message) {
-        return message == null ? "(no message)" : message.lines().findFirst().orElse("").strip();
+        String first = message == null ? "(no message)" : message.lines().findFirst().orElse("").strip();
+        return first.endsWith(".") ? first.substring(0, first.length() - 1) : first;
     }
 }
