@@ -1,5 +1,6 @@
 package dev.schemaguard.internal.changelog;
 
+import dev.schemaguard.internal.io.Sha256;
 import dev.schemaguard.GuardConfigException;
 import dev.schemaguard.internal.liquibase.LiquibaseChangelogs;
 import java.io.IOException;

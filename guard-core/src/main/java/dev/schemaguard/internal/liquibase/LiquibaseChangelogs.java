@@ -4,7 +4,7 @@ import dev.schemaguard.GuardConfigException;
 import dev.schemaguard.internal.changelog.ChangeSetMigration;
 import dev.schemaguard.internal.changelog.ChangelogLoader;
 import dev.schemaguard.internal.changelog.Migration;
-import dev.schemaguard.internal.changelog.Sha256;
+import dev.schemaguard.internal.io.Sha256;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

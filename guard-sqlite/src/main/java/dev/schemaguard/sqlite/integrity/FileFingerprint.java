@@ -1,6 +1,6 @@
 package dev.schemaguard.sqlite.integrity;
 
-import dev.schemaguard.internal.changelog.Sha256;
+import dev.schemaguard.internal.io.Sha256;
 
 import java.io.IOException;
 import java.nio.channels.SeekableByteChannel;

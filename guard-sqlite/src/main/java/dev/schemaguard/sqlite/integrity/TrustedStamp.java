@@ -2,7 +2,7 @@ package dev.schemaguard.sqlite.integrity;
 
 import dev.schemaguard.internal.io.AtomicFiles;
 
-import dev.schemaguard.internal.changelog.Sha256;
+import dev.schemaguard.internal.io.Sha256;
 
 import java.io.IOException;
 

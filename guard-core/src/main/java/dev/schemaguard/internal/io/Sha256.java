@@ -1,4 +1,4 @@
-package dev.schemaguard.internal.changelog;
+package dev.schemaguard.internal.io;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
