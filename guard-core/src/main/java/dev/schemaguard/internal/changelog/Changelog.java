@@ -19,9 +19,4 @@ public record Changelog(Path source, List<Migration> migrations) {
     public Optional<Migration> find(String name) {
         return migrations.stream().filter(m -> m.name().equals(name)).findFirst();
     }
-
-    /** Whether it is made of Liquibase changesets (whose SQL Liquibase must generate). */
-    public boolean hasChangeSets() {
-        return migrations.stream().anyMatch(m -> m instanceof ChangeSetMigration);
-    }
 }

@@ -21,10 +21,6 @@ public record Ledger(boolean exists, Map<String, LedgerRow> rows) {
         return new Ledger(false, Map.of());
     }
 
-    public boolean contains(String name) {
-        return rows.containsKey(name);
-    }
-
     public Optional<LedgerRow> row(String name) {
         return Optional.ofNullable(rows.get(name));
     }
