@@ -23,6 +23,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
 
 /**
@@ -41,8 +42,9 @@ public class SchemaGuardAutoConfiguration {
 
     @Bean
     SchemaGuardInitializer schemaGuardInitializer(SchemaGuardProperties properties, ObjectProvider<DataSource> dataSource,
-                                                  ResourceLoader resources) {
+                                                  ResourceLoader resources, Environment environment) {
         TestedVersions.load().check(properties.isAcceptLiquibase5(), resources.getClassLoader());
+        LiquibaseCoexistence.check(environment, properties);
         DataSource pool = properties.getDatabase() == null ? dataSource.getIfUnique() : null;
         GuardConfig config = GuardConfigs.from(properties, pool, pool == null ? null : JdbcUrls.of(pool), resources);
         return new SchemaGuardInitializer(config);
