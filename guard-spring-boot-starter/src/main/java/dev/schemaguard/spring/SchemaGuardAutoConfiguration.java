@@ -44,7 +44,7 @@ public class SchemaGuardAutoConfiguration {
     SchemaGuardInitializer schemaGuardInitializer(SchemaGuardProperties properties, ObjectProvider<DataSource> dataSource,
                                                   ResourceLoader resources, Environment environment) {
         TestedVersions.load().check(properties.isAcceptLiquibase5(), resources.getClassLoader());
-        LiquibaseCoexistence.check(environment, properties);
+        Coexistence.check(environment, properties);
         DataSource pool = properties.getDatabase() == null ? dataSource.getIfUnique() : null;
         GuardConfig config = GuardConfigs.from(properties, pool, pool == null ? null : JdbcUrls.of(pool), resources);
         return new SchemaGuardInitializer(config);

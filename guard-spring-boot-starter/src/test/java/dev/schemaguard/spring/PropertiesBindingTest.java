@@ -47,6 +47,16 @@ class PropertiesBindingTest {
                 rootCause(failure).toString());
     }
 
+    @Test
+    void jpasDeferredInitialization_whichWouldRunHibernateBeforeTheGuard_stopsTheStart() {
+        SpringApplicationBuilder app = plain("classpath:binding/application.properties", "--spring.jpa.defer-datasource-initialization=true");
+
+        Exception failure = assertThrows(Exception.class, () -> app.run().close());
+
+        assertTrue(String.valueOf(rootCause(failure).getMessage()).startsWith("spring.jpa.defer-datasource-initialization=true makes"),
+                rootCause(failure).toString());
+    }
+
     private void assertBound(String location) {
         String url = "jdbc:sqlite:" + dir.resolve("app.db");
         try (ConfigurableApplicationContext context = plain(location).run()) {
