@@ -125,11 +125,11 @@ public final class DataPathProbe {
         if (dataSource != null) {
             return dataSource.getConnection();
         }
-        Dialect dialect = Dialects.forUrl(url);
-        if (!dialect.exists(url)) {
+        Dialect.Database database = Dialects.forUrl(url).database(url);
+        if (!database.exists()) {
             throw new SQLException("the database " + url + " does not exist");
         }
-        return dialect.open(url, Dialect.Access.READ_ONLY);
+        return database.open(Dialect.Access.READ_ONLY, ConnectionSettings.DEFAULT);
     }
 
     /** The dialect tells a missing table from another error; without one, every error is "could not be read". */

@@ -44,7 +44,7 @@ class PostgresDatabaseShapeTest {
 
         Set<String> objects;
         try (Connection c = db.connect()) {
-            objects = new PostgresDialect().existingObjects(c);
+            objects = new PostgresDialect().catalog().objects(c);
         }
 
         assertTrue(objects.containsAll(List.of("users", "public.users", "users_id", "public.users_id", "v", "public.v",

@@ -16,8 +16,8 @@ import java.util.function.Supplier;
 
 /**
  * Applies planned migrations one at a time, each in its own transaction together with its ledger
- * row: the whole migration or nothing. The dialect's {@link Dialect#beginMigration} (or the apply
- * phase's {@link Dialect#lockApply}) holds the lock that serializes concurrent boots; the ledger is
+ * row: the whole migration or nothing. The dialect's {@link Dialect.Migrations#begin} (or the apply
+ * phase's {@link Dialect.Migrations#lock}) holds the lock that serializes concurrent boots; the ledger is
  * re-read under it, so a migration another replica applied meanwhile is skipped, not applied twice.
  * No lock row is ever written: a killed boot's locks die with its connection.
  *
@@ -55,16 +55,16 @@ final class Applier {
         Duration statementTimeout = min(limits.statementTimeout(), left);
         // A lock wait is only reported as one if lock_timeout fires first: keep it below the statement's limit.
         Duration lockTimeout = min(limits.lockTimeout(), statementTimeout.multipliedBy(9).dividedBy(10));
-        dialect.limitStatements(connection, lockTimeout, statementTimeout);
+        dialect.migrations().limitStatements(connection, lockTimeout, statementTimeout);
         if (planned.outsideTransaction()) {
             if (alreadyApplied(connection, planned)) {
                 return false;
             }
             runOutsideTransaction(connection, planned);
         }
-        dialect.beginMigration(connection, remaining.get());
+        dialect.migrations().begin(connection, remaining.get());
         try {
-            if (!LedgerTable.existsIn(dialect.existingObjects(connection))) {
+            if (!LedgerTable.existsIn(dialect.catalog().objects(connection))) {
                 LedgerTable.create(connection, ledgerDdl);
             } else if (LedgerTable.contains(connection, planned.name())) {
                 connection.rollback();
@@ -87,7 +87,7 @@ final class Applier {
     }
 
     private boolean alreadyApplied(Connection connection, PlannedMigration planned) throws SQLException {
-        return LedgerTable.existsIn(dialect.existingObjects(connection)) && LedgerTable.contains(connection, planned.name());
+        return LedgerTable.existsIn(dialect.catalog().objects(connection)) && LedgerTable.contains(connection, planned.name());
     }
 
     private void runOutsideTransaction(Connection connection, PlannedMigration planned) throws SQLException {
@@ -96,7 +96,7 @@ final class Applier {
             try {
                 execute(connection, sql);
             } catch (StatementFailed e) {
-                Optional<String> cleaned = dialect.cleanUpFailed(connection, sql.text());
+                Optional<String> cleaned = dialect.migrations().cleanUpFailed(connection, sql.text());
                 throw cleaned.isEmpty() ? e : new StatementFailed(sql, e.driverError(), cleaned.get());
             }
         }

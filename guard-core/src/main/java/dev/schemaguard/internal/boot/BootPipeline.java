@@ -13,7 +13,6 @@ import dev.schemaguard.internal.ledger.LedgerTable;
 import dev.schemaguard.internal.manifest.Manifest;
 import dev.schemaguard.spi.Dialect;
 import dev.schemaguard.spi.Dialect.Access;
-import dev.schemaguard.spi.IntegrityOutcome;
 import dev.schemaguard.spi.IntegritySession;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -57,7 +56,7 @@ final class BootPipeline {
         MigrationStatements statements = new MigrationStatements(target.dialect().sql(), target.dialect().name());
         Planner planner = new Planner(statements, target.dialect().sql(), config.allowGaps());
 
-        IntegritySession integrity = target.dialect().integrity(target.url(), config.integrity());
+        IntegritySession integrity = target.database().integrity(config.integrity());
         progress.enter("open");
         Opened db = open(integrity);
         try {
@@ -69,7 +68,7 @@ final class BootPipeline {
                         plan.failures().isEmpty() ? null : plan.failures().get(0), null, false), db.connection());
             }
             Applied done = apply(plan, db.connection(), statements);
-            boolean defer = "skipped_size".equals(db.integrity().status()) && config.integrity().deferred();
+            boolean defer = db.integrity().status() == IntegritySession.Status.SKIPPED_SIZE && config.integrity().deferred();
             return dataChecks.check(new Outcome(done.migrations(), done.failure(), integrity, defer), db.connection());
         } finally {
             if (db.connection() != null) {
@@ -84,17 +83,17 @@ final class BootPipeline {
      *
      * @param connection  null when the database does not exist yet
      */
-    private record Opened(Connection connection, Ledger ledger, Set<String> objects, IntegrityOutcome integrity) {
+    private record Opened(Connection connection, Ledger ledger, Set<String> objects, IntegritySession.Outcome integrity) {
     }
 
     private Opened open(IntegritySession integrity) throws SQLException {
         if (!target.exists()) {
             refuseFresh("the database " + target.redacted() + " does not exist");
             // A database this boot creates holds nothing yet that could be damaged.
-            progress.integrity("ok");
-            return new Opened(null, Ledger.absent(), Set.of(), new IntegrityOutcome("ok", null, "fresh database", Map.of()));
+            progress.integrity(IntegritySession.Status.OK);
+            return new Opened(null, Ledger.absent(), Set.of(), new IntegritySession.Outcome(IntegritySession.Status.OK, null, "fresh database", Map.of()));
         }
-        IntegrityOutcome checked = integrity.beforeOpen().map(this::report).orElse(null);
+        IntegritySession.Outcome checked = integrity.beforeOpen().map(this::report).orElse(null);
         Connection connection = new Reconnect(target, progress).open(planOnly ? Access.READ_ONLY : Access.READ_WRITE);
         try {
             if (checked == null) {
@@ -102,7 +101,7 @@ final class BootPipeline {
                 checked = report(integrity.check(connection, this::onDeadline));
             }
             progress.enter("ledger");
-            Set<String> objects = target.dialect().existingObjects(connection);
+            Set<String> objects = target.dialect().catalog().objects(connection);
             Ledger ledger = Ledger.absent();
             if (LedgerTable.existsIn(objects)) {
                 ledger = LedgerTable.read(connection);
@@ -122,10 +121,10 @@ final class BootPipeline {
     }
 
     /** Prints the integrity result as a phase line and stops the boot when it failed. */
-    private IntegrityOutcome report(IntegrityOutcome outcome) {
+    private IntegritySession.Outcome report(IntegritySession.Outcome outcome) {
         progress.integrity(outcome.status());
         Map<String, String> pairs = new LinkedHashMap<>(outcome.details());
-        pairs.putIfAbsent("integrity", outcome.status());
+        pairs.putIfAbsent("integrity", outcome.status().text());
         progress.done("integrity_check", "DONE", pairs);
         if (outcome.failed()) {
             Map<String, String> details = new LinkedHashMap<>();
@@ -152,7 +151,7 @@ final class BootPipeline {
     private Plan checkBeforeApply(Plan plan, Set<String> existing, Connection connection) throws SQLException {
         boolean bootstrap = config.freshDatabase() == FreshDatabase.BOOTSTRAP;
         Plan checked = schemas.beforeApply(existing, plan.objectsAfter(), bootstrap).map(plan::failingWith).orElse(plan);
-        if (!checked.toApply().isEmpty() && connection != null && target.dialect().readOnly(connection)) {
+        if (!checked.toApply().isEmpty() && connection != null && target.dialect().catalog().readOnly(connection)) {
             checked = checked.failingWith(Failure.of(Code.DATABASE_READ_ONLY, "the database " + target.redacted()
                             + " is read-only (a standby in recovery, or default_transaction_read_only is on) and "
                             + checked.toApply().size() + " migration(s) are to be applied; nothing was applied. Point the "
@@ -176,7 +175,7 @@ final class BootPipeline {
         Duration lockWait = progress.remaining().minus(Reconnect.RESERVE);
         Dialect.ApplyLock lock;
         try {
-            lock = target.dialect().lockApply(connection, lockWait.isNegative() ? Duration.ZERO : lockWait);
+            lock = target.dialect().migrations().lock(connection, lockWait.isNegative() ? Duration.ZERO : lockWait);
         } catch (Interrupter.DeadlineExceeded e) {
             throw e;
         } catch (SQLException e) {
@@ -202,7 +201,7 @@ final class BootPipeline {
                     return new Applied(outcomes(plan, applied, failure, false), failure);
                 }
             }
-            Failure schemaFailure = schemas.afterApply(target.dialect().existingObjects(connection)).orElse(null);
+            Failure schemaFailure = schemas.afterApply(target.dialect().catalog().objects(connection)).orElse(null);
             return new Applied(outcomes(plan, applied, schemaFailure, false), schemaFailure);
         } finally {
             if (connection != existingConnection) {

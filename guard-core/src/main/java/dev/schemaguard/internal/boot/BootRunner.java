@@ -7,6 +7,7 @@ import dev.schemaguard.GuardConfig;
 import dev.schemaguard.GuardConfigException;
 import dev.schemaguard.internal.report.GuardLog;
 import dev.schemaguard.internal.report.Redactor;
+import dev.schemaguard.spi.IntegritySession;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -57,8 +58,9 @@ public final class BootRunner {
 
     public static BootReport configInvalid(GuardConfigException e, String database) {
         GuardLog log = new GuardLog(Redactor.forUrl(database, List.of()), newBootId());
-        return report(log, database == null ? "unknown" : log.redactor().redact(database), false, Deadline.start(Duration.ofSeconds(1)),
-                Outcome.failed(Failure.of(Code.CONFIG_INVALID, e.getMessage(), "reason", e.getMessage())), "off");
+        return report(log, database == null ? "unknown" : log.redactor().redact(database), Deadline.start(Duration.ofSeconds(1)),
+                Outcome.failed(Failure.of(Code.CONFIG_INVALID, e.getMessage(), "reason", e.getMessage())),
+                IntegritySession.Status.OFF, Map.of(), null);
     }
 
     private static BootReport run(GuardConfig config, boolean planOnly, BootListener listener) {
@@ -69,8 +71,8 @@ public final class BootRunner {
             target = Target.of(config);
         } catch (GuardConfigException e) {
             GuardLog log = new GuardLog(Redactor.forUrl(config.database(), List.of()), bootId);
-            return report(log, "unknown", planOnly, deadline, Outcome.failed(Failure.of(Code.CONFIG_INVALID, e.getMessage(),
-                    "reason", e.getMessage())), "off");
+            return report(log, "unknown", deadline, Outcome.failed(Failure.of(Code.CONFIG_INVALID, e.getMessage(),
+                    "reason", e.getMessage())), IntegritySession.Status.OFF, tags(planOnly), null);
         }
         GuardLog log = new GuardLog(target.redactor(), bootId);
         Map<String, String> started = new LinkedHashMap<>();
@@ -111,7 +113,8 @@ public final class BootRunner {
                 // Before the verdict line: nothing a boot prints may follow it.
                 outcome.integrity().recordPass();
             }
-            BootReport report = report(log, target.redacted(), planOnly, deadline, outcome, progress.integrity());
+            BootReport report = report(log, target.redacted(), deadline, outcome, progress.integrity(), tags(planOnly),
+                    planOnly ? "the plan passes" : "the database satisfies the contract");
             if (passing) {
                 DeferredIntegrity.startIfDeferred(outcome, report, log);
             }
@@ -162,26 +165,34 @@ public final class BootRunner {
                 "phase", phase, "reason", "deadline " + budget + " exceeded"));
     }
 
-    static BootReport report(GuardLog log, String db, boolean planOnly, Deadline deadline, Outcome outcome, String integrity) {
+    private static Map<String, String> tags(boolean planOnly) {
+        return planOnly ? Map.of("mode", "plan") : Map.of();
+    }
+
+    /**
+     * The one place a report is built and its verdict line logged: boots, plans, configuration errors
+     * and integrity checks after a boot alike.
+     *
+     * @param tags         keys that say what kind of run this was ({@code mode=plan}, {@code phase=deferred_integrity_check}),
+     *                     first among the line's extra keys (which are the report's details)
+     * @param passMessage  the report's message when nothing failed
+     */
+    static BootReport report(GuardLog log, String db, Deadline deadline, Outcome outcome, IntegritySession.Status integrity,
+                             Map<String, String> tags, String passMessage) {
         Failure failure = outcome.failure();
         Code code = failure == null ? Code.OK : failure.code();
-        Map<String, String> extra = new LinkedHashMap<>();
-        if (planOnly) {
-            extra.put("mode", "plan");
-        }
-        Map<String, String> details = new LinkedHashMap<>();
+        Map<String, String> extra = new LinkedHashMap<>(tags);
         if (failure != null) {
-            failure.details().forEach((k, v) -> details.put(k, log.redactor().redact(v)));
+            failure.details().forEach((k, v) -> extra.put(k, log.redactor().redact(v)));
         }
-        extra.putAll(details);
-        String message = failure == null ? (planOnly ? "the plan passes" : "the database satisfies the contract") : failure.message();
+        String message = failure == null ? passMessage : failure.message();
         if (failure != null) {
             log.warn(message);
         }
         long elapsed = deadline.elapsed().toMillis();
-        String text = log.verdict(code, db, outcome.applied(), outcome.pending(), integrity, elapsed, extra);
+        String text = log.verdict(code, db, outcome.applied(), outcome.pending(), integrity.text(), elapsed, extra);
         return new BootReport(code.verdict(), code, log.redactor().redact(message), db, outcome.applied(),
-                outcome.pending(), integrity, elapsed, outcome.migrations(), details, text);
+                outcome.pending(), integrity.text(), elapsed, outcome.migrations(), extra, text);
     }
 
     private static void awaitUnwind(ExecutorService worker) {

@@ -2,6 +2,7 @@ package dev.schemaguard.internal.boot;
 
 import dev.schemaguard.BootListener;
 import dev.schemaguard.internal.report.GuardLog;
+import dev.schemaguard.spi.IntegritySession;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -17,7 +18,7 @@ public final class Progress {
     private volatile String phase = "boot";
     private volatile long phaseStartNanos = System.nanoTime();
     private volatile long lastLineNanos = System.nanoTime();
-    private volatile String integrity = "off";
+    private volatile IntegritySession.Status integrity = IntegritySession.Status.OFF;
 
     public Progress(GuardLog log, Deadline deadline) {
         this(log, deadline, BootListener.NONE);
@@ -56,11 +57,11 @@ public final class Progress {
     }
 
     /** The integrity= value so far; the runner reads it for whatever verdict the boot ends with. */
-    void integrity(String status) {
+    void integrity(IntegritySession.Status status) {
         integrity = status;
     }
 
-    String integrity() {
+    IntegritySession.Status integrity() {
         return integrity;
     }
 

@@ -1,5 +1,6 @@
 package dev.schemaguard.postgres;
 
+import dev.schemaguard.spi.Dialect;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -14,7 +15,7 @@ import java.util.Set;
  * initdb-created {@code public} schema itself, and extension members are left out, so that a database
  * just created by initdb or CREATE DATABASE (even with extensions installed) counts as empty.
  */
-final class Catalog {
+final class PostgresCatalog implements Dialect.Catalog {
     private static final String SYSTEM = "n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast')"
             + " AND n.nspname NOT LIKE 'pg\\_temp\\_%' AND n.nspname NOT LIKE 'pg\\_toast\\_temp\\_%'";
     private static final String NOT_EXTENSION_MEMBER = "NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = %s"
@@ -27,10 +28,8 @@ final class Catalog {
     private static final String SCHEMAS = "SELECT n.nspname FROM pg_namespace n WHERE " + SYSTEM
             + " AND n.nspname <> 'public' AND " + String.format(NOT_EXTENSION_MEMBER, "n.oid", "pg_namespace");
 
-    private Catalog() {
-    }
-
-    static Set<String> objects(Connection connection) throws SQLException {
+    @Override
+    public Set<String> objects(Connection connection) throws SQLException {
         Set<String> names = new HashSet<>();
         try (Statement statement = connection.createStatement()) {
             try (ResultSet rs = statement.executeQuery(RELATIONS)) {
@@ -49,6 +48,17 @@ final class Catalog {
             }
         }
         return names;
+    }
+
+    /** A standby in recovery, or a default transaction that is read-only. */
+    @Override
+    public boolean readOnly(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery(
+                     "SELECT pg_is_in_recovery() OR current_setting('transaction_read_only') = 'on'")) {
+            rs.next();
+            return rs.getBoolean(1);
+        }
     }
 
     private static String lower(String name) {
