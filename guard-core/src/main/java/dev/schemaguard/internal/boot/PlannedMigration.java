@@ -15,11 +15,30 @@ import java.util.List;
  * @param refusals            the classifier's findings; empty when additive
  * @param statements          what applying it executes (empty unless pending)
  * @param outsideTransaction  it must run outside a transaction (PostgreSQL CREATE INDEX CONCURRENTLY)
+ * @param held                why a held migration is held, as a type (what {@code reason} says in words); null otherwise
  */
 record PlannedMigration(Migration migration, Decision decision, boolean required, String reason,
-                        List<Refusal> refusals, List<SqlStatement> statements, boolean outsideTransaction) {
+                        List<Refusal> refusals, List<SqlStatement> statements, boolean outsideTransaction, Held held) {
 
     enum Decision { ALREADY_APPLIED, APPLY, HOLD }
+
+    /** Why the planner holds a pending migration. */
+    enum Held {
+        /** The boot manifest does not allow it. */
+        NOT_IN_MANIFEST,
+        /** The manifest pins another SHA-256 than the file's. */
+        PIN_MISMATCH,
+        /** The manifest allows it, and it is not additive. */
+        NOT_ADDITIVE,
+        /** An earlier pending migration is held, and gaps are not allowed. */
+        WAITS_FOR_HELD
+    }
+
+    /** A decision that holds nothing back. */
+    PlannedMigration(Migration migration, Decision decision, boolean required, String reason,
+                     List<Refusal> refusals, List<SqlStatement> statements, boolean outsideTransaction) {
+        this(migration, decision, required, reason, refusals, statements, outsideTransaction, null);
+    }
 
     String name() {
         return migration.name();

@@ -18,7 +18,9 @@ import java.util.Map;
 /**
  * Checks, without a database, that what a build ships satisfies its contract: the manifest is a
  * superset of the required migrations, every entry exists once with a matching pin and is additive,
- * and a fresh volume booting this packaging ends with every required migration applied.
+ * and a fresh volume booting this packaging ends with every required migration applied. What a boot
+ * would decide comes from the boot's own planner ({@link FreshPlan}); only what a boot does not
+ * check (a duplicate entry, a missing pin under --require-pins) is verify's own.
  */
 public final class Verifier {
     private Verifier() {
@@ -28,15 +30,18 @@ public final class Verifier {
         Changelog changelog = ChangelogLoader.load(config.changelog());
         Manifest manifest = Manifest.read(config.manifest());
         ConfigLines lines = new ConfigLines(config.source());
+        Dialect dialect = Dialects.forUrl(config.database());
+        FreshPlan plan = FreshPlan.of(changelog, manifest, config, dialect.sql(), dialect.name());
         List<Finding> findings = new ArrayList<>();
         String manifestName = manifest.file() == null ? "(no manifest)" : manifest.file().getFileName().toString();
 
         for (String required : config.required()) {
-            if (changelog.find(required).isEmpty()) {
+            FreshPlan.Missing missing = plan.missing(required).orElse(null);
+            if (missing == FreshPlan.Missing.NOT_IN_CHANGELOG) {
                 findings.add(new Finding("required-not-in-changelog", lines.where(required),
                         required + " is required but is not in the changelog " + changelog.source()
                                 + ". Ship the migration in the artifact, or fix the name."));
-            } else if (manifest.find(required).isEmpty()) {
+            } else if (missing == FreshPlan.Missing.NOT_IN_MANIFEST) {
                 findings.add(new Finding("required-not-in-manifest", lines.where(required),
                         required + " is required but " + manifestName + " does not allow it, so a fresh volume never gets it "
                                 + "(incident 2). Add it to the manifest (it must be additive), or stop requiring it."));
@@ -49,20 +54,19 @@ public final class Verifier {
             if (first != null) {
                 findings.add(new Finding("manifest-duplicate", manifest.where(entry), entry.name()
                         + " is already listed at line " + first.line() + ". Keep one entry."));
-            } else if (migration == null) {
+            } else if (plan.unknownInManifest(entry.name())) {
                 findings.add(new Finding("manifest-unknown-migration", manifest.where(entry), entry.name()
                         + " is not in the changelog " + changelog.source() + ". Fix the name, or ship the migration."));
-            } else if (entry.pin() != null && !entry.pin().equals(migration.sha256())) {
+            } else if (plan.pinMismatch(entry.name())) {
                 findings.add(new Finding("manifest-pin-mismatch", manifest.where(entry), entry.name() + " pins sha256="
                         + entry.pin() + " but " + migration.file().getFileName() + " has sha256=" + migration.sha256()
                         + ". The file changed after review: review it and update the pin."));
-            } else if (entry.pin() == null && requirePins) {
+            } else if (entry.pin() == null && requirePins && migration != null) {
                 findings.add(new Finding("manifest-pin-missing", manifest.where(entry), entry.name()
                         + " is not pinned. Append sha256=" + migration.sha256() + " once the file is reviewed."));
             }
         }
-        Dialect dialect = Dialects.forUrl(config.database());
-        findings.addAll(FreshPlan.findings(changelog, manifest, config, dialect.sql(), dialect.name(), lines::where));
+        findings.addAll(plan.migrationFindings(lines::where));
         return findings;
     }
 }
