@@ -2,8 +2,8 @@ package dev.schemaguard;
 
 import dev.schemaguard.internal.status.StatusFile;
 import dev.schemaguard.internal.status.TerminationLog;
+import dev.schemaguard.internal.time.NanoClock;
 import java.nio.file.Path;
-import java.time.Clock;
 
 /**
  * Hears a boot as it goes: each progress line (a phase STARTED, or RUNNING while it runs long) and
@@ -56,7 +56,7 @@ public interface BootListener {
      * (format in {@code docs/data-checks.md}).
      */
     static BootListener statusFile(Path file) {
-        return new StatusFile(file, Clock.systemUTC());
+        return new StatusFile(file, NanoClock.system());
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.schemaguard;
 import dev.schemaguard.internal.boot.BootRunner;
 import dev.schemaguard.internal.boot.DeferredIntegrity;
 import dev.schemaguard.internal.config.ConfigLoader;
+import dev.schemaguard.internal.time.NanoClock;
 import dev.schemaguard.internal.verify.Verifier;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -82,7 +83,7 @@ public final class SchemaGuard {
      * deferred check that a boot skipped, for cron. A pass refreshes the trusted stamp.
      */
     public BootReport checkIntegrity() {
-        return DeferredIntegrity.checkIntegrity(config);
+        return DeferredIntegrity.checkIntegrity(config, NanoClock.system());
     }
 
     /**

@@ -8,6 +8,7 @@ import dev.schemaguard.sqlite.SqliteDialect;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -48,6 +49,7 @@ public final class IntegrityBenchmark {
     }
 
     private static final Dialect SQLITE = new SqliteDialect();
+    private static final Clock CLOCK = Clock.systemUTC();
 
     private static String measure(BenchSettings settings, String label, Path db) throws Exception {
         long fileBytes = Files.size(db);
@@ -55,9 +57,9 @@ public final class IntegrityBenchmark {
 
         // The header probe, then the size decision: a threshold of one byte skips every file.
         IntegritySettings probeOnly = new IntegritySettings(IntegritySettings.Mode.QUICK, 1, false, null, false);
-        SQLITE.database(url).integrity(probeOnly).beforeOpen(); // the first call pays for class loading; time the second
+        SQLITE.database(url).integrity(probeOnly, CLOCK).beforeOpen(); // the first call pays for class loading; time the second
         long t0 = System.nanoTime();
-        IntegritySession.Outcome probed = SQLITE.database(url).integrity(probeOnly).beforeOpen().orElseThrow();
+        IntegritySession.Outcome probed = SQLITE.database(url).integrity(probeOnly, CLOCK).beforeOpen().orElseThrow();
         long probeMicros = (System.nanoTime() - t0) / 1_000;
         boolean sound = !probed.failed();
 
@@ -66,7 +68,7 @@ public final class IntegrityBenchmark {
         Files.deleteIfExists(stampFile);
         Thread.sleep(1_100); // a file written this second is "racy" and gets no stamp
         IntegritySettings quickWithStamp = new IntegritySettings(IntegritySettings.Mode.QUICK, Long.MAX_VALUE, true, null, false);
-        IntegritySession firstBoot = SQLITE.database(url).integrity(quickWithStamp);
+        IntegritySession firstBoot = SQLITE.database(url).integrity(quickWithStamp, CLOCK);
         if (firstBoot.beforeOpen().isPresent()) {
             throw new IllegalStateException(db + ": expected no stamp before the first check");
         }
@@ -78,9 +80,9 @@ public final class IntegrityBenchmark {
         double quickSeconds = (System.nanoTime() - t1) / 1e9;
         firstBoot.recordPass();
 
-        SQLITE.database(url).integrity(quickWithStamp).beforeOpen(); // warm, as above
+        SQLITE.database(url).integrity(quickWithStamp, CLOCK).beforeOpen(); // warm, as above
         long t2 = System.nanoTime();
-        boolean trusted = SQLITE.database(url).integrity(quickWithStamp).beforeOpen()
+        boolean trusted = SQLITE.database(url).integrity(quickWithStamp, CLOCK).beforeOpen()
                 .map(o -> o.status() == IntegritySession.Status.SKIPPED_STAMP).orElse(false);
         long stampMicros = (System.nanoTime() - t2) / 1_000;
 

@@ -7,6 +7,7 @@ import dev.schemaguard.internal.sql.SqlSupport;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
@@ -119,9 +120,10 @@ public interface Dialect {
          * This boot's integrity checking, whose cost must not grow with the database's size: at or
          * above {@code settings.skipAboveBytes()} the check is skipped and reported.
          *
+         * @param clock  the boot's wall clock: what a trusted stamp records and compares file times with
          * @throws dev.schemaguard.GuardConfigException when the settings do not fit this database
          */
-        IntegritySession integrity(IntegritySettings settings);
+        IntegritySession integrity(IntegritySettings settings, Clock clock);
     }
 
     /** What a connected database holds. */

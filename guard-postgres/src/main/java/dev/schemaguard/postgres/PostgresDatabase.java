@@ -6,6 +6,7 @@ import dev.schemaguard.spi.Dialect;
 import dev.schemaguard.spi.IntegritySession;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.util.Locale;
 import java.util.Properties;
 
@@ -48,9 +49,12 @@ final class PostgresDatabase implements Dialect.Database {
         return connection;
     }
 
-    /** amcheck's {@code bt_index_check} on the boot's connection; the other modes have no PostgreSQL check. */
+    /**
+     * amcheck's {@code bt_index_check} on the boot's connection; the other modes have no PostgreSQL
+     * check. Nothing here depends on the time, so the clock is not read.
+     */
     @Override
-    public IntegritySession integrity(IntegritySettings settings) {
+    public IntegritySession integrity(IntegritySettings settings, Clock clock) {
         return IntegritySession.onConnection(settings, connection -> settings.mode() == IntegritySettings.Mode.AMCHECK
                 ? Amcheck.check(connection, settings.skipAboveBytes())
                 : IntegritySession.Outcome.off("integrity mode " + settings.mode().name().toLowerCase(Locale.ROOT)

@@ -72,7 +72,7 @@ class AmcheckTest {
     void aModeOtherThanAmcheck_checksNothing() throws Exception {
         db.execute("CREATE EXTENSION amcheck");
         try (Connection c = db.connect()) {
-            assertEquals(Status.OFF, dialect.database(db.url()).integrity(IntegritySettings.DEFAULT).check(c, stop -> { }).status());
+            assertEquals(Status.OFF, dialect.database(db.url()).integrity(IntegritySettings.DEFAULT, java.time.Clock.systemUTC()).check(c, stop -> { }).status());
         }
     }
 
@@ -98,7 +98,7 @@ class AmcheckTest {
     private Outcome check(long skipAbove) throws Exception {
         try (Connection c = db.connect()) {
             IntegritySession session = dialect.database(db.url())
-                    .integrity(new IntegritySettings(IntegritySettings.Mode.AMCHECK, skipAbove, false, null, false));
+                    .integrity(new IntegritySettings(IntegritySettings.Mode.AMCHECK, skipAbove, false, null, false), java.time.Clock.systemUTC());
             return session.check(c, stop -> { });
         }
     }

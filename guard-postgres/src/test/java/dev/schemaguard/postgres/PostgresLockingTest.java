@@ -4,12 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.schemaguard.BootListener;
 import dev.schemaguard.BootReport;
 import dev.schemaguard.Code;
 import dev.schemaguard.ConnectionSettings;
 import dev.schemaguard.MigrationOutcome;
 import dev.schemaguard.SchemaGuard;
 import dev.schemaguard.Verdict;
+import dev.schemaguard.testing.Await;
 import dev.schemaguard.testing.GuardLines;
 import dev.schemaguard.testing.Project;
 import java.nio.file.Path;
@@ -19,6 +21,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -89,8 +92,15 @@ class PostgresLockingTest {
     void aReplicaWaitsForAnotherBootsApplyLock_thenFindsWhatIsStillPending() throws Exception {
         try (Connection otherReplica = db.connect()) {
             holdApplyLock(otherReplica);
-            CompletableFuture<BootReport> boot = CompletableFuture.supplyAsync(project::boot);
-            Thread.sleep(1000);
+            AtomicBoolean applying = new AtomicBoolean();
+            BootListener listener = new BootListener() {
+                @Override
+                public void progress(String bootId, String phase, String status) {
+                    applying.compareAndSet(false, phase.equals("apply"));
+                }
+            };
+            CompletableFuture<BootReport> boot = CompletableFuture.supplyAsync(() -> SchemaGuard.of(project.config()).boot(listener));
+            Await.until(applying::get, Duration.ofSeconds(30), "the boot reaches its apply phase");
             assertFalse(boot.isDone(), "the boot waits for the apply lock");
             try (Statement s = otherReplica.createStatement()) {
                 s.execute("ALTER TABLE accounts ADD COLUMN email TEXT");

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.util.Optional;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteOpenMode;
@@ -58,9 +59,9 @@ final class SqliteDatabase implements Dialect.Database {
     }
 
     @Override
-    public IntegritySession integrity(IntegritySettings settings) {
+    public IntegritySession integrity(IntegritySettings settings, Clock clock) {
         return file == null ? IntegritySession.off("an in-memory database has no file to check")
-                : new SqliteIntegritySession(file, settings);
+                : new SqliteIntegritySession(file, settings, clock);
     }
 
     /** The database file of a URL, or null for an in-memory database. */

@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,15 +41,17 @@ final class SqliteIntegritySession implements IntegritySession {
     private final Path db;
     private final IntegritySettings settings;
     private final Path stampFile;
+    private final Clock clock;
     private FileFingerprint beforeCheck;
     private boolean passedNow;
 
-    SqliteIntegritySession(Path db, IntegritySettings settings) {
+    SqliteIntegritySession(Path db, IntegritySettings settings, Clock clock) {
         if (settings.mode() == IntegritySettings.Mode.AMCHECK) {
             throw new GuardConfigException("integrity.mode: amcheck is PostgreSQL's; for SQLite use quick, full or off.");
         }
         this.db = db;
         this.settings = settings;
+        this.clock = clock;
         this.stampFile = settings.stampDir() == null ? TrustedStamp.stampFileNextTo(db) : TrustedStamp.stampFileIn(settings.stampDir(), db);
     }
 
@@ -91,7 +94,7 @@ final class SqliteIntegritySession implements IntegritySession {
                 return Optional.of(new Outcome(Status.SKIPPED_STAMP, null, "trusted stamp: " + stamp.reason(), details));
             }
             try {
-                beforeCheck = FileFingerprint.capture(db);
+                beforeCheck = FileFingerprint.capture(db, clock);
             } catch (IOException e) {
                 beforeCheck = null;
             }
@@ -119,7 +122,7 @@ final class SqliteIntegritySession implements IntegritySession {
     public void recordPass() {
         if (passedNow && settings.stamp() && beforeCheck != null) {
             try {
-                TrustedStamp.write(db, stampFile, beforeCheck, mode().pragma());
+                TrustedStamp.write(db, stampFile, beforeCheck, mode().pragma(), clock);
             } catch (IOException e) {
                 LOG.warn("could not write the trusted stamp {}: {}", stampFile, e.getMessage());
             }
@@ -128,13 +131,13 @@ final class SqliteIntegritySession implements IntegritySession {
 
     @Override
     public Optional<CompletableFuture<Outcome>> deferredCheck() {
-        DeferredIntegrityCheck deferred = DeferredIntegrityCheck.start(db, IntegrityCheck.Mode.FULL, MAX_MESSAGES);
+        DeferredIntegrityCheck deferred = DeferredIntegrityCheck.start(db, IntegrityCheck.Mode.FULL, MAX_MESSAGES, clock);
         return Optional.of(deferred.result().thenApply(done -> {
             IntegrityResult result = done.integrity();
             if (result.passed()) {
                 if (settings.stamp()) {
                     try {
-                        done.refreshStamp(stampFile);
+                        done.refreshStamp(stampFile, clock);
                     } catch (IOException e) {
                         LOG.warn("could not refresh the trusted stamp {}: {}", stampFile, e.getMessage());
                     }

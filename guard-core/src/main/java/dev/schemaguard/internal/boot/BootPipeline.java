@@ -56,7 +56,7 @@ final class BootPipeline {
         MigrationStatements statements = new MigrationStatements(target.dialect().sql(), target.dialect().name());
         Planner planner = new Planner(statements, target.dialect().sql(), config.allowGaps());
 
-        IntegritySession integrity = target.database().integrity(config.integrity());
+        IntegritySession integrity = target.database().integrity(config.integrity(), progress.clock());
         progress.enter("open");
         Opened db = open(integrity);
         try {

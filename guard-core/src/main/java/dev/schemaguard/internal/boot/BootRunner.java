@@ -7,6 +7,7 @@ import dev.schemaguard.GuardConfig;
 import dev.schemaguard.GuardConfigException;
 import dev.schemaguard.internal.report.GuardLog;
 import dev.schemaguard.internal.report.Redactor;
+import dev.schemaguard.internal.time.NanoClock;
 import dev.schemaguard.spi.IntegritySession;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -30,6 +31,8 @@ import java.util.concurrent.TimeoutException;
 public final class BootRunner {
     /** How long after the deadline the runner waits for the worker to unwind before it reports anyway. */
     private static final Duration UNWIND_GRACE = Duration.ofMillis(700);
+    /** How often the runner looks at the boot's clock while the worker runs. */
+    private static final Duration POLL = Duration.ofMillis(50);
     public static final String VERSION = "0.1.0";
 
     private BootRunner() {
@@ -41,14 +44,19 @@ public final class BootRunner {
 
     /** A boot whose progress and verdict {@code listener} hears (the status file, the termination log). */
     public static BootReport boot(GuardConfig config, BootListener listener) {
+        return boot(config, listener, NanoClock.system());
+    }
+
+    /** A boot whose every timing (deadline, phases, heartbeats, retries, stamps) reads {@code clock}. */
+    public static BootReport boot(GuardConfig config, BootListener listener, NanoClock clock) {
         BootListener safe = SafeListener.wrap(listener);
-        BootReport report = run(config, false, safe);
+        BootReport report = run(config, false, safe, clock);
         safe.verdict(report);
         return report;
     }
 
     public static BootReport plan(GuardConfig config) {
-        return run(config, true, BootListener.NONE);
+        return run(config, true, BootListener.NONE, NanoClock.system());
     }
 
     /** The verdict of a boot whose configuration could not be loaded: CONFIG_INVALID, with the file, line and fix. */
@@ -58,13 +66,14 @@ public final class BootRunner {
 
     public static BootReport configInvalid(GuardConfigException e, String database) {
         GuardLog log = new GuardLog(Redactor.forUrl(database, List.of()), newBootId());
-        return report(log, database == null ? "unknown" : log.redactor().redact(database), Deadline.start(Duration.ofSeconds(1)),
+        return report(log, database == null ? "unknown" : log.redactor().redact(database),
+                Deadline.start(NanoClock.system(), Duration.ofSeconds(1)),
                 Outcome.failed(Failure.of(Code.CONFIG_INVALID, e.getMessage(), "reason", e.getMessage())),
                 IntegritySession.Status.OFF, Map.of(), null);
     }
 
-    private static BootReport run(GuardConfig config, boolean planOnly, BootListener listener) {
-        Deadline deadline = Deadline.start(config.deadline());
+    private static BootReport run(GuardConfig config, boolean planOnly, BootListener listener, NanoClock clock) {
+        Deadline deadline = Deadline.start(clock, config.deadline());
         String bootId = newBootId();
         Target target;
         try {
@@ -83,7 +92,7 @@ public final class BootRunner {
         Progress progress = new Progress(log, deadline, listener);
         listener.progress(bootId, "boot", "STARTED");
         Interrupter interrupter = new Interrupter();
-        String deploymentId = Long.toString(System.currentTimeMillis() % 10_000_000_000L);
+        String deploymentId = Long.toString(clock.millis() % 10_000_000_000L);
         BootPipeline pipeline = new BootPipeline(config, target, planOnly, progress, interrupter, deploymentId);
 
         ExecutorService worker = Executors.newSingleThreadExecutor(daemon("schema-guard-boot-" + bootId));
@@ -94,7 +103,7 @@ public final class BootRunner {
             Future<Outcome> future = worker.submit(pipeline::run);
             Outcome outcome;
             try {
-                outcome = future.get(deadline.remaining().toNanos(), TimeUnit.NANOSECONDS);
+                outcome = await(future, deadline);
             } catch (TimeoutException e) {
                 String phase = progress.phase();
                 interrupter.expire();
@@ -116,12 +125,26 @@ public final class BootRunner {
             BootReport report = report(log, target.redacted(), deadline, outcome, progress.integrity(), tags(planOnly),
                     planOnly ? "the plan passes" : "the database satisfies the contract");
             if (passing) {
-                DeferredIntegrity.startIfDeferred(outcome, report, log);
+                DeferredIntegrity.startIfDeferred(outcome, report, log, clock);
             }
             return report;
         } finally {
             heartbeat.shutdownNow();
             worker.shutdownNow();
+        }
+    }
+
+    /** The worker's outcome, or a timeout once the boot's clock says the deadline has passed. */
+    private static Outcome await(Future<Outcome> future, Deadline deadline)
+            throws ExecutionException, InterruptedException, TimeoutException {
+        while (true) {
+            try {
+                return future.get(Math.min(deadline.remaining().toNanos(), POLL.toNanos()), TimeUnit.NANOSECONDS);
+            } catch (TimeoutException e) {
+                if (deadline.expired()) {
+                    throw e;
+                }
+            }
         }
     }
 

@@ -5,6 +5,7 @@ import dev.schemaguard.Code;
 import dev.schemaguard.GuardConfig;
 import dev.schemaguard.GuardConfigException;
 import dev.schemaguard.internal.report.GuardLog;
+import dev.schemaguard.internal.time.NanoClock;
 import dev.schemaguard.spi.IntegritySession;
 import java.time.Duration;
 import java.util.List;
@@ -25,18 +26,18 @@ public final class DeferredIntegrity {
     }
 
     /** After a PASS: for {@code deferred: true} on a file skipped for its size, checks it in the background. */
-    static void startIfDeferred(Outcome outcome, BootReport report, GuardLog log) {
+    static void startIfDeferred(Outcome outcome, BootReport report, GuardLog log, NanoClock clock) {
         if (!outcome.deferIntegrity()) {
             return;
         }
-        Deadline sinceBoot = Deadline.start(Duration.ofDays(1));
+        Deadline sinceBoot = Deadline.start(clock, Duration.ofDays(1));
         outcome.integrity().deferredCheck().ifPresent(check -> check.thenAccept(result ->
                 report(log, report.target(), sinceBoot, result, report.migrations())));
     }
 
     /** The full check on a read-only connection, whatever the file's size; a pass refreshes the stamp. */
-    public static BootReport checkIntegrity(GuardConfig config) {
-        Deadline deadline = Deadline.start(Duration.ofDays(1));
+    public static BootReport checkIntegrity(GuardConfig config, NanoClock clock) {
+        Deadline deadline = Deadline.start(clock, Duration.ofDays(1));
         Target target;
         try {
             target = Target.of(config);
@@ -51,7 +52,7 @@ public final class DeferredIntegrity {
         }
         Optional<CompletableFuture<IntegritySession.Outcome>> check;
         try {
-            check = target.database().integrity(config.integrity()).deferredCheck();
+            check = target.database().integrity(config.integrity(), clock).deferredCheck();
         } catch (GuardConfigException e) {
             return BootRunner.configInvalid(e, config.database());
         }
