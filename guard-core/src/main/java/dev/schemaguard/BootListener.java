@@ -66,4 +66,13 @@ public interface BootListener {
     static BootListener terminationLog(Path file) {
         return new TerminationLog(file);
     }
+
+    /**
+     * {@link #terminationLog(Path)} on Kubernetes' default, {@code /dev/termination-log}, when it
+     * exists and is writable (the container runs on Kubernetes); otherwise hears nothing.
+     */
+    static BootListener kubernetesTerminationLog() {
+        Path file = TerminationLog.resolve(null, TerminationLog.KUBERNETES_DEFAULT);
+        return file == null ? NONE : terminationLog(file);
+    }
 }

@@ -2,7 +2,6 @@ package dev.schemaguard.cli;
 
 import dev.schemaguard.GuardConfig;
 import dev.schemaguard.GuardConfigException;
-import dev.schemaguard.internal.config.ConfigLoader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -43,13 +42,7 @@ final class GuardOptions {
     }
 
     GuardConfig load() {
-        GuardConfig loaded = ConfigLoader.load(config, environment);
-        if (database != null) {
-            loaded = loaded.withDatabase(database);
-        }
-        String password = password();
-        String name = user != null ? user : loaded.connection().user();
-        return name == null && password == null ? loaded : loaded.withCredentials(name, password);
+        return GuardConfig.fromFile(config).environment(environment).database(database).credentials(user, password()).load();
     }
 
     /** The password from --password-file, else PGPASSWORD; null when neither is given. */
@@ -76,6 +69,6 @@ final class GuardOptions {
 
     /** What the distinctive line of a configuration error names as db=, secrets redacted by the line writer. */
     String databaseForMessages() {
-        return database != null ? database : environment.get(ConfigLoader.DATABASE_ENV);
+        return database != null ? database : environment.get(GuardConfig.DATABASE_ENV);
     }
 }

@@ -4,10 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.schemaguard.BootListener;
 import dev.schemaguard.BootReport;
-import dev.schemaguard.GuardConfigException;
 import dev.schemaguard.SchemaGuard;
-import dev.schemaguard.internal.boot.BootRunner;
-import dev.schemaguard.internal.boot.SafeListener;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.function.Function;
@@ -26,9 +23,10 @@ final class GuardRun {
         BootReport report;
         try (PooledConnections connections = PooledConnections.forConfig(options.load())) {
             report = action.apply(SchemaGuard.of(connections.config()));
-        } catch (GuardConfigException e) {
-            report = BootRunner.configInvalid(e, options.databaseForMessages());
-            SafeListener.wrap(listener).verdict(report);
+        } catch (RuntimeException e) {
+            // A configuration that cannot be loaded is CONFIG_INVALID; anything else here is a defect,
+            // INTERNAL_ERROR: both end with a verdict line that the listener hears, like any boot.
+            report = SchemaGuard.reportFailure(e, options.databaseForMessages(), listener);
         }
         if (options.format == GuardOptions.Format.json) {
             out.println(json(report));

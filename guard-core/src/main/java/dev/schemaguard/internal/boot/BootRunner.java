@@ -5,6 +5,7 @@ import dev.schemaguard.BootReport;
 import dev.schemaguard.Code;
 import dev.schemaguard.GuardConfig;
 import dev.schemaguard.GuardConfigException;
+import dev.schemaguard.SchemaGuard;
 import dev.schemaguard.internal.report.GuardLog;
 import dev.schemaguard.internal.report.Redactor;
 import dev.schemaguard.internal.time.NanoClock;
@@ -22,6 +23,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs a boot inside its time budget and ends it with exactly one distinctive line. The pipeline
@@ -29,11 +32,11 @@ import java.util.concurrent.TimeoutException;
  * HANG within a second, whether or not the worker has unwound by then.
  */
 public final class BootRunner {
+    private static final Logger LOG = LoggerFactory.getLogger("dev.schemaguard");
     /** How long after the deadline the runner waits for the worker to unwind before it reports anyway. */
     private static final Duration UNWIND_GRACE = Duration.ofMillis(700);
     /** How often the runner looks at the boot's clock while the worker runs. */
     private static final Duration POLL = Duration.ofMillis(50);
-    public static final String VERSION = "0.1.0";
 
     private BootRunner() {
     }
@@ -64,7 +67,27 @@ public final class BootRunner {
         return String.format("%08x", ThreadLocalRandom.current().nextInt());
     }
 
-    public static BootReport configInvalid(GuardConfigException e, String database) {
+    /** A failure outside a boot as its report: CONFIG_INVALID for a configuration error, else INTERNAL_ERROR. */
+    public static BootReport failedOutsideABoot(Exception error, String database, BootListener listener) {
+        BootReport report;
+        if (error instanceof GuardConfigException e) {
+            report = configInvalid(e, database);
+        } else {
+            GuardLog log = new GuardLog(Redactor.forUrl(database, List.of()), newBootId());
+            String message = error.getMessage() == null ? error.getClass().getName()
+                    : error.getMessage().lines().findFirst().orElse("");
+            LOG.debug("schema-guard failed outside a boot", error); // the line names the defect; the trace is for its report
+            report = report(log, database == null ? "unknown" : log.redactor().redact(database),
+                    Deadline.start(NanoClock.system(), Duration.ofSeconds(1)),
+                    Outcome.failed(Failure.of(Code.INTERNAL_ERROR, message + ". " + fixFor(Code.INTERNAL_ERROR),
+                            "reason", message)),
+                    IntegritySession.Status.OFF, Map.of(), null);
+        }
+        SafeListener.wrap(listener).verdict(report);
+        return report;
+    }
+
+    static BootReport configInvalid(GuardConfigException e, String database) {
         GuardLog log = new GuardLog(Redactor.forUrl(database, List.of()), newBootId());
         return report(log, database == null ? "unknown" : log.redactor().redact(database),
                 Deadline.start(NanoClock.system(), Duration.ofSeconds(1)),
@@ -86,7 +109,7 @@ public final class BootRunner {
         GuardLog log = new GuardLog(target.redactor(), bootId);
         Map<String, String> started = new LinkedHashMap<>();
         started.put("db", target.redacted());
-        started.put("version", VERSION);
+        started.put("version", SchemaGuard.VERSION);
         started.put("mode", planOnly ? "plan" : "boot");
         log.phase("boot", "STARTED", started);
         Progress progress = new Progress(log, deadline, listener);
