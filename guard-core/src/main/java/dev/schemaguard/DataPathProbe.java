@@ -1,5 +1,6 @@
 package dev.schemaguard;
 
+import dev.schemaguard.DataExpectations.Canary;
 import dev.schemaguard.internal.Dialects;
 import dev.schemaguard.internal.data.RowCount;
 import dev.schemaguard.internal.data.RowCounter;

@@ -1,5 +1,7 @@
 package dev.schemaguard;
 
+import dev.schemaguard.GuardConfig.FreshDatabase;
+import dev.schemaguard.VerifyReport.Finding;
 import dev.schemaguard.internal.boot.BootRunner;
 import dev.schemaguard.internal.boot.DeferredIntegrity;
 import dev.schemaguard.internal.time.NanoClock;

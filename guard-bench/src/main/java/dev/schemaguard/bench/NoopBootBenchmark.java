@@ -1,8 +1,8 @@
 package dev.schemaguard.bench;
 
 import dev.schemaguard.BootReport;
-import dev.schemaguard.FreshDatabase;
 import dev.schemaguard.GuardConfig;
+import dev.schemaguard.GuardConfig.FreshDatabase;
 import dev.schemaguard.SchemaGuard;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,10 +1,10 @@
 package dev.schemaguard.cli;
 
-import dev.schemaguard.Finding;
 import dev.schemaguard.GuardConfig;
 import dev.schemaguard.GuardConfigException;
 import dev.schemaguard.SchemaGuard;
 import dev.schemaguard.VerifyReport;
+import dev.schemaguard.VerifyReport.Finding;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;

@@ -2,10 +2,10 @@ package dev.schemaguard.testing;
 
 import dev.schemaguard.BootListener;
 import dev.schemaguard.BootReport;
-import dev.schemaguard.Canary;
 import dev.schemaguard.DataExpectations;
-import dev.schemaguard.FreshDatabase;
+import dev.schemaguard.DataExpectations.Canary;
 import dev.schemaguard.GuardConfig;
+import dev.schemaguard.GuardConfig.FreshDatabase;
 import dev.schemaguard.IntegritySettings;
 import dev.schemaguard.SchemaGuard;
 import dev.schemaguard.internal.boot.BootRunner;

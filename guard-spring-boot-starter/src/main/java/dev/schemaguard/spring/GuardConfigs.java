@@ -1,8 +1,8 @@
 package dev.schemaguard.spring;
 
-import dev.schemaguard.Canary;
 import dev.schemaguard.ConnectionSettings;
 import dev.schemaguard.DataExpectations;
+import dev.schemaguard.DataExpectations.Canary;
 import dev.schemaguard.GuardConfig;
 import dev.schemaguard.GuardConfigException;
 import dev.schemaguard.IntegritySettings;

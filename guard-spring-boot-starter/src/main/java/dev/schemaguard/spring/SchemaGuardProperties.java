@@ -1,6 +1,6 @@
 package dev.schemaguard.spring;
 
-import dev.schemaguard.FreshDatabase;
+import dev.schemaguard.GuardConfig.FreshDatabase;
 import dev.schemaguard.IntegritySettings;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.schemaguard.BootReport;
 import dev.schemaguard.Code;
-import dev.schemaguard.FreshDatabase;
 import dev.schemaguard.GuardConfig;
+import dev.schemaguard.GuardConfig.FreshDatabase;
 import dev.schemaguard.SchemaGuard;
 import dev.schemaguard.Verdict;
 import dev.schemaguard.testing.ExpireIn;

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.schemaguard.BootReport;
-import dev.schemaguard.Canary;
 import dev.schemaguard.Code;
+import dev.schemaguard.DataExpectations.Canary;
 import dev.schemaguard.GuardConfigException;
 import dev.schemaguard.SchemaGuard;
 import dev.schemaguard.Verdict;

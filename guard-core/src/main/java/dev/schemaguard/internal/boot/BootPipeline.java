@@ -1,8 +1,8 @@
 package dev.schemaguard.internal.boot;
 
 import dev.schemaguard.Code;
-import dev.schemaguard.FreshDatabase;
 import dev.schemaguard.GuardConfig;
+import dev.schemaguard.GuardConfig.FreshDatabase;
 import dev.schemaguard.MigrationOutcome;
 import dev.schemaguard.MigrationOutcome.Status;
 import dev.schemaguard.internal.boot.PlannedMigration.Decision;

@@ -1,7 +1,7 @@
 package dev.schemaguard.internal.boot;
 
-import dev.schemaguard.Canary;
 import dev.schemaguard.Code;
+import dev.schemaguard.DataExpectations.Canary;
 import dev.schemaguard.GuardConfig;
 import dev.schemaguard.GuardConfigException;
 import dev.schemaguard.internal.data.RowCount;

@@ -1,8 +1,8 @@
 package dev.schemaguard.internal.boot;
 
 import dev.schemaguard.Code;
-import dev.schemaguard.Finding;
 import dev.schemaguard.GuardConfig;
+import dev.schemaguard.VerifyReport.Finding;
 import dev.schemaguard.internal.boot.PlannedMigration.Held;
 import dev.schemaguard.internal.changelog.Changelog;
 import dev.schemaguard.internal.ledger.Ledger;

@@ -1,7 +1,7 @@
 package dev.schemaguard.internal.verify;
 
-import dev.schemaguard.Finding;
 import dev.schemaguard.GuardConfig;
+import dev.schemaguard.VerifyReport.Finding;
 import dev.schemaguard.internal.Dialects;
 import dev.schemaguard.internal.boot.FreshPlan;
 import dev.schemaguard.internal.changelog.Changelog;
