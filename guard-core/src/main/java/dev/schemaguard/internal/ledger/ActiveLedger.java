@@ -21,6 +21,12 @@ import java.util.Set;
  */
 public record ActiveLedger(LedgerKind kept, LedgerKind writer, String detection) {
 
+    /** Liquibase's ledger alone, the default for a database that keeps none yet. */
+    public static ActiveLedger liquibase(java.util.function.Supplier<dev.schemaguard.internal.liquibase.LiquibaseSql> liquibase) {
+        LiquibaseLedger kind = new LiquibaseLedger(liquibase);
+        return new ActiveLedger(kind, kind, "default");
+    }
+
     /** {@code flyway}, or {@code flyway+liquibase} when the guard records in DATABASECHANGELOG. */
     public String describe() {
         return kept == writer ? kept.name() : kept.name() + "+" + writer.name();

@@ -46,7 +46,7 @@ public final class LedgerChoice {
                         + "ledger: to the kind the service keeps (docs/adopt.md); to record the guard's migrations in "
                         + "DATABASECHANGELOG next to a foreign ledger, set ledger: {kind: <kind>, record_in: databasechangelog}.");
             }
-            return found.isEmpty() ? new ActiveLedger(liquibaseLedger, liquibaseLedger, "default")
+            return found.isEmpty() ? ActiveLedger.liquibase(liquibase)
                     : new ActiveLedger(found.get(0), found.get(0), "detected");
         }
         LedgerKind kept = switch (settings.kind()) {
