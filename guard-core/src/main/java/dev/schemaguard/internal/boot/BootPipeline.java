@@ -12,6 +12,7 @@ import dev.schemaguard.internal.changelog.Migration;
 import dev.schemaguard.internal.ledger.ActiveLedger;
 import dev.schemaguard.internal.ledger.Ledger;
 import dev.schemaguard.internal.ledger.LedgerChoice;
+import dev.schemaguard.internal.ledger.LedgerTable;
 import dev.schemaguard.internal.ledger.RequiredNames;
 import dev.schemaguard.internal.manifest.Manifest;
 import dev.schemaguard.spi.Dialect;
@@ -147,7 +148,7 @@ final class BootPipeline {
         pairs.put("table", active.kept().table());
         pairs.put("chosen", active.detection());
         progress.done("ledger", "DONE", pairs);
-        if (active.detection().equals("detected")) {
+        if (active.detection().equals("detected") && !active.kept().table().equals(LedgerTable.NAME)) {
             progress.note("ledger: detected " + active.kept().table() + " (" + active.kept().name() + "), the only known ledger in "
                     + "the database; the guard reads it and records what it applies there. Set ledger: to make this explicit.");
         }
