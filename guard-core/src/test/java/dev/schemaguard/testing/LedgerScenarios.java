@@ -246,6 +246,8 @@ public abstract class LedgerScenarios {
         ValidateResult validate = flyway.validateWithResult();
         assertTrue(validate.validationSuccessful, () -> "Flyway's validate: " + validate.getAllErrorMessages());
         MigrationInfo[] all = flyway.info().all();
+        // Flyway's own `info` table, in the test's output: what a user of the old tooling sees afterwards.
+        System.out.println("flyway info after the guard:\n" + org.flywaydb.core.internal.info.MigrationInfoDumper.dumpToAsciiTable(all));
         assertEquals(List.of(versions), Arrays.stream(all).map(i -> i.getVersion().getVersion()).toList());
         for (MigrationInfo info : all) {
             assertEquals(MigrationState.SUCCESS, info.getState(), info.getScript());
