@@ -3,6 +3,7 @@ package dev.schemaguard.spi;
 import dev.schemaguard.Code;
 import dev.schemaguard.ConnectionSettings;
 import dev.schemaguard.IntegritySettings;
+import dev.schemaguard.internal.sql.SchemaCatalog;
 import dev.schemaguard.internal.sql.SqlSupport;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -34,8 +35,8 @@ import javax.sql.DataSource;
  * <p>Where new capabilities go, so that the interface stays this size: evidence a migration leaves
  * (catalog snapshots taken before and after it, inside its transaction) and a dialect whose DDL
  * commits implicitly belong to {@link Migrations}; a detailed catalog (tables, columns, indexes,
- * views, for a baseline) and ledgers of other tools (Flyway's {@code flyway_schema_history}, a
- * {@code schema_migrations} table) to {@link Catalog}; more error codes to {@link #codeFor}.
+ * views: {@link Catalog#describe}, for a baseline) and what other tools' ledgers need of a database
+ * to {@link Catalog}; more error codes to {@link #codeFor}.
  *
  * <p>Implementations must be stateless (one instance serves every boot) and public with a public
  * no-argument constructor.
@@ -141,6 +142,16 @@ public interface Dialect {
          */
         default boolean readOnly(Connection connection) throws SQLException {
             return false;
+        }
+
+        /**
+         * The tables (with their columns), views, indexes and schemas the database holds, from its
+         * catalog: what {@code baseline} checks a migration's objects against before it records the
+         * migration as applied. Empty when this dialect cannot describe them; baseline then refuses,
+         * saying so.
+         */
+        default Optional<SchemaCatalog> describe(Connection connection) throws SQLException {
+            return Optional.empty();
         }
     }
 

@@ -7,6 +7,7 @@ import dev.schemaguard.DataExpectations.Canary;
 import dev.schemaguard.GuardConfig;
 import dev.schemaguard.GuardConfig.FreshDatabase;
 import dev.schemaguard.IntegritySettings;
+import dev.schemaguard.LedgerSettings;
 import dev.schemaguard.SchemaGuard;
 import dev.schemaguard.internal.boot.BootRunner;
 import dev.schemaguard.internal.time.NanoClock;
@@ -34,6 +35,7 @@ public final class Project {
     private final List<Canary> canaries = new ArrayList<>();
     private Double shrinkMaxDrop;
     private Path stampDir;
+    private LedgerSettings ledger = LedgerSettings.AUTO;
 
     public Project(Path folder, String database) {
         this.migrations = folder.resolve("migrations");
@@ -103,6 +105,11 @@ public final class Project {
         return this;
     }
 
+    public Project ledger(LedgerSettings value) {
+        this.ledger = value;
+        return this;
+    }
+
     public Project database(String url) {
         this.database = url;
         return this;
@@ -122,7 +129,7 @@ public final class Project {
 
     public GuardConfig config(Path changelog) {
         return GuardConfig.builder().database(database).changelog(changelog).manifest(manifest).required(required)
-                .freshDatabase(fresh).deadline(deadline).allowGaps(allowGaps)
+                .freshDatabase(fresh).deadline(deadline).allowGaps(allowGaps).ledger(ledger)
                 .data(new DataExpectations(List.of(), canaries, shrinkMaxDrop))
                 .integrity(stampDir == null ? IntegritySettings.DEFAULT : new IntegritySettings(IntegritySettings.DEFAULT.mode(),
                         IntegritySettings.DEFAULT.skipAboveBytes(), true, stampDir, false))
@@ -136,6 +143,10 @@ public final class Project {
     /** A boot that reads {@code clock} for all its timings, and tells {@code listener} how it goes. */
     public BootReport boot(BootListener listener, NanoClock clock) {
         return BootRunner.boot(config(), listener, clock);
+    }
+
+    public BootReport baseline(String to, boolean dryRun) {
+        return SchemaGuard.of(config()).baseline(to, dryRun);
     }
 
     public BootReport plan() {

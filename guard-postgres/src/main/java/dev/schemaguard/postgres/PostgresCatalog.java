@@ -1,5 +1,6 @@
 package dev.schemaguard.postgres;
 
+import dev.schemaguard.internal.sql.SchemaCatalog;
 import dev.schemaguard.spi.Dialect;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -7,6 +8,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashSet;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -16,7 +18,7 @@ import java.util.Set;
  * just created by initdb or CREATE DATABASE (even with extensions installed) counts as empty.
  */
 final class PostgresCatalog implements Dialect.Catalog {
-    private static final String SYSTEM = "n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast')"
+    static final String SYSTEM = "n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast')"
             + " AND n.nspname NOT LIKE 'pg\\_temp\\_%' AND n.nspname NOT LIKE 'pg\\_toast\\_temp\\_%'";
     private static final String NOT_EXTENSION_MEMBER = "NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = %s"
             + " AND d.classid = '%s'::regclass AND d.deptype = 'e')";
@@ -48,6 +50,12 @@ final class PostgresCatalog implements Dialect.Catalog {
             }
         }
         return names;
+    }
+
+    /** Tables with their columns, views, indexes and schemas, for a baseline. */
+    @Override
+    public Optional<SchemaCatalog> describe(Connection connection) throws SQLException {
+        return Optional.of(BaselineCatalog.read(connection));
     }
 
     /** A standby in recovery, or a default transaction that is read-only. */

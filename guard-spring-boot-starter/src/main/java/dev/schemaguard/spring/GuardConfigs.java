@@ -6,6 +6,7 @@ import dev.schemaguard.DataExpectations.Canary;
 import dev.schemaguard.GuardConfig;
 import dev.schemaguard.GuardConfigException;
 import dev.schemaguard.IntegritySettings;
+import dev.schemaguard.LedgerSettings;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -34,6 +35,7 @@ final class GuardConfigs {
                 .deadline(p.getDeadline())
                 .heartbeat(p.getHeartbeat())
                 .allowGaps(p.isAllowGaps())
+                .ledger(LedgerSettings.of(p.getLedger()))
                 .integrity(integrity(p.getIntegrity()))
                 .data(new DataExpectations(p.getSchemas(), p.getCanaries().stream().map(GuardConfigs::canary).toList(),
                         maxDrop(p.getShrinkGuard().getMaxDrop())))

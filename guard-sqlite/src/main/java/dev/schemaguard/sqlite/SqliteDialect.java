@@ -1,5 +1,6 @@
 package dev.schemaguard.sqlite;
 
+import dev.schemaguard.internal.sql.SchemaCatalog;
 import dev.schemaguard.internal.sql.SqlSupport;
 import dev.schemaguard.spi.Dialect;
 import dev.schemaguard.sqlite.internal.sql.SqliteSql;
@@ -24,15 +25,23 @@ import org.sqlite.SQLiteDataSource;
 public final class SqliteDialect implements Dialect {
     private static final SqlSupport SQL = new SqliteSql();
 
-    private static final Catalog CATALOG = connection -> {
-        Set<String> names = new HashSet<>();
-        try (Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery("SELECT name FROM sqlite_master WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\'")) {
-            while (rs.next()) {
-                names.add(rs.getString(1).toLowerCase(Locale.ROOT));
+    private static final Catalog CATALOG = new Catalog() {
+        @Override
+        public Set<String> objects(Connection connection) throws SQLException {
+            Set<String> names = new HashSet<>();
+            try (Statement statement = connection.createStatement();
+                 ResultSet rs = statement.executeQuery("SELECT name FROM sqlite_master WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\'")) {
+                while (rs.next()) {
+                    names.add(rs.getString(1).toLowerCase(Locale.ROOT));
+                }
             }
+            return names;
         }
-        return names;
+
+        @Override
+        public Optional<SchemaCatalog> describe(Connection connection) throws SQLException {
+            return Optional.of(SqliteCatalog.read(connection));
+        }
     };
 
     private static final Migrations MIGRATIONS = new Migrations() {

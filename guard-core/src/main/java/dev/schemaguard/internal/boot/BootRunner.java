@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -23,6 +24,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,13 +55,29 @@ public final class BootRunner {
     /** A boot whose every timing (deadline, phases, heartbeats, retries, stamps) reads {@code clock}. */
     public static BootReport boot(GuardConfig config, BootListener listener, NanoClock clock) {
         BootListener safe = SafeListener.wrap(listener);
-        BootReport report = run(config, false, safe, clock);
+        BootReport report = run(config, null, safe, clock, run -> new BootPipeline(config, run.target(), false,
+                run.progress(), run.interrupter(), run.deploymentId())::run);
         safe.verdict(report);
         return report;
     }
 
     public static BootReport plan(GuardConfig config) {
-        return run(config, true, BootListener.NONE, NanoClock.system());
+        return run(config, "plan", BootListener.NONE, NanoClock.system(), run -> new BootPipeline(config, run.target(), true,
+                run.progress(), run.interrupter(), run.deploymentId())::run);
+    }
+
+    /**
+     * Records as applied the migrations up to {@code to} (all when null) whose objects the database holds,
+     * after checking each in the catalog; with {@code dryRun}, only says what it would record and why.
+     */
+    public static BootReport baseline(GuardConfig config, String to, boolean dryRun) {
+        return run(config, dryRun ? "baseline_dry_run" : "baseline", BootListener.NONE, NanoClock.system(),
+                run -> new BaselinePipeline(config, run.target(), run.progress(), run.interrupter(), run.deploymentId(),
+                        to, dryRun)::run);
+    }
+
+    /** What a pipeline gets from the runner: the database, the progress lines, the deadline's interrupter, the boot's id. */
+    record Run(Target target, Progress progress, Interrupter interrupter, String deploymentId) {
     }
 
     /** The verdict of a boot whose configuration could not be loaded: CONFIG_INVALID, with the file, line and fix. */
@@ -81,7 +99,7 @@ public final class BootRunner {
                     Deadline.start(NanoClock.system(), Duration.ofSeconds(1)),
                     Outcome.failed(Failure.of(Code.INTERNAL_ERROR, message + ". " + fixFor(Code.INTERNAL_ERROR),
                             "reason", message)),
-                    IntegritySession.Status.OFF, Map.of(), null);
+                    IntegritySession.Status.OFF, Map.of(), null, null);
         }
         SafeListener.wrap(listener).verdict(report);
         return report;
@@ -92,10 +110,16 @@ public final class BootRunner {
         return report(log, database == null ? "unknown" : log.redactor().redact(database),
                 Deadline.start(NanoClock.system(), Duration.ofSeconds(1)),
                 Outcome.failed(Failure.of(Code.CONFIG_INVALID, e.getMessage(), "reason", e.getMessage())),
-                IntegritySession.Status.OFF, Map.of(), null);
+                IntegritySession.Status.OFF, Map.of(), null, null);
     }
 
-    private static BootReport run(GuardConfig config, boolean planOnly, BootListener listener, NanoClock clock) {
+    /**
+     * @param mode  null for a boot, else the line's {@code mode=} (plan, baseline, baseline_dry_run): changes
+     *              nothing unless baseline
+     */
+    private static BootReport run(GuardConfig config, String mode, BootListener listener, NanoClock clock,
+                                  Function<Run, Callable<Outcome>> pipelineOf) {
+        boolean planOnly = mode != null;
         Deadline deadline = Deadline.start(clock, config.deadline());
         String bootId = newBootId();
         Target target;
@@ -104,26 +128,26 @@ public final class BootRunner {
         } catch (GuardConfigException e) {
             GuardLog log = new GuardLog(Redactor.forUrl(config.database(), List.of()), bootId);
             return report(log, "unknown", deadline, Outcome.failed(Failure.of(Code.CONFIG_INVALID, e.getMessage(),
-                    "reason", e.getMessage())), IntegritySession.Status.OFF, tags(planOnly), null);
+                    "reason", e.getMessage())), IntegritySession.Status.OFF, tags(mode), null, null);
         }
         GuardLog log = new GuardLog(target.redactor(), bootId);
         Map<String, String> started = new LinkedHashMap<>();
         started.put("db", target.redacted());
         started.put("version", SchemaGuard.VERSION);
-        started.put("mode", planOnly ? "plan" : "boot");
+        started.put("mode", mode == null ? "boot" : mode);
         log.phase("boot", "STARTED", started);
         Progress progress = new Progress(log, deadline, listener);
         listener.progress(bootId, "boot", "STARTED");
         Interrupter interrupter = new Interrupter();
         String deploymentId = Long.toString(clock.millis() % 10_000_000_000L);
-        BootPipeline pipeline = new BootPipeline(config, target, planOnly, progress, interrupter, deploymentId);
+        Callable<Outcome> pipeline = pipelineOf.apply(new Run(target, progress, interrupter, deploymentId));
 
         ExecutorService worker = Executors.newSingleThreadExecutor(daemon("schema-guard-boot-" + bootId));
         ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(daemon("schema-guard-heartbeat-" + bootId));
         long tick = Math.max(50, Math.min(1000, config.heartbeat().toMillis() / 5));
         heartbeat.scheduleAtFixedRate(() -> progress.heartbeat(config.heartbeat()), tick, tick, TimeUnit.MILLISECONDS);
         try {
-            Future<Outcome> future = worker.submit(pipeline::run);
+            Future<Outcome> future = worker.submit(pipeline);
             Outcome outcome;
             try {
                 outcome = await(future, deadline);
@@ -145,8 +169,8 @@ public final class BootRunner {
                 // Before the verdict line: nothing a boot prints may follow it.
                 outcome.integrity().recordPass();
             }
-            BootReport report = report(log, target.redacted(), deadline, outcome, progress.integrity(), tags(planOnly),
-                    planOnly ? "the plan passes" : "the database satisfies the contract");
+            BootReport report = report(log, target.redacted(), deadline, outcome, progress.integrity(), tags(mode),
+                    progress.ledger(), null);
             if (passing) {
                 DeferredIntegrity.startIfDeferred(outcome, report, log, clock);
             }
@@ -211,27 +235,39 @@ public final class BootRunner {
                 "phase", phase, "reason", "deadline " + budget + " exceeded"));
     }
 
-    private static Map<String, String> tags(boolean planOnly) {
-        return planOnly ? Map.of("mode", "plan") : Map.of();
+    /** The line's {@code mode=} for a run that is not a boot. */
+    private static Map<String, String> tags(String mode) {
+        return mode == null ? Map.of() : Map.of("mode", mode);
     }
 
     /**
-     * The one place a report is built and its verdict line logged: boots, plans, configuration errors
-     * and integrity checks after a boot alike.
+     * The one place a report is built and its verdict line logged: boots, plans, baselines,
+     * configuration errors, crashes and integrity checks after a boot alike.
      *
      * @param tags         keys that say what kind of run this was ({@code mode=plan}, {@code phase=deferred_integrity_check}),
      *                     first among the line's extra keys (which are the report's details)
-     * @param passMessage  the report's message when nothing failed
+     * @param ledger       the ledger kind the boot read, named in the line as {@code ledger=}; null before it was known
+     * @param passMessage  the report's message when nothing failed; null for the run's own (by its {@code mode})
      */
     static BootReport report(GuardLog log, String db, Deadline deadline, Outcome outcome, IntegritySession.Status integrity,
-                             Map<String, String> tags, String passMessage) {
+                             Map<String, String> tags, String ledger, String passMessage) {
         Failure failure = outcome.failure();
         Code code = failure == null ? Code.OK : failure.code();
+        String mode = tags.get("mode");
         Map<String, String> extra = new LinkedHashMap<>(tags);
+        if (ledger != null) {
+            extra.put("ledger", ledger);
+        }
+        if (mode != null && mode.startsWith("baseline")) {
+            extra.put(mode.equals("baseline") ? "recorded" : "would_record", Integer.toString(outcome.recorded()));
+        }
         if (failure != null) {
             failure.details().forEach((k, v) -> extra.put(k, log.redactor().redact(v)));
         }
-        String message = failure == null ? passMessage : failure.message();
+        String message = failure != null ? failure.message() : passMessage != null ? passMessage
+                : mode == null ? "the database satisfies the contract" : mode.equals("plan") ? "the plan passes"
+                : outcome.recorded() + " migration(s) " + (mode.equals("baseline") ? "recorded as applied"
+                : "would be recorded as applied") + ", each checked in the catalog";
         if (failure != null) {
             log.warn(message);
         }

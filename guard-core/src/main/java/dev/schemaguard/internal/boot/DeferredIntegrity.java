@@ -48,7 +48,7 @@ public final class DeferredIntegrity {
         if (!target.exists()) {
             return BootRunner.report(log, target.redacted(), deadline, Outcome.failed(Failure.of(Code.DATABASE_MISSING,
                     "the database " + target.redacted() + " does not exist; there is nothing to check.",
-                    "reason", "does not exist")), IntegritySession.Status.OFF, PHASE, null);
+                    "reason", "does not exist")), IntegritySession.Status.OFF, PHASE, null, null);
         }
         Optional<CompletableFuture<IntegritySession.Outcome>> check;
         try {
@@ -68,6 +68,6 @@ public final class DeferredIntegrity {
         Failure failure = !result.failed() ? null : Failure.of(result.failure(), result.message(),
                 "reason", result.details().getOrDefault("reason", result.message()));
         Outcome outcome = new Outcome(migrations, failure, null, false);
-        return BootRunner.report(log, db, sinceStart, outcome, result.status(), PHASE, result.message());
+        return BootRunner.report(log, db, sinceStart, outcome, result.status(), PHASE, null, result.message());
     }
 }

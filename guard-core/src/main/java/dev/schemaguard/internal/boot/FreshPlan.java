@@ -29,7 +29,7 @@ public final class FreshPlan {
         NOT_IN_MANIFEST,
         /** An earlier pending migration is held, and gaps are not allowed. */
         BLOCKED_BY_GAP,
-        /** Held for another reason (a pin mismatch, not additive), which verify reports on its own. */
+        /** Held for another reason (a pin mismatch, not additive, a failed run), which verify reports on its own. */
         OTHERWISE_HELD
     }
 
@@ -53,14 +53,14 @@ public final class FreshPlan {
         if (planned.isEmpty()) {
             return Optional.of(Missing.NOT_IN_CHANGELOG);
         }
-        Held held = planned.get().held();
-        if (held == null) {
+        if (planned.get().decision() != PlannedMigration.Decision.HOLD) {
             return Optional.empty();
         }
-        return Optional.of(switch (held) {
+        Held held = planned.get().held();
+        return Optional.of(held == null ? Missing.OTHERWISE_HELD : switch (held) {
             case NOT_IN_MANIFEST -> Missing.NOT_IN_MANIFEST;
             case WAITS_FOR_HELD -> Missing.BLOCKED_BY_GAP;
-            case PIN_MISMATCH, NOT_ADDITIVE -> Missing.OTHERWISE_HELD;
+            case PIN_MISMATCH, NOT_ADDITIVE, FAILED_BEFORE -> Missing.OTHERWISE_HELD;
         });
     }
 

@@ -31,7 +31,9 @@ record PlannedMigration(Migration migration, Decision decision, boolean required
         /** The manifest allows it, and it is not additive. */
         NOT_ADDITIVE,
         /** An earlier pending migration is held, and gaps are not allowed. */
-        WAITS_FOR_HELD
+        WAITS_FOR_HELD,
+        /** The ledger records that a run of it failed midway: running it again could double its effects. */
+        FAILED_BEFORE
     }
 
     /** A decision that holds nothing back. */

@@ -20,6 +20,7 @@ public final class Progress {
     private volatile long phaseStartNanos;
     private volatile long lastLineNanos;
     private volatile IntegritySession.Status integrity = IntegritySession.Status.OFF;
+    private volatile String ledger;
 
     public Progress(GuardLog log, Deadline deadline) {
         this(log, deadline, BootListener.NONE);
@@ -71,6 +72,15 @@ public final class Progress {
 
     IntegritySession.Status integrity() {
         return integrity;
+    }
+
+    /** The ledger kind the boot works with, once known: the verdict line names it ({@code ledger=flyway}). */
+    void ledger(String kind) {
+        ledger = kind;
+    }
+
+    String ledger() {
+        return ledger;
     }
 
     /** A phase's end with its result: {@code phase=X status=<status> [pairs]}. */

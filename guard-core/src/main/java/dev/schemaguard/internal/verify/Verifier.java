@@ -1,12 +1,17 @@
 package dev.schemaguard.internal.verify;
 
 import dev.schemaguard.GuardConfig;
+import dev.schemaguard.GuardConfigException;
+import dev.schemaguard.LedgerSettings;
 import dev.schemaguard.VerifyReport.Finding;
 import dev.schemaguard.internal.Dialects;
 import dev.schemaguard.internal.boot.FreshPlan;
 import dev.schemaguard.internal.changelog.Changelog;
 import dev.schemaguard.internal.changelog.ChangelogLoader;
 import dev.schemaguard.internal.changelog.Migration;
+import dev.schemaguard.internal.ledger.LedgerChoice;
+import dev.schemaguard.internal.ledger.LedgerKind;
+import dev.schemaguard.internal.ledger.RequiredNames;
 import dev.schemaguard.internal.manifest.Manifest;
 import dev.schemaguard.internal.manifest.ManifestEntry;
 import dev.schemaguard.spi.Dialect;
@@ -30,11 +35,21 @@ public final class Verifier {
         Changelog changelog = ChangelogLoader.load(config.changelog());
         Manifest manifest = Manifest.read(config.manifest());
         ConfigLines lines = new ConfigLines(config.source());
-        Dialect dialect = Dialects.forUrl(config.database());
-        FreshPlan plan = FreshPlan.of(changelog, manifest, config, dialect.sql(), dialect.name());
         List<Finding> findings = new ArrayList<>();
         String manifestName = manifest.file() == null ? "(no manifest)" : manifest.file().getFileName().toString();
 
+        List<LedgerKind> kinds = LedgerChoice.offline(config.ledger());
+        if (config.ledger().kind() != LedgerSettings.Kind.AUTO) {
+            try {
+                changelog = new Changelog(changelog.source(), kinds.get(0).migrations(changelog));
+            } catch (GuardConfigException e) {
+                findings.add(new Finding("ledger-name", changelog.source().toString(), e.getMessage()));
+            }
+        }
+        List<String> requiredNames = RequiredNames.resolve(config.required(), changelog.migrations(), kinds);
+        config = config.toBuilder().required(requiredNames).build();
+        Dialect dialect = Dialects.forUrl(config.database());
+        FreshPlan plan = FreshPlan.of(changelog, manifest, config, dialect.sql(), dialect.name());
         for (String required : config.required()) {
             FreshPlan.Missing missing = plan.missing(required).orElse(null);
             if (missing == FreshPlan.Missing.NOT_IN_CHANGELOG) {
