@@ -45,7 +45,7 @@ class PostgresSecretsTest {
 
     @Test
     void aGoodBoot_withThePasswordInConnectionSettings() {
-        GuardConfig config = project.config().withCredentials(role, password);
+        GuardConfig config = connectingAtLeisure(project.config().withCredentials(role, password));
 
         BootReport report = captured(() -> SchemaGuard.of(config).boot(), password);
 
@@ -54,7 +54,8 @@ class PostgresSecretsTest {
 
     @Test
     void aGoodBoot_withThePasswordInTheUrl() {
-        GuardConfig config = project.config().withDatabase(server.url(database) + "?user=" + role + "&password=" + password);
+        GuardConfig config = connectingAtLeisure(
+                project.config().withDatabase(server.url(database) + "?user=" + role + "&password=" + password));
 
         BootReport report = captured(() -> SchemaGuard.of(config).boot(), password);
 
@@ -64,7 +65,7 @@ class PostgresSecretsTest {
     @Test
     void aWrongPassword_failsAndThrowsWithoutIt() {
         String wrong = "Wrong-" + UUID.randomUUID();
-        GuardConfig config = project.config().withCredentials(role, wrong);
+        GuardConfig config = connectingAtLeisure(project.config().withCredentials(role, wrong));
 
         SchemaGuardException thrown = captured(() -> assertThrows(SchemaGuardException.class, () -> SchemaGuard.of(config).bootOrThrow()), wrong);
 
@@ -82,6 +83,14 @@ class PostgresSecretsTest {
         BootReport report = captured(() -> SchemaGuard.of(config).boot(), inUrl, password);
 
         assertEquals(Code.DATABASE_UNREACHABLE, report.code(), report.line());
+    }
+
+    /**
+     * A boot that reaches the server is not about time: its budget must not end it on a loaded machine.
+     * The short default budget stays for the unreachable server, whose retries end with it.
+     */
+    private static GuardConfig connectingAtLeisure(GuardConfig config) {
+        return config.toBuilder().deadline(Duration.ofSeconds(60)).build();
     }
 
     /** Runs the boot with standard output and error captured; asserts no secret is in them or in the result's text. */
