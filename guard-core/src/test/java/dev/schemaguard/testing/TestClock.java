@@ -30,6 +30,13 @@ public final class TestClock extends NanoClock {
         return new TestClock(true, null);
     }
 
+    /** The machine's clocks, running {@code ahead} of them: what they will read that much later. */
+    public static TestClock ahead(Duration ahead) {
+        TestClock clock = realTime();
+        clock.advance(ahead);
+        return clock;
+    }
+
     public void advance(Duration d) {
         offsetNanos += d.toNanos();
     }

@@ -28,8 +28,7 @@ class DeferredIntegrityCheckTest {
         Path db = createSample(dir.resolve("app.db"), 2_000);
         byte[] before = Files.readAllBytes(db);
         // Past the stamp's racy window by the check's clock: a file written within the last second is never stamped.
-        TestClock later = TestClock.realTime();
-        later.advance(Duration.ofSeconds(2));
+        TestClock later = TestClock.ahead(Duration.ofSeconds(2));
 
         DeferredCheckResult result = DeferredIntegrityCheck.start(db, Mode.FULL, 10, later).result().get(30, TimeUnit.SECONDS);
 

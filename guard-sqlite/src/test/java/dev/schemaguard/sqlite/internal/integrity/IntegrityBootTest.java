@@ -119,8 +119,7 @@ class IntegrityBootTest {
         TestDatabases.createSample(db, 2000);
         // A file written within the last second is never stamped (timestamp granularity): these boots
         // run two seconds later, by their clock.
-        TestClock later = TestClock.realTime();
-        later.advance(Duration.ofSeconds(2));
+        TestClock later = TestClock.ahead(Duration.ofSeconds(2));
 
         BootReport first = boot(b -> b, BootListener.NONE, later);
         BootReport second = boot(b -> b, BootListener.NONE, later);

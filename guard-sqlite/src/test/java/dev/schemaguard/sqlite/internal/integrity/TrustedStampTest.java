@@ -31,13 +31,7 @@ class TrustedStampTest {
      * The checks here run two seconds after the files were written, by their clock: a file written
      * within the last second is never stamped (timestamp granularity), and no test waits for that.
      */
-    private static final Clock LATER = later();
-
-    private static Clock later() {
-        TestClock clock = TestClock.realTime();
-        clock.advance(Duration.ofSeconds(2));
-        return clock;
-    }
+    private static final Clock LATER = TestClock.ahead(Duration.ofSeconds(2));
 
     @TempDir
     Path dir;
