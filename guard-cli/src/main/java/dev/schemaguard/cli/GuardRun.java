@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.schemaguard.BootListener;
 import dev.schemaguard.BootReport;
 import dev.schemaguard.GuardConfigException;
+import dev.schemaguard.ReportFormat;
 import dev.schemaguard.SchemaGuard;
 import dev.schemaguard.internal.boot.BootRunner;
 import dev.schemaguard.internal.boot.SafeListener;
@@ -30,7 +31,7 @@ final class GuardRun {
             report = BootRunner.configInvalid(e, options.databaseForMessages());
             SafeListener.wrap(listener).verdict(report);
         }
-        if (options.format == GuardOptions.Format.json) {
+        if (options.format == ReportFormat.JSON) {
             out.println(json(report));
             out.flush();
         }

@@ -2,6 +2,7 @@ package dev.schemaguard.cli;
 
 import dev.schemaguard.BootReport;
 import dev.schemaguard.MigrationOutcome;
+import dev.schemaguard.ReportFormat;
 import dev.schemaguard.SchemaGuard;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -23,7 +24,7 @@ final class PlanCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         return GuardRun.run(options, out, guard -> {
             BootReport report = guard.plan();
-            if (options.format == GuardOptions.Format.text) {
+            if (options.format == ReportFormat.TEXT) {
                 print(report, out);
             }
             return report;
