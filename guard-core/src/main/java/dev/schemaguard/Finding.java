@@ -1,5 +1,6 @@
 package dev.schemaguard;
 
+import dev.schemaguard.internal.render.VerifyRendering;
 import java.nio.file.Path;
 import java.util.Objects;
 
@@ -40,6 +41,14 @@ public record Finding(String check, Severity severity, Path file, int line, Stri
 
     public boolean isError() {
         return severity == Severity.ERROR;
+    }
+
+    /**
+     * {@code path:line: [warning: ]check: message}, the path relative to {@code workingDirectory}
+     * when the file lies under it, as verify prints it.
+     */
+    public String describe(Path workingDirectory) {
+        return VerifyRendering.line(this, workingDirectory);
     }
 
     /** {@code file:line: check: message} (a warning says so after the location). */

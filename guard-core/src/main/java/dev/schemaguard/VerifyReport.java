@@ -21,6 +21,11 @@ public record VerifyReport(List<Finding> findings, BootReport simulated) {
         return findings.stream().noneMatch(Finding::isError);
     }
 
+    /** {@code verify: clean}, {@code verify: clean, 3 warning(s)} or {@code verify: 2 finding(s), 3 warning(s)}. */
+    public String summary() {
+        return VerifyRendering.summary(this);
+    }
+
     /**
      * The report as text, JSON, SARIF 2.1.0, GitHub Actions annotations or JUnit XML, with file paths
      * relative to {@code workingDirectory} (the repository's root when CI runs there).
