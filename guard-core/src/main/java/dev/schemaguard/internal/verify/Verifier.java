@@ -9,6 +9,7 @@ import dev.schemaguard.internal.changelog.ChangelogLoader;
 import dev.schemaguard.internal.changelog.Migration;
 import dev.schemaguard.internal.manifest.Manifest;
 import dev.schemaguard.internal.manifest.ManifestEntry;
+import dev.schemaguard.spi.Dialect;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -65,8 +66,8 @@ public final class Verifier {
                         : Finding.warning("manifest-pin-missing", manifest.file(), entry.line(), message));
             }
         }
-        findings.addAll(FreshPlan.findings(changelog, manifest, config, Dialects.sqlDialect(Dialects.forUrl(config.database())),
-                Dialects.forUrl(config.database()).name(), lines.file(), lines::lineOf));
+        Dialect dialect = Dialects.forUrl(config.database());
+        findings.addAll(FreshPlan.findings(changelog, manifest, config, dialect.sql(), dialect.name(), lines.file(), lines::lineOf));
         return findings;
     }
 }

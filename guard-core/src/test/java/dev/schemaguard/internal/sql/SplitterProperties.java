@@ -5,32 +5,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
 
 /**
  * Splitting loses nothing: the tokens of all statements, in order, are exactly the tokens of the
  * script minus the statement-ending ';', each statement re-tokenizes to the same tokens, and each
  * statement's line is the line of its first token in the script.
  */
-class SplitterPropertyTest {
-
-    @Property(tries = 10000)
-    void sqliteSplitThenRejoinPreservesEveryToken(@ForAll Random random) {
-        preservesTokens(random, SqlDialect.SQLITE);
+public final class SplitterProperties {
+    private SplitterProperties() {
     }
 
-    @Property(tries = 10000)
-    void postgresSplitThenRejoinPreservesEveryToken(@ForAll Random random) {
-        preservesTokens(random, SqlDialect.POSTGRES);
-    }
-
-    private static void preservesTokens(Random random, SqlDialect dialect) {
+    public static void preservesTokens(Random random, SqlDialect dialect, SqlSupport sql) {
         String script = random.nextBoolean() ? new AdversarialGenerator(random, dialect).migration()
                 : new MigrationGenerator(random, dialect).join(new MigrationGenerator(random, dialect).additiveStatements());
-        List<Token> scriptTokens = Lexer.lex(script, dialect).tokens();
-        List<List<Token>> groups = StatementBoundaries.group(scriptTokens, dialect);
-        List<SqlStatement> statements = StatementSplitter.split(script, dialect);
+        List<Token> scriptTokens = sql.lex(script).tokens();
+        List<List<Token>> groups = StatementBoundaries.group(scriptTokens, sql);
+        List<SqlStatement> statements = StatementSplitter.split(script, sql);
         assertEquals(groups.size(), statements.size(), script);
         List<String> expected = new ArrayList<>();
         List<String> rejoined = new ArrayList<>();
@@ -38,7 +28,7 @@ class SplitterPropertyTest {
             List<Token> group = groups.get(i);
             SqlStatement statement = statements.get(i);
             group.forEach(t -> expected.add(t.raw()));
-            Lexer.lex(statement.text(), dialect).tokens().forEach(t -> rejoined.add(t.raw()));
+            sql.lex(statement.text()).tokens().forEach(t -> rejoined.add(t.raw()));
             int start = group.get(0).start();
             assertEquals(script.substring(start, group.get(group.size() - 1).end()), statement.text(), script);
             assertEquals(lineOf(script, start), statement.line(), () -> "line of statement in:\n" + script);

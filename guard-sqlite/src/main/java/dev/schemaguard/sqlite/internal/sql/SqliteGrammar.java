@@ -1,16 +1,26 @@
-package dev.schemaguard.internal.sql;
+package dev.schemaguard.sqlite.internal.sql;
 
+import dev.schemaguard.internal.sql.Analysis;
+import dev.schemaguard.internal.sql.ColumnDefinition;
+import dev.schemaguard.internal.sql.CommonStatements;
+import dev.schemaguard.internal.sql.CreateTableBody;
+import dev.schemaguard.internal.sql.Names;
+import dev.schemaguard.internal.sql.QualifiedName;
+import dev.schemaguard.internal.sql.Rule;
+import dev.schemaguard.internal.sql.SqlSyntax;
+import dev.schemaguard.internal.sql.Token;
+import dev.schemaguard.internal.sql.TokenCursor;
+import dev.schemaguard.internal.sql.ViewBody;
 import java.util.List;
 
 /**
  * SQLite's additive statements: CREATE [TEMP] TABLE / [UNIQUE] INDEX / [TEMP] VIEW, optionally IF NOT
  * EXISTS, and ALTER TABLE ... ADD [COLUMN] under the conditions SQLite itself imposes.
  */
-final class SqliteGrammar implements Grammar {
-    private static final SqlDialect D = SqlDialect.SQLITE;
+final class SqliteGrammar {
+    private static final SqlSyntax D = SqliteSql.SYNTAX;
 
-    @Override
-    public Analysis analyze(List<Token> tokens) {
+    Analysis analyze(List<Token> tokens) {
         Analysis common = CommonStatements.refusalFor(tokens, D);
         if (common != null) {
             return common;
@@ -113,7 +123,7 @@ final class SqliteGrammar implements Grammar {
         c.acceptWords("COLUMN");
         ColumnDefinition column = ColumnDefinition.parse(c, D);
         c.expectEnd();
-        return AddColumnRules.sqlite(column);
+        return SqliteAddColumn.analyze(column);
     }
 
     /** Only main and temp are this database; any other schema is an ATTACHed file. */

@@ -1,8 +1,18 @@
-package dev.schemaguard.internal.sql;
+package dev.schemaguard.postgres.internal.sql;
+
+import dev.schemaguard.internal.sql.Analysis;
+import dev.schemaguard.internal.sql.CommonStatements;
+import dev.schemaguard.internal.sql.CreateTableBody;
+import dev.schemaguard.internal.sql.Names;
+import dev.schemaguard.internal.sql.QualifiedName;
+import dev.schemaguard.internal.sql.Rule;
+import dev.schemaguard.internal.sql.SqlSyntax;
+import dev.schemaguard.internal.sql.Token;
+import dev.schemaguard.internal.sql.TokenCursor;
 
 /** PostgreSQL CREATE [TEMP|UNLOGGED] TABLE, after the TABLE keyword. */
 final class PostgresCreateTable {
-    private static final SqlDialect D = SqlDialect.POSTGRES;
+    private static final SqlSyntax D = PostgresSql.SYNTAX;
 
     private PostgresCreateTable() {}
 

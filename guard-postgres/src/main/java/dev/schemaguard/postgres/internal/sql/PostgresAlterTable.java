@@ -1,10 +1,19 @@
-package dev.schemaguard.internal.sql;
+package dev.schemaguard.postgres.internal.sql;
 
+import dev.schemaguard.internal.sql.Analysis;
+import dev.schemaguard.internal.sql.ColumnDefinition;
+import dev.schemaguard.internal.sql.CommonStatements;
+import dev.schemaguard.internal.sql.Names;
+import dev.schemaguard.internal.sql.QualifiedName;
+import dev.schemaguard.internal.sql.Rule;
+import dev.schemaguard.internal.sql.SqlSyntax;
+import dev.schemaguard.internal.sql.Token;
+import dev.schemaguard.internal.sql.TokenCursor;
 import java.util.List;
 
 /** PostgreSQL ALTER TABLE, after those two keywords: each comma-separated action is judged on its own. */
 final class PostgresAlterTable {
-    private static final SqlDialect D = SqlDialect.POSTGRES;
+    private static final SqlSyntax D = PostgresSql.SYNTAX;
 
     private PostgresAlterTable() {}
 
@@ -36,7 +45,7 @@ final class PostgresAlterTable {
             if (a.refused()) {
                 return a;
             }
-            result.conditions.addAll(a.conditions);
+            result.requireAlso(a);
         } while (c.acceptOp(","));
         c.expectEnd();
         return result;
@@ -52,7 +61,7 @@ final class PostgresAlterTable {
             a.acceptWords("IF", "NOT", "EXISTS");
             ColumnDefinition column = ColumnDefinition.parse(a, D);
             a.expectEnd();
-            return AddColumnRules.postgres(column, table);
+            return PostgresAddColumn.analyze(column, table);
         }
         if (a.peekWords("VALIDATE")) {
             return CommonStatements.refuse(Rule.VALIDATE_CONSTRAINT,

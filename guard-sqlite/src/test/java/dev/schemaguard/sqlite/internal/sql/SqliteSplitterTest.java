@@ -1,17 +1,15 @@
-package dev.schemaguard.internal.sql;
+package dev.schemaguard.sqlite.internal.sql;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.schemaguard.internal.sql.SqlStatement;
+import dev.schemaguard.internal.sql.StatementSplitter;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class StatementSplitterTest {
+class SqliteSplitterTest {
     private static List<SqlStatement> sqlite(String script) {
-        return StatementSplitter.split(script, SqlDialect.SQLITE);
-    }
-
-    private static List<SqlStatement> postgres(String script) {
-        return StatementSplitter.split(script, SqlDialect.POSTGRES);
+        return StatementSplitter.split(script, new SqliteSql());
     }
 
     @Test
@@ -31,33 +29,23 @@ class StatementSplitterTest {
     void emptyScriptAndCommentOnlyScriptHaveNoStatements() {
         assertEquals(List.of(), sqlite(""));
         assertEquals(List.of(), sqlite("-- nothing\n/* ; */ ;;"));
-        assertEquals(List.of(), postgres("/* a /* nested */ b */ ; -- x"));
     }
 
     @Test
-    void sqliteBlockCommentsDoNotNestButPostgresOnesDo() {
+    void blockCommentsDoNotNest() {
         String script = "/* a /* b */ DROP TABLE t; */";
         assertEquals("DROP TABLE t", sqlite(script).get(0).text());
-        assertEquals(List.of(), postgres(script));
     }
 
     @Test
-    void lineCommentEndsAtCarriageReturnOnlyInPostgres() {
+    void lineCommentDoesNotEndAtCarriageReturn() {
         String script = "-- c\rDROP TABLE t";
         assertEquals(List.of(), sqlite(script));
-        assertEquals("DROP TABLE t", postgres(script).get(0).text());
     }
 
     @Test
     void backslashEndsNothingInSqliteStrings() {
         assertEquals(2, sqlite("CREATE TABLE a (x DEFAULT 'a\\'); DROP TABLE t").size());
-    }
-
-    @Test
-    void postgresEscapeStringsAndDollarQuotesHideSemicolons() {
-        assertEquals(1, postgres("CREATE TABLE a (x text DEFAULT E'a\\'; DROP TABLE t; --')").size());
-        assertEquals(1, postgres("CREATE TABLE a (x text DEFAULT $q$ ; $$ ; $q$)").size());
-        assertEquals(1, postgres("DO $$ BEGIN DELETE FROM t; END $$").size());
     }
 
     @Test
@@ -69,21 +57,9 @@ class StatementSplitterTest {
     }
 
     @Test
-    void postgresBeginAtomicBodyIsOneStatement() {
-        assertEquals(1, postgres("CREATE FUNCTION f() RETURNS int LANGUAGE sql BEGIN ATOMIC SELECT 1; SELECT 2; END").size());
-    }
-
-    @Test
     void aLexicalErrorTurnsTheRestIntoOneFinalStatement() {
         List<SqlStatement> s = sqlite("CREATE TABLE a (x);\nCREATE TABLE b (y TEXT DEFAULT 'open);\nDROP TABLE c;");
         assertEquals(2, s.size());
         assertEquals(new SqlStatement("CREATE TABLE b (y TEXT DEFAULT 'open);\nDROP TABLE c;", 2), s.get(1));
-    }
-
-    @Test
-    void aControlCharacterInsideACommentStillStopsTheSplit() {
-        List<SqlStatement> s = postgres("CREATE TABLE a (x int);\n/* \u0000 */ CREATE TABLE b (y int)");
-        assertEquals(2, s.size());
-        assertEquals(2, s.get(1).line());
     }
 }

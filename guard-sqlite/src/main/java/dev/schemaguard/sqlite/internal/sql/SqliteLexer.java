@@ -1,4 +1,7 @@
-package dev.schemaguard.internal.sql;
+package dev.schemaguard.sqlite.internal.sql;
+
+import dev.schemaguard.internal.sql.Lexer;
+import dev.schemaguard.internal.sql.Token;
 
 /**
  * SQLite's tokenizer (tokenize.c): block comments do not nest, a line comment ends only at '\n',

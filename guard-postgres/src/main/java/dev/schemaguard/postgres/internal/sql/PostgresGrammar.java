@@ -1,5 +1,14 @@
-package dev.schemaguard.internal.sql;
+package dev.schemaguard.postgres.internal.sql;
 
+import dev.schemaguard.internal.sql.Analysis;
+import dev.schemaguard.internal.sql.CommonStatements;
+import dev.schemaguard.internal.sql.Names;
+import dev.schemaguard.internal.sql.QualifiedName;
+import dev.schemaguard.internal.sql.Rule;
+import dev.schemaguard.internal.sql.SqlSyntax;
+import dev.schemaguard.internal.sql.Token;
+import dev.schemaguard.internal.sql.TokenCursor;
+import dev.schemaguard.internal.sql.ViewBody;
 import java.util.List;
 
 /**
@@ -8,11 +17,10 @@ import java.util.List;
  * What locks or rewrites an existing table is additive only on a table created earlier in the same
  * migration (see {@link Analysis.NewTableCondition}).
  */
-final class PostgresGrammar implements Grammar {
-    private static final SqlDialect D = SqlDialect.POSTGRES;
+final class PostgresGrammar {
+    private static final SqlSyntax D = PostgresSql.SYNTAX;
 
-    @Override
-    public Analysis analyze(List<Token> tokens) {
+    Analysis analyze(List<Token> tokens) {
         Analysis common = CommonStatements.refusalFor(tokens, D);
         if (common != null) {
             return common;
@@ -171,9 +179,7 @@ final class PostgresGrammar implements Grammar {
             }
         }
         if (timeout && c.atEnd()) {
-            Analysis a = Analysis.accept();
-            a.neutral = true;
-            return a;
+            return Analysis.neutral();
         }
         return CommonStatements.refuse(Rule.SET, "Only SET lock_timeout and SET statement_timeout are allowed at boot.");
     }

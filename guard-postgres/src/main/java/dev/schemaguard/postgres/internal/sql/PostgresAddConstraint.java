@@ -1,11 +1,19 @@
-package dev.schemaguard.internal.sql;
+package dev.schemaguard.postgres.internal.sql;
+
+import dev.schemaguard.internal.sql.Analysis;
+import dev.schemaguard.internal.sql.ForeignKeyClause;
+import dev.schemaguard.internal.sql.Names;
+import dev.schemaguard.internal.sql.QualifiedName;
+import dev.schemaguard.internal.sql.Rule;
+import dev.schemaguard.internal.sql.SqlSyntax;
+import dev.schemaguard.internal.sql.TokenCursor;
 
 /**
  * ALTER TABLE ... ADD table_constraint. On an existing table it is additive only when it does not
  * scan or build under a lock: CHECK / FOREIGN KEY with NOT VALID, or UNIQUE USING INDEX.
  */
 final class PostgresAddConstraint {
-    private static final SqlDialect D = SqlDialect.POSTGRES;
+    private static final SqlSyntax D = PostgresSql.SYNTAX;
 
     private PostgresAddConstraint() {}
 

@@ -1,5 +1,6 @@
-package dev.schemaguard.internal.sql;
+package dev.schemaguard.postgres.internal.sql;
 
+import dev.schemaguard.internal.sql.Token;
 import java.util.List;
 import java.util.Set;
 

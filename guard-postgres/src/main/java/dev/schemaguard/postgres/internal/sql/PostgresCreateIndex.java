@@ -1,4 +1,11 @@
-package dev.schemaguard.internal.sql;
+package dev.schemaguard.postgres.internal.sql;
+
+import dev.schemaguard.internal.sql.Analysis;
+import dev.schemaguard.internal.sql.Names;
+import dev.schemaguard.internal.sql.QualifiedName;
+import dev.schemaguard.internal.sql.Rule;
+import dev.schemaguard.internal.sql.SqlSyntax;
+import dev.schemaguard.internal.sql.TokenCursor;
 
 /**
  * PostgreSQL CREATE [UNIQUE] INDEX, after the INDEX keyword. Without CONCURRENTLY an index build
@@ -6,7 +13,7 @@ package dev.schemaguard.internal.sql;
  * same migration; with CONCURRENTLY it must run outside a transaction.
  */
 final class PostgresCreateIndex {
-    private static final SqlDialect D = SqlDialect.POSTGRES;
+    private static final SqlSyntax D = PostgresSql.SYNTAX;
 
     private PostgresCreateIndex() {}
 
@@ -42,7 +49,7 @@ final class PostgresCreateIndex {
         Analysis a = name == null ? Analysis.accept()
                 : Analysis.creating(new QualifiedName(table.schema(), name), ifNotExists);
         if (concurrently) {
-            a.concurrently = true;
+            a.concurrently();
         } else {
             a.requireNewTable(table, Rule.CREATE_INDEX_NON_CONCURRENTLY, "Building an index on existing table "
                     + table + " blocks writes until it finishes. Use CREATE INDEX CONCURRENTLY, alone in its migration.");

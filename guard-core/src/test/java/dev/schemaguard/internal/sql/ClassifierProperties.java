@@ -7,36 +7,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Collectors;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
 
-/** The classifier's two promises, on random migrations: never additive when destructive, always when additive. */
-class ClassifierPropertyTest {
-
-    @Property(tries = 10000)
-    void sqliteMigrationHidingADestructiveStatementIsNeverAdditive(@ForAll Random random) {
-        neverAdditive(random, SqlDialect.SQLITE);
+/**
+ * The classifier's two promises, on random migrations: never additive when destructive, always when
+ * additive. Each dialect's module runs them against its own {@link SqlSupport}.
+ */
+public final class ClassifierProperties {
+    private ClassifierProperties() {
     }
 
-    @Property(tries = 10000)
-    void postgresMigrationHidingADestructiveStatementIsNeverAdditive(@ForAll Random random) {
-        neverAdditive(random, SqlDialect.POSTGRES);
-    }
-
-    @Property(tries = 10000)
-    void sqliteGenuinelyAdditiveMigrationIsAdditive(@ForAll Random random) {
-        alwaysAdditive(random, SqlDialect.SQLITE);
-    }
-
-    @Property(tries = 10000)
-    void postgresGenuinelyAdditiveMigrationIsAdditive(@ForAll Random random) {
-        alwaysAdditive(random, SqlDialect.POSTGRES);
-    }
-
-    private static void neverAdditive(Random random, SqlDialect dialect) {
+    public static void neverAdditive(Random random, SqlDialect dialect, SqlSupport sql) {
         AdversarialGenerator generator = new AdversarialGenerator(random, dialect);
         String script = generator.migration();
-        Classification c = MigrationClassifier.classify(StatementSplitter.split(script, dialect), dialect,
+        Classification c = MigrationClassifier.classify(StatementSplitter.split(script, sql), sql,
                 MigrationGenerator.BEFORE);
         assertFalse(c.additive(), () -> "classified additive:\n" + script);
         List<Rule> rules = c.refusals().stream().map(Refusal::rule).collect(Collectors.toList());
@@ -44,10 +27,10 @@ class ClassifierPropertyTest {
                 () -> "expected " + generator.hidden.rule().id() + " among " + c.refusals() + " for:\n" + script);
     }
 
-    private static void alwaysAdditive(Random random, SqlDialect dialect) {
+    public static void alwaysAdditive(Random random, SqlDialect dialect, SqlSupport sql) {
         MigrationGenerator generator = new MigrationGenerator(random, dialect);
         String script = generator.join(generator.additiveStatements());
-        Classification c = MigrationClassifier.classify(StatementSplitter.split(script, dialect), dialect,
+        Classification c = MigrationClassifier.classify(StatementSplitter.split(script, sql), sql,
                 MigrationGenerator.BEFORE);
         assertTrue(c.additive(), () -> "refused " + c.refusals() + " for:\n" + script);
         assertEquals(generator.created, c.createdObjects(), () -> "created objects of:\n" + script);

@@ -1,4 +1,7 @@
-package dev.schemaguard.internal.sql;
+package dev.schemaguard.postgres.internal.sql;
+
+import dev.schemaguard.internal.sql.Lexer;
+import dev.schemaguard.internal.sql.Token;
 
 /**
  * PostgreSQL's scanner (scan.l): block comments nest, a line comment ends at '\n' or '\r',
