@@ -1,4 +1,4 @@
-package dev.schemaguard.watch;
+package dev.schemaguard.cli.watch;
 
 import dev.schemaguard.internal.text.DurationText;
 import java.time.Duration;
@@ -16,7 +16,7 @@ import java.util.Objects;
  *                        it counts as gone (SILENT); a live boot prints a heartbeat every 5 s by
  *                        default, so the default 15 s is three missed heartbeats
  */
-public record WatchConfig(Duration stall, int crashLoopBoots, Duration crashLoopWindow, Duration silentGrace) {
+record WatchConfig(Duration stall, int crashLoopBoots, Duration crashLoopWindow, Duration silentGrace) {
 
     public static final Duration DEFAULT_STALL = Duration.ofSeconds(60);
     public static final int DEFAULT_CRASH_LOOP_BOOTS = 3;

@@ -1,4 +1,4 @@
-package dev.schemaguard.watch;
+package dev.schemaguard.cli.watch;
 
 import dev.schemaguard.testing.MutableClock;
 import java.time.Duration;

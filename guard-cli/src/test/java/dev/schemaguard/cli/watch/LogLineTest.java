@@ -1,4 +1,4 @@
-package dev.schemaguard.watch;
+package dev.schemaguard.cli.watch;
 
 import dev.schemaguard.internal.text.Logfmt;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,4 +1,4 @@
-package dev.schemaguard.watch;
+package dev.schemaguard.cli.watch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

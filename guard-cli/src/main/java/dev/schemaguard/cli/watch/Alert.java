@@ -1,4 +1,4 @@
-package dev.schemaguard.watch;
+package dev.schemaguard.cli.watch;
 
 import dev.schemaguard.internal.text.Logfmt;
 import dev.schemaguard.internal.text.DurationText;
@@ -9,7 +9,7 @@ import java.util.Objects;
  * One problem the watcher found, printed as exactly one {@code SCHEMA_GUARD_ALERT} line.
  * Absent details are {@code null} (or 0 for {@code boots}) and are left out of the line.
  */
-public record Alert(
+record Alert(
         Shape shape,
         String code,
         String boot,

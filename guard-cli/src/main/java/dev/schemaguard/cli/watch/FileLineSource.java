@@ -1,6 +1,5 @@
-package dev.schemaguard.cli;
+package dev.schemaguard.cli.watch;
 
-import dev.schemaguard.watch.FileFollower;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;

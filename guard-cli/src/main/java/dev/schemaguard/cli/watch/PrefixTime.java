@@ -1,4 +1,4 @@
-package dev.schemaguard.watch;
+package dev.schemaguard.cli.watch;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * stalls and crash-loop windows as they happened, not as fast as the file is read. Timestamps
  * without a zone are ambiguous and are not used.
  */
-public final class PrefixTime {
+final class PrefixTime {
 
     private static final Pattern STAMP = Pattern.compile(
             "(\\d{4}-\\d{2}-\\d{2})[T ](\\d{2}:\\d{2}:\\d{2})(\\.\\d{1,9})?(Z|[+-]\\d{2}:?\\d{2})");

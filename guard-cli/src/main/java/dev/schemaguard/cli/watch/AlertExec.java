@@ -1,4 +1,4 @@
-package dev.schemaguard.cli;
+package dev.schemaguard.cli.watch;
 
 import java.io.IOException;
 import java.io.InputStream;

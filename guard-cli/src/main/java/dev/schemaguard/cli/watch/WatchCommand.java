@@ -1,11 +1,6 @@
-package dev.schemaguard.cli;
+package dev.schemaguard.cli.watch;
 
-import dev.schemaguard.watch.Alert;
-import dev.schemaguard.watch.BootWatcher;
 import dev.schemaguard.internal.text.DurationText;
-import dev.schemaguard.watch.FileFollower;
-import dev.schemaguard.watch.PrefixTime;
-import dev.schemaguard.watch.WatchConfig;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;

@@ -1,4 +1,4 @@
-package dev.schemaguard.watch;
+package dev.schemaguard.cli.watch;
 
 import dev.schemaguard.internal.text.DurationText;
 import java.time.Clock;
@@ -31,7 +31,7 @@ import java.util.Objects;
  *       ended without a PASS (FAIL, HANG or SILENT) and no PASS was seen since.</li>
  * </ul>
  */
-public final class BootWatcher {
+final class BootWatcher {
 
     /** The key of the one anonymous boot lineage per stream (lines without {@code boot=}). */
     private static final String ANONYMOUS = "";

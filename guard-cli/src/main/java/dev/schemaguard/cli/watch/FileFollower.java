@@ -1,4 +1,4 @@
-package dev.schemaguard.watch;
+package dev.schemaguard.cli.watch;
 
 import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
@@ -23,7 +23,7 @@ import java.util.Optional;
  * start after the rest of the old one was drained. Non-blocking: the caller decides how often
  * to poll, so tests never sleep.
  */
-public final class FileFollower implements Closeable {
+final class FileFollower implements Closeable {
 
     /** A line longer than this without a newline is junk, not a Schema Guard line: dropped. */
     private static final int MAX_LINE_BYTES = 1 << 20;
