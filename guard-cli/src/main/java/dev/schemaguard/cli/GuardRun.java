@@ -2,6 +2,7 @@ package dev.schemaguard.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.schemaguard.BootListener;
 import dev.schemaguard.BootReport;
 import dev.schemaguard.GuardConfigException;
@@ -13,7 +14,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.function.Function;
 
-/** What boot and plan share: load the config, run, print JSON if asked, map the verdict to an exit code. */
+/** What boot, plan and info share: load the config, run, print JSON if asked, map the verdict to an exit code. */
 final class GuardRun {
     private GuardRun() {
     }
@@ -24,6 +25,12 @@ final class GuardRun {
 
     /** @param listener  hears the verdict of a configuration that could not be loaded (the action's boot tells it the rest) */
     static int run(GuardOptions options, PrintWriter out, Function<SchemaGuard, BootReport> action, BootListener listener) {
+        return run(options, out, action, listener, report -> report);
+    }
+
+    /** @param jsonView  what --format json prints of the report */
+    static int run(GuardOptions options, PrintWriter out, Function<SchemaGuard, BootReport> action, BootListener listener,
+                   Function<BootReport, Object> jsonView) {
         BootReport report;
         try (PooledConnections connections = PooledConnections.forConfig(options.load())) {
             report = action.apply(SchemaGuard.of(connections.config()));
@@ -32,7 +39,7 @@ final class GuardRun {
             SafeListener.wrap(listener).verdict(report);
         }
         if (options.format == ReportFormat.JSON) {
-            out.println(json(report));
+            out.println(json(jsonView.apply(report)));
             out.flush();
         }
         return exitCode(report);
@@ -49,7 +56,8 @@ final class GuardRun {
 
     static String json(Object value) {
         try {
-            return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(value);
+            return new ObjectMapper().registerModule(new JavaTimeModule()).enable(SerializationFeature.INDENT_OUTPUT)
+                    .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).writeValueAsString(value);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

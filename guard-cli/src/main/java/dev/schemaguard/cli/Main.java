@@ -34,6 +34,7 @@ public final class Main {
     static {
         SUBCOMMANDS.put("boot", BootCommand::new);
         SUBCOMMANDS.put("plan", PlanCommand::new);
+        SUBCOMMANDS.put("info", InfoCommand::new);
         SUBCOMMANDS.put("verify", VerifyCommand::new);
         SUBCOMMANDS.put("check-integrity", CheckIntegrityCommand::new);
         SUBCOMMANDS.put("watch", WatchCommand::new);

@@ -36,6 +36,7 @@ final class PlanCommand implements Callable<Integer> {
             out.printf("%-16s %-40s%s%s%n", m.status(), m.name(), m.required() ? " [required]" : "",
                     m.reason().isEmpty() ? "" : "  " + m.reason());
         }
+        out.printf("would apply: %d, pending after: %d%n", report.applied(), report.pending());
         out.printf("verdict: %s %s: %s%n", report.verdict(), report.code(), report.message());
         out.flush();
     }

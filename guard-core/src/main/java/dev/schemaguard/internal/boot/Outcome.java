@@ -22,8 +22,9 @@ record Outcome(List<MigrationOutcome> migrations, Failure failure, IntegritySess
         return count(MigrationOutcome.Status.APPLIED) + count(MigrationOutcome.Status.WOULD_APPLY);
     }
 
+    /** Migrations still not in the ledger: held or failed (a drifted or unknown row is in the ledger). */
     int pending() {
-        return migrations.size() - applied() - count(MigrationOutcome.Status.ALREADY_APPLIED);
+        return count(MigrationOutcome.Status.HELD) + count(MigrationOutcome.Status.FAILED);
     }
 
     private int count(MigrationOutcome.Status status) {

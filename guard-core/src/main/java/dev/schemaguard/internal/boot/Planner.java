@@ -52,8 +52,9 @@ final class Planner {
             boolean isRequired = required.contains(migration.name());
             LedgerRow row = ledger.row(migration.name()).orElse(null);
             if (row != null) {
-                drift(migration, row, failures);
-                planned.add(new PlannedMigration(migration, Decision.ALREADY_APPLIED, isRequired, "", List.of(), List.of(), false));
+                String drift = drift(migration, row, failures);
+                planned.add(new PlannedMigration(migration, drift == null ? Decision.ALREADY_APPLIED : Decision.DRIFTED,
+                        isRequired, drift == null ? "" : drift, List.of(), List.of(), false));
                 continue;
             }
             PlannedMigration decided = decide(migration, isRequired, manifest, assumed, applied, firstHeld, failures);
@@ -121,19 +122,26 @@ final class Planner {
         }
     }
 
-    private static void drift(Migration migration, LedgerRow row, List<Failure> failures) {
-        boolean drifted;
+    /** How an applied migration's file differs from what the ledger recorded; null when it does not. */
+    private static String drift(Migration migration, LedgerRow row, List<Failure> failures) {
+        String drift = null;
         if (migration instanceof ChangeSetMigration changeSet) {
-            drifted = row.md5sum() != null && !LiquibaseSql.checksumMatches(changeSet, row.md5sum());
+            if (row.md5sum() != null && !LiquibaseSql.checksumMatches(changeSet, row.md5sum())) {
+                drift = "changed after it was applied: the ledger recorded " + row.md5sum();
+            }
         } else {
             String recorded = LedgerTable.recordedSha256(row);
-            drifted = recorded != null && !recorded.equals(migration.sha256());
+            if (recorded != null && !recorded.equals(migration.sha256())) {
+                drift = "changed after it was applied: the ledger recorded sha256=" + recorded + ", the file has sha256="
+                        + migration.sha256();
+            }
         }
-        if (drifted) {
+        if (drift != null) {
             failures.add(Failure.of(Code.CHECKSUM_DRIFT, migration.name() + " was applied, and its file " + migration.file()
                     + " has changed since. Restore the file as it was applied; put the new change in a new migration.",
                     "migration", migration.name(), "reason", "changed after it was applied"));
         }
+        return drift;
     }
 
     private static void contract(Changelog changelog, List<PlannedMigration> planned, List<String> required, List<Failure> failures) {

@@ -1,5 +1,7 @@
 package dev.schemaguard.internal.ledger;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -9,12 +11,12 @@ import java.util.Optional;
  * it is read from moves (an image's {@code /app/migrations} versus CI's source tree).
  *
  * @param exists  whether the ledger table exists at all
- * @param rows    applied rows by ID
+ * @param rows    applied rows by ID, in the order they were applied
  */
 public record Ledger(boolean exists, Map<String, LedgerRow> rows) {
 
     public Ledger {
-        rows = Map.copyOf(rows);
+        rows = Collections.unmodifiableMap(new LinkedHashMap<>(rows));
     }
 
     public static Ledger absent() {
