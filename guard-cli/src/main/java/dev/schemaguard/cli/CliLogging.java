@@ -35,9 +35,13 @@ public final class CliLogging extends ContextAwareBase implements Configurator {
         stderr.setTarget("System.err");
         stderr.setEncoder(encoder);
         stderr.start();
+        VerdictHold hold = new VerdictHold(stderr);
+        hold.setContext(context);
+        hold.setName("VERDICT_HOLD");
+        hold.start();
         ch.qos.logback.classic.Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
         root.setLevel(Level.INFO);
-        root.addAppender(stderr);
+        root.addAppender(hold);
         context.getLogger("liquibase").setLevel(Level.WARN);
         context.getLogger("com.zaxxer.hikari").setLevel(Level.WARN);
         return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;

@@ -31,13 +31,22 @@ final class GuardRun {
     /** @param jsonView  what --format json prints of the report */
     static int run(GuardOptions options, PrintWriter out, Function<SchemaGuard, BootReport> action, BootListener listener,
                    Function<BootReport, Object> jsonView) {
-        BootReport report;
+        return finish(options, out, report(options, action, listener), jsonView);
+    }
+
+    /** Loads the config and runs the action; a configuration that cannot be loaded is a CONFIG_INVALID report. */
+    static BootReport report(GuardOptions options, Function<SchemaGuard, BootReport> action, BootListener listener) {
         try (PooledConnections connections = PooledConnections.forConfig(options.load())) {
-            report = action.apply(SchemaGuard.of(connections.config()));
+            return action.apply(SchemaGuard.of(connections.config()));
         } catch (GuardConfigException e) {
-            report = BootRunner.configInvalid(e, options.databaseForMessages());
+            BootReport report = BootRunner.configInvalid(e, options.databaseForMessages());
             SafeListener.wrap(listener).verdict(report);
+            return report;
         }
+    }
+
+    /** Prints the JSON if asked, and maps the verdict to the exit code. */
+    static int finish(GuardOptions options, PrintWriter out, BootReport report, Function<BootReport, Object> jsonView) {
         if (options.format == ReportFormat.JSON) {
             out.println(json(jsonView.apply(report)));
             out.flush();
