@@ -5,10 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.schemaguard.testing.Project;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -16,11 +13,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -71,15 +65,15 @@ class EntrypointScriptIT {
     void pass_execsTheService_whichKeepsTheScriptsPidAndGetsItsSigterm() throws Exception {
         project.allow("001_users.sql", "002_users_email.sql");
 
-        try (Script script = Script.start(project.writeYaml(""), SERVICE)) {
+        try (CliProcess script = script(project.writeYaml(""), SERVICE)) {
             script.awaitLine(l -> l.startsWith("service started"), 30_000);
 
-            assertTrue(script.lines().stream().anyMatch(l -> l.startsWith("SCHEMA_GUARD result=PASS")), script.lines().toString());
-            assertTrue(script.lines().contains("service started pid=" + script.pid()),
-                    "exec: the service is the script's process (PID 1 in a container): " + script.lines());
+            assertTrue(script.errLines().stream().anyMatch(l -> l.startsWith("SCHEMA_GUARD result=PASS")), script.errLines().toString());
+            assertTrue(script.errLines().contains("service started pid=" + script.pid()),
+                    "exec: the service is the script's process (PID 1 in a container): " + script.errLines());
             script.sigterm();
-            assertEquals(0, script.waitFor(10), script.lines().toString());
-            assertTrue(script.lines().contains("service got TERM"), script.lines().toString());
+            assertEquals(0, script.waitFor(10), script.errLines().toString());
+            assertTrue(script.errLines().contains("service got TERM"), script.errLines().toString());
         }
     }
 
@@ -87,12 +81,12 @@ class EntrypointScriptIT {
     void fail_exitsOne_andTheServiceNeverStarts() throws Exception {
         project.allow("001_users.sql");
 
-        try (Script script = Script.start(project.writeYaml(""), SERVICE)) {
-            assertEquals(1, script.waitFor(30), script.lines().toString());
+        try (CliProcess script = script(project.writeYaml(""), SERVICE)) {
+            assertEquals(1, script.waitFor(30), script.errLines().toString());
 
-            assertTrue(script.lines().stream().anyMatch(l -> l.startsWith("SCHEMA_GUARD result=FAIL code=REQUIRED_MIGRATIONS_MISSING")),
-                    script.lines().toString());
-            assertFalse(script.serviceStarted(), script.lines().toString());
+            assertTrue(script.errLines().stream().anyMatch(l -> l.startsWith("SCHEMA_GUARD result=FAIL code=REQUIRED_MIGRATIONS_MISSING")),
+                    script.errLines().toString());
+            assertFalse(serviceStarted(script), script.errLines().toString());
         }
     }
 
@@ -100,12 +94,12 @@ class EntrypointScriptIT {
     void hang_exitsThree_andTheServiceNeverStarts() throws Exception {
         slowProject();
 
-        try (Script script = Script.start(project.deadline(Duration.ofMillis(900)).writeYaml(""), SERVICE)) {
-            assertEquals(3, script.waitFor(30), script.lines().toString());
+        try (CliProcess script = script(project.deadline(Duration.ofMillis(900)).writeYaml(""), SERVICE)) {
+            assertEquals(3, script.waitFor(30), script.errLines().toString());
 
-            assertTrue(script.lines().stream().anyMatch(l -> l.startsWith("SCHEMA_GUARD result=HANG code=DEADLINE_EXCEEDED")),
-                    script.lines().toString());
-            assertFalse(script.serviceStarted(), script.lines().toString());
+            assertTrue(script.errLines().stream().anyMatch(l -> l.startsWith("SCHEMA_GUARD result=HANG code=DEADLINE_EXCEEDED")),
+                    script.errLines().toString());
+            assertFalse(serviceStarted(script), script.errLines().toString());
         }
     }
 
@@ -113,7 +107,7 @@ class EntrypointScriptIT {
     void sigtermDuringTheBoot_reachesTheGuard_whichStops_andTheServiceNeverStarts() throws Exception {
         slowProject();
 
-        try (Script script = Script.start(project.deadline(Duration.ofSeconds(60)).writeYaml(""), SERVICE)) {
+        try (CliProcess script = script(project.deadline(Duration.ofSeconds(60)).writeYaml(""), SERVICE)) {
             script.awaitLine(l -> l.contains("phase=apply") && l.contains("migration=003_slow.sql"), 30_000);
             List<ProcessHandle> guard = script.descendants();
             assertFalse(guard.isEmpty(), "the guard runs as the script's child");
@@ -123,10 +117,10 @@ class EntrypointScriptIT {
             int exit = script.waitFor(20);
 
             long tookMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - sent);
-            assertTrue(exit != 0, "the script exits with the guard's status: " + exit + " " + script.lines());
+            assertTrue(exit != 0, "the script exits with the guard's status: " + exit + " " + script.errLines());
             assertTrue(tookMs < 10_000, "the guard stopped on SIGTERM instead of finishing its 60 s budget: " + tookMs + " ms");
             assertTrue(guard.stream().noneMatch(ProcessHandle::isAlive), "the script waited for the guard to end");
-            assertFalse(script.serviceStarted(), script.lines().toString());
+            assertFalse(serviceStarted(script), script.errLines().toString());
         }
     }
 
@@ -138,88 +132,16 @@ class EntrypointScriptIT {
                 .allow("001_users.sql", "002_users_email.sql", "003_slow.sql");
     }
 
-    /** The entrypoint script as a container's PID 1 runs it, its output and error merged. */
-    private static final class Script implements AutoCloseable {
-        private final Process process;
-        private final List<String> lines = new CopyOnWriteArrayList<>();
-        private final Thread reader;
+    /** The entrypoint script as a container's PID 1 runs it, its output and error read together. */
+    private static CliProcess script(Path config, String service) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(SCRIPT.toString(), "sh", "-c", service);
+        builder.environment().put("SCHEMA_GUARD_JAR", JAR.toString());
+        builder.environment().put("SCHEMA_GUARD_CONFIG", config.toString());
+        builder.environment().put("JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        return CliProcess.of(builder);
+    }
 
-        private Script(Process process) {
-            this.process = process;
-            this.reader = new Thread(() -> {
-                try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                    String line;
-                    while ((line = r.readLine()) != null) {
-                        lines.add(line);
-                    }
-                } catch (IOException ignored) {
-                    // the process ended
-                }
-            });
-            reader.setDaemon(true);
-            reader.start();
-        }
-
-        static Script start(Path config, String service) throws IOException {
-            List<String> command = new ArrayList<>(List.of(SCRIPT.toString(), "sh", "-c", service));
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-            builder.environment().put("SCHEMA_GUARD_JAR", JAR.toString());
-            builder.environment().put("SCHEMA_GUARD_CONFIG", config.toString());
-            builder.environment().put("JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString());
-            return new Script(builder.start());
-        }
-
-        long pid() {
-            return process.pid();
-        }
-
-        List<ProcessHandle> descendants() {
-            return process.descendants().toList();
-        }
-
-        List<String> lines() {
-            return lines;
-        }
-
-        boolean serviceStarted() {
-            return lines.stream().anyMatch(l -> l.startsWith("service started"));
-        }
-
-        /** What {@code docker stop} sends to PID 1 (through the handle: Process.destroy() would also close our pipes). */
-        void sigterm() {
-            process.toHandle().destroy();
-        }
-
-        void awaitLine(Predicate<String> match, long timeoutMillis) throws InterruptedException {
-            long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
-            while (System.nanoTime() < end) {
-                if (lines.stream().anyMatch(match)) {
-                    return;
-                }
-                if (!process.isAlive()) {
-                    reader.join(1000);
-                    if (lines.stream().anyMatch(match)) {
-                        return;
-                    }
-                    throw new AssertionError("the script ended (exit " + process.exitValue() + ") without the line: " + lines);
-                }
-                Thread.sleep(10);
-            }
-            throw new AssertionError("no matching line within " + timeoutMillis + " ms: " + lines);
-        }
-
-        int waitFor(long seconds) throws InterruptedException {
-            if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
-                throw new AssertionError("the script did not end within " + seconds + " s: " + lines);
-            }
-            reader.join(5000);
-            return process.exitValue();
-        }
-
-        @Override
-        public void close() {
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly();
-        }
+    private static boolean serviceStarted(CliProcess script) {
+        return script.errLines().stream().anyMatch(l -> l.startsWith("service started"));
     }
 }
