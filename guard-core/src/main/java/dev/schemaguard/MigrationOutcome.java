@@ -28,6 +28,11 @@ public record MigrationOutcome(String name, Status status, boolean required, Str
         refusals = List.copyOf(refusals);
     }
 
+    /** An outcome without manifest or ledger details (not in the manifest, unpinned, no date, no checksum). */
+    public MigrationOutcome(String name, Status status, boolean required, String reason, List<String> refusals, long elapsedMs) {
+        this(name, status, required, reason, refusals, elapsedMs, false, false, null, null);
+    }
+
     public enum Status {
         /** In the ledger before this boot, its file unchanged. */
         ALREADY_APPLIED,
@@ -42,6 +47,12 @@ public record MigrationOutcome(String name, Status status, boolean required, Str
         /** In the ledger, but its file changed since it was applied (the boot fails with CHECKSUM_DRIFT). */
         DRIFTED,
         /** In the ledger, but not in this build's changelog (applied by a newer build, or removed since); listed last. */
-        UNKNOWN
+        UNKNOWN,
+        /** baseline: its objects are in the database as it creates them, so it was recorded as applied (not run). */
+        RECORDED,
+        /** baseline --dry-run: its objects are there; baseline would record it. */
+        WOULD_RECORD,
+        /** baseline: an object it creates is missing or differs ({@link MigrationOutcome#reason()} names it); not recorded. */
+        UNVERIFIED
     }
 }

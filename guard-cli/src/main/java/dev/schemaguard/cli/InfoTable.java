@@ -23,9 +23,10 @@ final class InfoTable {
     /** A word per status, as flyway info has: a plan's WOULD_APPLY is pending (a boot applies it). */
     static String status(MigrationOutcome m) {
         return switch (m.status()) {
-            case ALREADY_APPLIED, APPLIED -> "applied";
+            case ALREADY_APPLIED, APPLIED, RECORDED -> "applied";
             case WOULD_APPLY -> "pending";
-            case HELD -> "held";
+            case HELD, UNVERIFIED -> "held";
+            case WOULD_RECORD -> "pending";
             case FAILED -> "failed";
             case DRIFTED -> "drifted";
             case UNKNOWN -> "unknown";

@@ -36,6 +36,7 @@ public final class Main {
         SUBCOMMANDS.put("plan", PlanCommand::new);
         SUBCOMMANDS.put("info", InfoCommand::new);
         SUBCOMMANDS.put("verify", VerifyCommand::new);
+        SUBCOMMANDS.put("baseline", BaselineCommand::new);
         SUBCOMMANDS.put("check-integrity", CheckIntegrityCommand::new);
         SUBCOMMANDS.put("watch", WatchCommand::new);
     }

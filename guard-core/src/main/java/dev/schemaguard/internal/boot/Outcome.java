@@ -22,9 +22,15 @@ record Outcome(List<MigrationOutcome> migrations, Failure failure, IntegritySess
         return count(MigrationOutcome.Status.APPLIED) + count(MigrationOutcome.Status.WOULD_APPLY);
     }
 
-    /** Migrations still not in the ledger: held or failed (a drifted or unknown row is in the ledger). */
+    /** Migrations still not in the ledger: held, failed, or not verified by a baseline (a drifted or unknown row is in the ledger). */
     int pending() {
-        return count(MigrationOutcome.Status.HELD) + count(MigrationOutcome.Status.FAILED);
+        return count(MigrationOutcome.Status.HELD) + count(MigrationOutcome.Status.FAILED)
+                + count(MigrationOutcome.Status.UNVERIFIED);
+    }
+
+    /** Migrations a baseline recorded, or would record. */
+    int recorded() {
+        return count(MigrationOutcome.Status.RECORDED) + count(MigrationOutcome.Status.WOULD_RECORD);
     }
 
     private int count(MigrationOutcome.Status status) {

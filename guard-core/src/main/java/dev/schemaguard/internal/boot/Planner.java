@@ -52,9 +52,16 @@ final class Planner {
             boolean isRequired = required.contains(migration.name());
             LedgerRow row = ledger.row(migration.name()).orElse(null);
             if (row != null) {
-                String drift = drift(migration, row, failures);
+                String drift = drift(migration, row, ledger.drifted().get(migration.name()), failures);
                 planned.add(new PlannedMigration(migration, drift == null ? Decision.ALREADY_APPLIED : Decision.DRIFTED,
                         isRequired, drift == null ? "" : drift, List.of(), List.of(), false));
+                continue;
+            }
+            String blocked = ledger.blocked().get(migration.name());
+            if (blocked != null) {
+                // The ledger says a run of it failed midway: applying it again over that record could double its effects.
+                planned.add(new PlannedMigration(migration, Decision.HOLD, isRequired, blocked, List.of(), List.of(), false));
+                firstHeld = firstHeld == null ? migration.name() : firstHeld;
                 continue;
             }
             PlannedMigration decided = decide(migration, isRequired, manifest, assumed, applied, firstHeld, failures);
@@ -122,10 +129,16 @@ final class Planner {
         }
     }
 
-    /** How an applied migration's file differs from what the ledger recorded; null when it does not. */
-    private static String drift(Migration migration, LedgerRow row, List<Failure> failures) {
+    /**
+     * How an applied migration's file differs from what the ledger recorded; null when it does not.
+     *
+     * @param foreignDrift  how the file differs from a foreign ledger's checksum (Flyway's), as that ledger's reader found
+     */
+    private static String drift(Migration migration, LedgerRow row, String foreignDrift, List<Failure> failures) {
         String drift = null;
-        if (migration instanceof ChangeSetMigration changeSet) {
+        if (foreignDrift != null) {
+            drift = "changed after it was applied: " + foreignDrift;
+        } else if (migration instanceof ChangeSetMigration changeSet) {
             if (row.md5sum() != null && !LiquibaseSql.checksumMatches(changeSet, row.md5sum())) {
                 drift = "changed after it was applied: the ledger recorded " + row.md5sum();
             }
@@ -138,7 +151,8 @@ final class Planner {
         }
         if (drift != null) {
             failures.add(Failure.of(Code.CHECKSUM_DRIFT, migration.name() + " was applied, and its file " + migration.file()
-                    + " has changed since. Restore the file as it was applied; put the new change in a new migration.",
+                    + " has changed since" + (foreignDrift == null ? "" : " (" + foreignDrift + ")")
+                    + ". Restore the file as it was applied; put the new change in a new migration.",
                     "migration", migration.name(), "reason", "changed after it was applied"));
         }
         return drift;

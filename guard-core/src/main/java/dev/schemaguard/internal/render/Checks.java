@@ -53,6 +53,10 @@ final class Checks {
         add("required-blocked-by-gap", "A required migration waits behind a held one",
                 "On a fresh volume a held migration earlier in the changelog keeps it from being applied (no gaps).",
                 "Allowlist the held migration (if additive), move it after the required ones, or set allow_gaps: true.");
+        add("ledger-name", "A migration is not named as the configured ledger names it",
+                "With ledger: flyway (or another foreign ledger), each migration must be named the way that tool names it "
+                        + "(V<version>__<description>.sql), or the guard cannot match it to the ledger's rows.",
+                "Rename the migration as the message says, or choose another ledger.");
         add("simulate-fresh", "A boot on a brand-new empty database does not pass",
                 "With --simulate-fresh the configuration really booted on an empty database, and did not pass.",
                 "The message carries the boot's code and its fix.");

@@ -2,6 +2,11 @@ package dev.schemaguard.internal.verify;
 
 import dev.schemaguard.Finding;
 import dev.schemaguard.GuardConfig;
+import dev.schemaguard.GuardConfigException;
+import dev.schemaguard.LedgerSettings;
+import dev.schemaguard.internal.ledger.LedgerChoice;
+import dev.schemaguard.internal.ledger.LedgerKind;
+import dev.schemaguard.internal.ledger.RequiredNames;
 import dev.schemaguard.internal.Dialects;
 import dev.schemaguard.internal.boot.FreshPlan;
 import dev.schemaguard.internal.changelog.Changelog;
@@ -34,6 +39,16 @@ public final class Verifier {
         // Names, not absolute paths: each finding carries its file, and CI shows it relative to the checkout.
         String changelogName = changelog.source().getFileName().toString();
 
+        List<LedgerKind> kinds = LedgerChoice.offline(config.ledger());
+        if (config.ledger().kind() != LedgerSettings.Kind.AUTO) {
+            try {
+                changelog = new Changelog(changelog.source(), kinds.get(0).migrations(changelog));
+            } catch (GuardConfigException e) {
+                findings.add(Finding.error("ledger-name", changelog.source(), 0, e.getMessage()));
+            }
+        }
+        List<String> requiredNames = RequiredNames.resolve(config.required(), changelog.migrations(), kinds);
+        config = config.toBuilder().required(requiredNames).build();
         for (String required : config.required()) {
             if (changelog.find(required).isEmpty()) {
                 findings.add(Finding.error("required-not-in-changelog", lines.file(), lines.lineOf(required),
