@@ -9,11 +9,12 @@ import dev.schemaguard.internal.ledger.Ledger;
 import dev.schemaguard.internal.manifest.Manifest;
 import dev.schemaguard.internal.sql.Refusal;
 import dev.schemaguard.internal.sql.SqlSupport;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
+import java.util.function.ToIntFunction;
 
 /**
  * The plan a boot makes on a fresh, empty database (a new volume under this packaging): the one
@@ -78,19 +79,21 @@ public final class FreshPlan {
     /**
      * Findings about what the planner decided per migration: every refusal of every allowlisted
      * migration, and every required migration that a held one keeps from being applied (no gaps).
+     *
+     * @param requiredLine  the line of {@code configFile} that requires a migration
      */
-    public List<Finding> migrationFindings(Function<String, String> requiredWhere) {
+    public List<Finding> migrationFindings(Path configFile, ToIntFunction<String> requiredLine) {
         List<Finding> findings = new ArrayList<>();
         for (PlannedMigration m : plan.migrations()) {
             if (manifest.find(m.name()).isPresent()) {
                 for (Refusal refusal : m.refusals()) {
-                    findings.add(new Finding("not-additive", m.migration().where(refusal.line()),
+                    findings.add(Finding.error("not-additive", m.migration().file(), refusal.line(),
                             m.name() + " is in the manifest but " + refusal.rule().id() + ": " + refusal.detail()
                                     + (refusal.statement().isEmpty() ? "" : " [" + refusal.statement() + "]")));
                 }
             }
             if (m.required() && m.held() == Held.WAITS_FOR_HELD) {
-                findings.add(new Finding("required-blocked-by-gap", requiredWhere.apply(m.name()), m.name()
+                findings.add(Finding.error("required-blocked-by-gap", configFile, requiredLine.applyAsInt(m.name()), m.name()
                         + " is required, but on a fresh volume it " + m.reason() + ". Allow the held migration at boot "
                         + "(if additive), move it after the required ones, or set allow_gaps: true."));
             }

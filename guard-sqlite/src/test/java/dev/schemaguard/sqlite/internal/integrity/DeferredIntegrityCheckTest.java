@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.schemaguard.sqlite.internal.integrity.IntegrityCheck.Mode;
+import dev.schemaguard.sqlite.internal.integrity.IntegrityResult.Outcome;
 import dev.schemaguard.testing.Await;
 import dev.schemaguard.testing.TestClock;
-import dev.schemaguard.sqlite.internal.integrity.IntegrityResult.Outcome;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
