@@ -20,7 +20,7 @@ final class CliProcess implements AutoCloseable {
     private final List<String> errLines = new CopyOnWriteArrayList<>();
     private final Thread reader;
     /** Notified at every line and at the end of the stream, so a waiting test wakes on the event itself. */
-    private final Object lines = new Object();
+    private final Object lineRead = new Object();
     private volatile boolean ended;
 
     private CliProcess(Process process, java.io.InputStream lines) {
@@ -30,16 +30,16 @@ final class CliProcess implements AutoCloseable {
                 String line;
                 while ((line = r.readLine()) != null) {
                     errLines.add(line);
-                    synchronized (lines) {
-                        lines.notifyAll();
+                    synchronized (lineRead) {
+                        lineRead.notifyAll();
                     }
                 }
             } catch (IOException ignored) {
                 // the process was killed
             } finally {
                 ended = true;
-                synchronized (lines) {
-                    lines.notifyAll();
+                synchronized (lineRead) {
+                    lineRead.notifyAll();
                 }
             }
         });
@@ -78,7 +78,7 @@ final class CliProcess implements AutoCloseable {
     /** Waits until a line of standard error matches; fails after the timeout. */
     void awaitLine(Predicate<String> match, long timeoutMillis) throws InterruptedException {
         long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
-        synchronized (lines) {
+        synchronized (lineRead) {
             while (errLines.stream().noneMatch(match)) {
                 if (ended) {
                     throw new AssertionError("process ended without the expected line: " + errLines);
@@ -87,7 +87,7 @@ final class CliProcess implements AutoCloseable {
                 if (left <= 0) {
                     throw new AssertionError("no matching line within " + timeoutMillis + " ms: " + errLines);
                 }
-                TimeUnit.NANOSECONDS.timedWait(lines, left);
+                TimeUnit.NANOSECONDS.timedWait(lineRead, left);
             }
         }
     }
@@ -105,7 +105,7 @@ final class CliProcess implements AutoCloseable {
     private void signal(String name) throws IOException, InterruptedException {
         Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start();
         if (kill.waitFor() != 0) {
-            throw new AssertionError("kill -" + name + " " + process.pid() + " failed");
+            throw new AssertionError("kill -" + name + " " + process.pid() + " failed: " + errLines);
         }
     }
 

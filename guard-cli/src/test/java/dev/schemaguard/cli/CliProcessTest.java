@@ -57,7 +57,7 @@ class CliProcessTest {
             boot.awaitLine(l -> l.contains("phase=apply") && l.contains("migration=002_slow.sql"), 30_000);
             Thread.sleep(150);
             boot.kill9();
-            assertFalse(boot.errLines().stream().anyMatch(l -> l.startsWith("SCHEMA_GUARD result=")), "killed before its verdict");
+            assertFalse(boot.errLines().stream().anyMatch(l -> l.startsWith("SCHEMA_GUARD result=")), "killed before its verdict: " + boot.errLines());
         }
 
         BootReport next = SchemaGuard.of(project.deadline(Duration.ofSeconds(60)).config()).boot();
