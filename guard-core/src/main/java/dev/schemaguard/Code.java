@@ -23,7 +23,8 @@ public enum Code {
     SCHEMA_MISSING(Verdict.FAIL),
     CANARY_FAILED(Verdict.FAIL),
     DATA_SHRINK(Verdict.FAIL),
-    INTERNAL_ERROR(Verdict.FAIL);
+    INTERNAL_ERROR(Verdict.FAIL),
+    AUTHENTICATION_FAILED(Verdict.FAIL);
 
     private final Verdict verdict;
 
