@@ -24,7 +24,8 @@ public enum Code {
     CANARY_FAILED(Verdict.FAIL),
     DATA_SHRINK(Verdict.FAIL),
     INTERNAL_ERROR(Verdict.FAIL),
-    AUTHENTICATION_FAILED(Verdict.FAIL);
+    AUTHENTICATION_FAILED(Verdict.FAIL),
+    MIGRATION_INCOMPLETE(Verdict.FAIL);
 
     private final Verdict verdict;
 
