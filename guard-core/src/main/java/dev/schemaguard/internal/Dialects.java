@@ -2,6 +2,7 @@ package dev.schemaguard.internal;
 
 import dev.schemaguard.GuardConfigException;
 import dev.schemaguard.internal.sql.SqlDialect;
+import dev.schemaguard.internal.sql.SqlSyntax;
 import dev.schemaguard.spi.Dialect;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,11 +52,14 @@ public final class Dialects {
         }
     }
 
-    /** The classifier's dialect for a Schema Guard dialect. */
-    public static SqlDialect sqlDialect(Dialect dialect) {
-        return switch (dialect.name()) {
+    /** How a Schema Guard dialect's SQL is split and classified: its own module's syntax, or a built-in one. */
+    public static SqlSyntax sqlSyntax(Dialect dialect) {
+        if (dialect instanceof SqlSyntax.Provider provider) {
+            return provider.sqlSyntax();
+        }
+        return SqlSyntax.of(switch (dialect.name()) {
             case "postgresql" -> SqlDialect.POSTGRES;
             default -> SqlDialect.SQLITE;
-        };
+        });
     }
 }

@@ -11,6 +11,7 @@ import dev.schemaguard.internal.changelog.Changelog;
 import dev.schemaguard.internal.changelog.ChangelogLoader;
 import dev.schemaguard.internal.ledger.Ledger;
 import dev.schemaguard.internal.ledger.LedgerTable;
+import dev.schemaguard.internal.ledger.ProgressTable;
 import dev.schemaguard.internal.manifest.Manifest;
 import dev.schemaguard.spi.Dialect;
 import dev.schemaguard.spi.Dialect.Access;
@@ -56,8 +57,8 @@ final class BootPipeline {
         Changelog changelog = ChangelogLoader.load(config.changelog());
         Manifest manifest = Manifest.read(config.manifest());
         MigrationStatements statements = new MigrationStatements(
-                Dialects.sqlDialect(target.dialect()), target.dialect().name());
-        Planner planner = new Planner(statements, Dialects.sqlDialect(target.dialect()), config.allowGaps());
+                Dialects.sqlSyntax(target.dialect()), target.dialect().name());
+        Planner planner = new Planner(statements, config.allowGaps());
 
         IntegritySession integrity = target.dialect().integrity(target.url(), config.integrity());
         progress.enter("open");
@@ -118,9 +119,9 @@ final class BootPipeline {
         }
     }
 
-    /** Whether the database holds anything besides Liquibase's own tables. */
+    /** Whether the database holds anything besides Liquibase's and Schema Guard's own tables. */
     private static boolean hasOwnObjects(Set<String> objects) {
-        return objects.stream().anyMatch(o -> !o.contains(LedgerTable.NAME));
+        return objects.stream().anyMatch(o -> !o.contains(LedgerTable.NAME) && !o.contains(ProgressTable.NAME));
     }
 
     /** Prints the integrity result as a phase line and stops the boot when it failed. */
@@ -156,12 +157,44 @@ final class BootPipeline {
         Plan checked = schemas.beforeApply(existing, plan.objectsAfter(), bootstrap).map(plan::failingWith).orElse(plan);
         if (!checked.toApply().isEmpty() && connection != null && target.dialect().readOnly(connection)) {
             checked = checked.failingWith(Failure.of(Code.DATABASE_READ_ONLY, "the database " + target.redacted()
-                            + " is read-only (a standby in recovery, or default_transaction_read_only is on) and "
-                            + checked.toApply().size() + " migration(s) are to be applied; nothing was applied. Point the "
-                            + "service at the primary, or turn default_transaction_read_only off for this database.",
+                            + " is read-only (a standby or replica, or its read-only setting is on: default_transaction_read_only,"
+                            + " read_only) and " + checked.toApply().size() + " migration(s) are to be applied; nothing was "
+                            + "applied. Point the service at the primary, or turn the read-only setting off for this database.",
                     "reason", "read-only"));
         }
+        if (connection != null && ProgressTable.existsIn(existing)) {
+            checked = unfinished(checked, ProgressTable.read(connection));
+        }
         return checked;
+    }
+
+    /**
+     * Migrations an earlier boot started and did not finish (only where DDL commits on its own): one whose
+     * statements can all run twice is run again whole; any other stops the boot before anything is applied.
+     */
+    private Plan unfinished(Plan plan, Map<String, ProgressTable.Marker> markers) {
+        for (PlannedMigration m : plan.toApply()) {
+            ProgressTable.Marker marker = markers.get(m.name());
+            if (marker == null) {
+                continue;
+            }
+            String what = m.name() + " was started by boot " + marker.deploymentId() + " at " + marker.started()
+                    + " and not finished: " + marker.statementsDone() + " of " + marker.statements() + " statements took effect";
+            if (m.rerunnable()) {
+                progress.note(what + "; every statement can run twice (IF NOT EXISTS), so this boot runs it again whole");
+                continue;
+            }
+            int next = Math.min(marker.statementsDone(), m.statements().size() - 1);
+            String uncertain = m.statements().isEmpty() ? "" : " Whether its statement at "
+                    + m.migration().where(m.statements().get(next).line()) + " took effect is unknown (the boot stopped"
+                    + " while it ran, and this database commits each DDL statement on its own).";
+            return plan.failingWith(Failure.of(Code.MIGRATION_INCOMPLETE, what + "." + uncertain + " Nothing was applied."
+                            + " Check the schema, undo what took effect, then run DELETE FROM " + ProgressTable.NAME
+                            + " WHERE ID = '" + m.name() + "' and boot again; writing each statement with IF NOT EXISTS "
+                            + "lets a boot finish such a migration by itself.",
+                    "migration", m.name(), "reason", "started by boot " + marker.deploymentId() + ", not finished"));
+        }
+        return plan;
     }
 
     private Applied apply(Plan plan, Connection existingConnection, MigrationStatements statements) throws SQLException {

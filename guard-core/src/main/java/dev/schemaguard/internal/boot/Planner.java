@@ -15,7 +15,6 @@ import dev.schemaguard.internal.sql.Classification;
 import dev.schemaguard.internal.sql.MigrationClassifier;
 import dev.schemaguard.internal.sql.Refusal;
 import dev.schemaguard.internal.sql.Rule;
-import dev.schemaguard.internal.sql.SqlDialect;
 import dev.schemaguard.internal.sql.SqlStatement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -30,12 +29,10 @@ import java.util.Set;
  */
 final class Planner {
     private final MigrationStatements statements;
-    private final SqlDialect sqlDialect;
     private final boolean allowGaps;
 
-    Planner(MigrationStatements statements, SqlDialect sqlDialect, boolean allowGaps) {
+    Planner(MigrationStatements statements, boolean allowGaps) {
         this.statements = statements;
-        this.sqlDialect = sqlDialect;
         this.allowGaps = allowGaps;
     }
 
@@ -73,7 +70,7 @@ final class Planner {
         Classification classification;
         try {
             sql = statements.of(migration);
-            classification = MigrationClassifier.classify(sql, sqlDialect, assumed.view());
+            classification = MigrationClassifier.classify(sql, statements.syntax(), assumed.view());
             assumed.record(classification);
         } catch (RuntimeException e) {
             // Liquibase could not generate this changeset's SQL offline: unknown, so not additive.
@@ -106,7 +103,8 @@ final class Planner {
             reason = "waits for held " + firstHeld + " (no gaps; set allow_gaps: true to lift)";
         } else {
             applied.record(classification);
-            return new PlannedMigration(migration, Decision.APPLY, isRequired, "", refusals, sql, classification.outsideTransaction());
+            return new PlannedMigration(migration, Decision.APPLY, isRequired, "", refusals, sql, classification.outsideTransaction(),
+                    classification.rerunnable());
         }
         return new PlannedMigration(migration, Decision.HOLD, isRequired, reason, refusals, sql, false);
     }

@@ -19,6 +19,8 @@ final class Analysis {
     boolean concurrently;
     /** lock_timeout / statement_timeout: neither additive work nor a reason to refuse. */
     boolean neutral;
+    /** Running the statement a second time changes nothing and does not fail (IF NOT EXISTS). */
+    boolean idempotent;
     final List<NewTableCondition> conditions = new ArrayList<>();
 
     static Analysis refuse(Rule rule, String detail) {
@@ -36,6 +38,7 @@ final class Analysis {
         Analysis a = new Analysis();
         a.creates = name;
         a.ifNotExists = ifNotExists;
+        a.idempotent = ifNotExists;
         return a;
     }
 

@@ -10,8 +10,4 @@ interface Grammar {
      * @throws TokenCursor.NotRecognized when the statement starts like an additive one but does not parse
      */
     Analysis analyze(List<Token> tokens);
-
-    static Grammar of(SqlDialect dialect) {
-        return dialect == SqlDialect.SQLITE ? new SqliteGrammar() : new PostgresGrammar();
-    }
 }

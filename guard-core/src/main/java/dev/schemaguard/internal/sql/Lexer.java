@@ -37,8 +37,7 @@ abstract class Lexer {
     }
 
     static Result lex(String text, SqlDialect dialect) {
-        Lexer lexer = dialect == SqlDialect.SQLITE ? new SqliteLexer(text) : new PostgresLexer(text);
-        return lexer.run();
+        return SqlSyntax.of(dialect).lex(text);
     }
 
     /** Tab, line feed, form feed and carriage return are the only control characters allowed. */
@@ -81,7 +80,7 @@ abstract class Lexer {
         return lo + 1;
     }
 
-    private Result run() {
+    Result run() {
         while (pos < s.length()) {
             int start = pos;
             if (isSpace(s.charAt(pos))) {

@@ -15,11 +15,15 @@ public final class MigrationClassifier {
     private MigrationClassifier() {}
 
     public static Classification classify(List<SqlStatement> statements, SqlDialect dialect, SchemaView before) {
-        return new Run(dialect, before).classify(statements);
+        return classify(statements, SqlSyntax.of(dialect), before);
+    }
+
+    public static Classification classify(List<SqlStatement> statements, SqlSyntax syntax, SchemaView before) {
+        return new Run(syntax, before).classify(statements);
     }
 
     private static final class Run {
-        private final SqlDialect dialect;
+        private final SqlSyntax syntax;
         private final SchemaView before;
         private final Grammar grammar;
         private final List<Refusal> refusals = new ArrayList<>();
@@ -27,13 +31,15 @@ public final class MigrationClassifier {
         /** Objects that did not exist before this migration: empty, nobody else holds them. */
         private final Set<QualifiedName> newObjects = new HashSet<>();
         private final List<SqlStatement> concurrent = new ArrayList<>();
+        /** Statements with work that would fail or do harm if run a second time (no IF NOT EXISTS). */
+        private final List<SqlStatement> notRerunnable = new ArrayList<>();
         private int statementsWithWork;
         private int statementsWithTokens;
 
-        Run(SqlDialect dialect, SchemaView before) {
-            this.dialect = dialect;
+        Run(SqlSyntax syntax, SchemaView before) {
+            this.syntax = syntax;
             this.before = before;
-            this.grammar = Grammar.of(dialect);
+            this.grammar = syntax.grammar();
         }
 
         Classification classify(List<SqlStatement> statements) {
@@ -51,19 +57,28 @@ public final class MigrationClassifier {
                             + "transaction block; put it alone in its own migration (SET lock_timeout may stay).");
                 }
             }
+            if (!syntax.transactionalDdl() && statementsWithWork > 1 && refusals.isEmpty()) {
+                for (SqlStatement s : notRerunnable) {
+                    refuse(Rule.DDL_NOT_ATOMIC, s, s.line(), "This database commits each DDL statement on its own, so a "
+                            + "migration of " + statementsWithWork + " statements cannot be applied atomically with its ledger row; "
+                            + "after a crash between two statements the next boot must run it again, and this statement "
+                            + "cannot run twice. Add IF NOT EXISTS to it, or put it in a migration of its own.");
+                }
+            }
             boolean additive = refusals.isEmpty();
-            return new Classification(additive, refusals, created, additive && !concurrent.isEmpty());
+            return new Classification(additive, refusals, created, additive && !concurrent.isEmpty(),
+                    additive && notRerunnable.isEmpty());
         }
 
         private void classify(SqlStatement statement) {
-            Lexer.Result lexed = Lexer.lex(statement.text(), dialect);
+            Lexer.Result lexed = syntax.lex(statement.text());
             if (lexed.error() != null) {
                 statementsWithTokens++;
                 refuse(Rule.UNPARSEABLE, statement, statement.line(), "The statement cannot be tokenized: "
                         + lexed.error().message() + " (counted within the statement). Fix the SQL.");
                 return;
             }
-            List<List<Token>> groups = StatementBoundaries.group(lexed.tokens(), dialect);
+            List<List<Token>> groups = syntax.group(lexed.tokens());
             if (groups.isEmpty()) {
                 return;
             }
@@ -85,6 +100,9 @@ public final class MigrationClassifier {
             }
             if (!analysis.neutral) {
                 statementsWithWork++;
+                if (!analysis.idempotent) {
+                    notRerunnable.add(new SqlStatement(statement.text(), line));
+                }
             }
             if (analysis.refused()) {
                 refuse(analysis.refusedBy, statement, line, analysis.detail);

@@ -12,8 +12,12 @@ public final class StatementSplitter {
     private StatementSplitter() {}
 
     public static List<SqlStatement> split(String script, SqlDialect dialect) {
-        Lexer.Result lexed = Lexer.lex(script, dialect);
-        List<List<Token>> groups = StatementBoundaries.group(lexed.tokens(), dialect);
+        return split(script, SqlSyntax.of(dialect));
+    }
+
+    public static List<SqlStatement> split(String script, SqlSyntax syntax) {
+        Lexer.Result lexed = syntax.lex(script);
+        List<List<Token>> groups = syntax.group(lexed.tokens());
         List<SqlStatement> statements = new ArrayList<>();
         List<Token> unfinished = List.of();
         if (lexed.error() != null && !groups.isEmpty() && lastGroupIsOpen(groups, lexed.tokens())) {

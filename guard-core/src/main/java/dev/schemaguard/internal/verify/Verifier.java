@@ -60,7 +60,7 @@ public final class Verifier {
                         + " is not pinned. Append sha256=" + migration.sha256() + " once the file is reviewed."));
             }
         }
-        findings.addAll(FreshPlan.findings(changelog, manifest, config, Dialects.sqlDialect(Dialects.forUrl(config.database())),
+        findings.addAll(FreshPlan.findings(changelog, manifest, config, Dialects.sqlSyntax(Dialects.forUrl(config.database())),
                 Dialects.forUrl(config.database()).name(), lines::where));
         return findings;
     }

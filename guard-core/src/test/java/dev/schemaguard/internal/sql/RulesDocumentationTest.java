@@ -41,7 +41,11 @@ class RulesDocumentationTest {
                 assertTrue(section.contains(part), rule.id() + " lacks " + part);
             }
             for (SqlDialect d : rule.dialects()) {
-                String name = d == SqlDialect.SQLITE ? "SQLite" : "PostgreSQL";
+                String name = switch (d) {
+                    case SQLITE -> "SQLite";
+                    case POSTGRES -> "PostgreSQL";
+                    case MARIADB -> "MariaDB";
+                };
                 assertTrue(section.contains(name), rule.id() + " does not name dialect " + name);
             }
         }

@@ -36,7 +36,7 @@ class ConcurrentIndexApplierTest {
         db = PostgresServer.defaultMajor().newDatabase();
         db.execute("CREATE TABLE accounts (id INTEGER, email TEXT)",
                 "INSERT INTO accounts VALUES (1, 'a@example.com'), (2, 'a@example.com'), (3, 'c@example.com')");
-        applier = new Applier(dialect, new MigrationStatements(SqlDialect.POSTGRES, "postgresql"), new Interrupter(), "test",
+        applier = new Applier(dialect, new MigrationStatements(dev.schemaguard.internal.sql.SqlSyntax.of(SqlDialect.POSTGRES), "postgresql"), new Interrupter(), "test",
                 () -> Duration.ofSeconds(30), ConnectionSettings.DEFAULT);
     }
 
