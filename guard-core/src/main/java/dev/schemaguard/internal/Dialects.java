@@ -1,8 +1,6 @@
 package dev.schemaguard.internal;
 
 import dev.schemaguard.GuardConfigException;
-import dev.schemaguard.internal.sql.SqlDialect;
-import dev.schemaguard.internal.sql.SqlSyntax;
 import dev.schemaguard.spi.Dialect;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,16 +48,5 @@ public final class Dialects {
             throw new GuardConfigException("cannot read the JDBC URL of the DataSource (" + e.getMessage()
                     + "); set database: (or GuardConfig.builder().database(url)) next to the DataSource.");
         }
-    }
-
-    /** How a Schema Guard dialect's SQL is split and classified: its own module's syntax, or a built-in one. */
-    public static SqlSyntax sqlSyntax(Dialect dialect) {
-        if (dialect instanceof SqlSyntax.Provider provider) {
-            return provider.sqlSyntax();
-        }
-        return SqlSyntax.of(switch (dialect.name()) {
-            case "postgresql" -> SqlDialect.POSTGRES;
-            default -> SqlDialect.SQLITE;
-        });
     }
 }

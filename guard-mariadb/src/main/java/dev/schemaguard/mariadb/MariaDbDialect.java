@@ -4,8 +4,8 @@ import dev.schemaguard.Code;
 import dev.schemaguard.ConnectionSettings;
 import dev.schemaguard.GuardConfigException;
 import dev.schemaguard.IntegritySettings;
-import dev.schemaguard.internal.sql.MariaDbSyntax;
-import dev.schemaguard.internal.sql.SqlSyntax;
+import dev.schemaguard.internal.sql.SqlSupport;
+import dev.schemaguard.mariadb.internal.sql.MariaDbSql;
 import dev.schemaguard.spi.Dialect;
 import dev.schemaguard.spi.IntegrityOutcome;
 import java.sql.Connection;
@@ -19,16 +19,16 @@ import java.util.regex.Pattern;
 /**
  * MariaDB, and MySQL through the same driver (MariaDB Connector/J). A database lives on a server: it
  * exists or it does not (error 1049), and it is never created. DDL is not transactional: each DDL
- * statement commits on its own ({@link MariaDbSyntax}), which the classifier and the applier account
+ * statement commits on its own ({@link MariaDbSql}), which the classifier and the applier account
  * for. Concurrent boots serialize on a session-level named lock ({@link ApplyLock}); while applying,
  * lock_wait_timeout and max_statement_time keep DDL stuck behind another transaction from hanging.
  */
-public final class MariaDbDialect implements Dialect, SqlSyntax.Provider {
+public final class MariaDbDialect implements Dialect {
     private static final String MARIADB = "jdbc:mariadb:";
     private static final String MYSQL = "jdbc:mysql:";
     private static final Pattern CREATES_DATABASE = Pattern.compile("(?i)[?&]createDatabaseIfNotExist=(true|1|yes)");
     private static final org.mariadb.jdbc.Driver DRIVER = new org.mariadb.jdbc.Driver();
-    private static final SqlSyntax SYNTAX = new MariaDbSyntax();
+    private static final SqlSupport SQL = new MariaDbSql();
 
     @Override
     public String name() {
@@ -41,8 +41,8 @@ public final class MariaDbDialect implements Dialect, SqlSyntax.Provider {
     }
 
     @Override
-    public SqlSyntax sqlSyntax() {
-        return SYNTAX;
+    public SqlSupport sql() {
+        return SQL;
     }
 
     /** A server cannot be asked without connecting; a missing database shows as error 1049 when it is opened. */

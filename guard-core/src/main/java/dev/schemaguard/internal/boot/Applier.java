@@ -63,7 +63,7 @@ final class Applier {
         // A lock wait is only reported as one if lock_timeout fires first: keep it below the statement's limit.
         Duration lockTimeout = min(limits.lockTimeout(), statementTimeout.multipliedBy(9).dividedBy(10));
         dialect.limitStatements(connection, lockTimeout, statementTimeout);
-        if (!statements.syntax().transactionalDdl()) {
+        if (!statements.sql().transactionalDdl()) {
             return applyStepwise(connection, planned, md5sum, description, ledgerDdl);
         }
         if (planned.outsideTransaction()) {
@@ -192,7 +192,7 @@ final class Applier {
         String rolledBack = planned.outsideTransaction()
                 ? "It ran outside a transaction: statements before the failing one stay, no ledger row was written"
                 + (failed != null && failed.cleanedUp != null ? ", and " + failed.cleanedUp : "")
-                : !statements.syntax().transactionalDdl() ? stepwiseAftermath(planned, failed)
+                : !statements.sql().transactionalDdl() ? stepwiseAftermath(planned, failed)
                 : "It was rolled back whole (no statement of it and no ledger row remain)";
         return Failure.of(Code.MIGRATION_FAILED, planned.name() + " failed" + where + ": " + cause + ". " + rolledBack
                         + "; fix the migration and boot again.",
@@ -215,7 +215,7 @@ final class Applier {
     private Failure lockTimeout(PlannedMigration planned, StatementFailed failed, String where, String cause) {
         String table = failed == null ? null : LockedTable.of(failed.statement.text()).orElse(null);
         String what = table == null ? "a lock" : "a lock on " + table;
-        String aftermath = statements.syntax().transactionalDdl() ? "was rolled back whole"
+        String aftermath = statements.sql().transactionalDdl() ? "was rolled back whole"
                 : "stopped (" + stepwiseAftermath(planned, failed) + ")";
         Failure failure = Failure.of(Code.LOCK_TIMEOUT, planned.name() + where + " waited too long for " + what + " (" + cause
                         + ") and " + aftermath + ". Another transaction holds it: find it with " + dialect.lockHolderHint()

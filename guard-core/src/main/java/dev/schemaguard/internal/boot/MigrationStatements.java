@@ -5,7 +5,7 @@ import dev.schemaguard.internal.changelog.Migration;
 import dev.schemaguard.internal.changelog.SqlFileMigration;
 import dev.schemaguard.internal.liquibase.LiquibaseSql;
 import dev.schemaguard.internal.sql.SqlStatement;
-import dev.schemaguard.internal.sql.SqlSyntax;
+import dev.schemaguard.internal.sql.SqlSupport;
 import dev.schemaguard.internal.sql.StatementSplitter;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,32 +16,33 @@ import java.util.List;
  * way, so that what the classifier sees is, statement for statement, what runs.
  */
 final class MigrationStatements {
-    private final SqlSyntax syntax;
+    private final SqlSupport sql;
     private final String liquibaseName;
     private LiquibaseSql liquibase;
 
-    MigrationStatements(SqlSyntax syntax, String liquibaseName) {
-        this.syntax = syntax;
+    MigrationStatements(SqlSupport sql, String liquibaseName) {
+        this.sql = sql;
         this.liquibaseName = liquibaseName;
     }
 
     List<SqlStatement> of(Migration migration) {
         if (migration instanceof SqlFileMigration file) {
-            return StatementSplitter.split(file.script(), syntax);
+            return StatementSplitter.split(file.script(), sql);
         }
         ChangeSetMigration changeSet = (ChangeSetMigration) migration;
         int line = ChangeSetLines.lineOf(changeSet);
         List<SqlStatement> statements = new ArrayList<>();
         for (SqlStatement generated : liquibase().statements(changeSet)) {
-            for (SqlStatement piece : StatementSplitter.split(generated.text(), syntax)) {
+            for (SqlStatement piece : StatementSplitter.split(generated.text(), sql)) {
                 statements.add(new SqlStatement(piece.text(), line));
             }
         }
         return statements;
     }
 
-    SqlSyntax syntax() {
-        return syntax;
+    /** The dialect's SQL support these statements were split with. */
+    SqlSupport sql() {
+        return sql;
     }
 
     /** Liquibase, started only when a changeset or a ledger row needs it. */

@@ -16,6 +16,7 @@ import dev.schemaguard.internal.sql.MigrationClassifier;
 import dev.schemaguard.internal.sql.Refusal;
 import dev.schemaguard.internal.sql.Rule;
 import dev.schemaguard.internal.sql.SqlStatement;
+import dev.schemaguard.internal.sql.SqlSupport;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,10 +30,12 @@ import java.util.Set;
  */
 final class Planner {
     private final MigrationStatements statements;
+    private final SqlSupport sqlSupport;
     private final boolean allowGaps;
 
-    Planner(MigrationStatements statements, boolean allowGaps) {
+    Planner(MigrationStatements statements, SqlSupport sqlSupport, boolean allowGaps) {
         this.statements = statements;
+        this.sqlSupport = sqlSupport;
         this.allowGaps = allowGaps;
     }
 
@@ -70,7 +73,7 @@ final class Planner {
         Classification classification;
         try {
             sql = statements.of(migration);
-            classification = MigrationClassifier.classify(sql, statements.syntax(), assumed.view());
+            classification = MigrationClassifier.classify(sql, sqlSupport, assumed.view());
             assumed.record(classification);
         } catch (RuntimeException e) {
             // Liquibase could not generate this changeset's SQL offline: unknown, so not additive.

@@ -14,18 +14,13 @@ import java.util.Set;
 public final class MigrationClassifier {
     private MigrationClassifier() {}
 
-    public static Classification classify(List<SqlStatement> statements, SqlDialect dialect, SchemaView before) {
-        return classify(statements, SqlSyntax.of(dialect), before);
-    }
-
-    public static Classification classify(List<SqlStatement> statements, SqlSyntax syntax, SchemaView before) {
-        return new Run(syntax, before).classify(statements);
+    public static Classification classify(List<SqlStatement> statements, SqlSupport sql, SchemaView before) {
+        return new Run(sql, before).classify(statements);
     }
 
     private static final class Run {
-        private final SqlSyntax syntax;
+        private final SqlSupport sql;
         private final SchemaView before;
-        private final Grammar grammar;
         private final List<Refusal> refusals = new ArrayList<>();
         private final Set<QualifiedName> created = new LinkedHashSet<>();
         /** Objects that did not exist before this migration: empty, nobody else holds them. */
@@ -36,10 +31,9 @@ public final class MigrationClassifier {
         private int statementsWithWork;
         private int statementsWithTokens;
 
-        Run(SqlSyntax syntax, SchemaView before) {
-            this.syntax = syntax;
+        Run(SqlSupport sql, SchemaView before) {
+            this.sql = sql;
             this.before = before;
-            this.grammar = syntax.grammar();
         }
 
         Classification classify(List<SqlStatement> statements) {
@@ -57,7 +51,7 @@ public final class MigrationClassifier {
                             + "transaction block; put it alone in its own migration (SET lock_timeout may stay).");
                 }
             }
-            if (!syntax.transactionalDdl() && statementsWithWork > 1 && refusals.isEmpty()) {
+            if (!sql.transactionalDdl() && statementsWithWork > 1 && refusals.isEmpty()) {
                 for (SqlStatement s : notRerunnable) {
                     refuse(Rule.DDL_NOT_ATOMIC, s, s.line(), "This database commits each DDL statement on its own, so a "
                             + "migration of " + statementsWithWork + " statements cannot be applied atomically with its ledger row; "
@@ -71,14 +65,14 @@ public final class MigrationClassifier {
         }
 
         private void classify(SqlStatement statement) {
-            Lexer.Result lexed = syntax.lex(statement.text());
+            Lexer.Result lexed = sql.lex(statement.text());
             if (lexed.error() != null) {
                 statementsWithTokens++;
                 refuse(Rule.UNPARSEABLE, statement, statement.line(), "The statement cannot be tokenized: "
                         + lexed.error().message() + " (counted within the statement). Fix the SQL.");
                 return;
             }
-            List<List<Token>> groups = syntax.group(lexed.tokens());
+            List<List<Token>> groups = StatementBoundaries.group(lexed.tokens(), sql);
             if (groups.isEmpty()) {
                 return;
             }
@@ -91,7 +85,7 @@ public final class MigrationClassifier {
             }
             Analysis analysis;
             try {
-                analysis = grammar.analyze(groups.get(0));
+                analysis = sql.analyze(groups.get(0));
             } catch (TokenCursor.NotRecognized e) {
                 statementsWithWork++;
                 refuse(Rule.UNPARSEABLE, statement, line, "The statement is not understood: " + e.getMessage()

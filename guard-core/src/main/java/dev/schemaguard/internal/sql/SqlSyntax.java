@@ -1,78 +1,39 @@
 package dev.schemaguard.internal.sql;
 
-import java.util.List;
+import java.util.Objects;
+import java.util.Set;
 
 /**
- * How one dialect's SQL is read: its tokenizer, where its statements end, its additive grammar, and
- * whether its DDL runs inside a transaction. The built-in SQLite and PostgreSQL syntaxes come from
- * {@link #of(SqlDialect)}; a dialect module that brings its own grammar extends this class in this
- * package and hands it to core through {@link Provider}.
+ * How one dialect writes what the shared parsers read: each component names a feature of the
+ * notation, never a database, so that a new dialect chooses its features instead of core learning
+ * its name.
+ *
+ * @param defaultSchema     the schema an unqualified name lives in ({@code main}, {@code public}); a
+ *                          name qualified with it is reported unqualified
+ * @param stringsAsNames    a 'string' is accepted where a name or a type name is expected (SQLite)
+ * @param qualifiedTypes    a column type may be {@code schema.type}
+ * @param arrayTypes        a column type may end with {@code [ ]} or {@code [n]}
+ * @param defaultIsOneTerm  DEFAULT takes one term or a parenthesized expression (SQLite), not an
+ *                          expression up to the next constraint
+ * @param emptyTables       CREATE TABLE t () is valid
+ * @param tableElementWords words other than the standard constraints that start a table element
+ *                          which is not a column (PostgreSQL's EXCLUDE, LIKE), upper case
+ * @param rules             the rules this dialect's grammar can fire; a never-additive keyword whose
+ *                          rule is not among them is left to the grammar, which calls it unknown
  */
-public abstract class SqlSyntax {
+public record SqlSyntax(
+        String defaultSchema,
+        boolean stringsAsNames,
+        boolean qualifiedTypes,
+        boolean arrayTypes,
+        boolean defaultIsOneTerm,
+        boolean emptyTables,
+        Set<String> tableElementWords,
+        Set<Rule> rules) {
 
-    /** Implemented by a {@code Dialect} whose SQL support lives in its own module. */
-    public interface Provider {
-        SqlSyntax sqlSyntax();
-    }
-
-    /** The dialect whose rules apply ({@link Rule#dialects()}). */
-    public abstract SqlDialect dialect();
-
-    /**
-     * Whether a DDL statement runs inside the migration's transaction. When it does not (the server
-     * commits before and after each DDL statement), a migration of several statements cannot be atomic
-     * with its ledger row: the classifier then accepts it only if every statement can safely run twice,
-     * and the applier records its progress so that a boot after a crash finds it half applied.
-     */
-    public boolean transactionalDdl() {
-        return true;
-    }
-
-    abstract Lexer lexer(String text);
-
-    abstract List<List<Token>> group(List<Token> tokens);
-
-    abstract Grammar grammar();
-
-    final Lexer.Result lex(String text) {
-        return lexer(text).run();
-    }
-
-    public static SqlSyntax of(SqlDialect dialect) {
-        return switch (dialect) {
-            case SQLITE -> new BuiltIn(dialect, new SqliteGrammar());
-            case POSTGRES -> new BuiltIn(dialect, new PostgresGrammar());
-            default -> throw new IllegalArgumentException(dialect + " has no built-in syntax: its module provides it");
-        };
-    }
-
-    private static final class BuiltIn extends SqlSyntax {
-        private final SqlDialect dialect;
-        private final Grammar grammar;
-
-        BuiltIn(SqlDialect dialect, Grammar grammar) {
-            this.dialect = dialect;
-            this.grammar = grammar;
-        }
-
-        @Override
-        public SqlDialect dialect() {
-            return dialect;
-        }
-
-        @Override
-        Lexer lexer(String text) {
-            return dialect == SqlDialect.SQLITE ? new SqliteLexer(text) : new PostgresLexer(text);
-        }
-
-        @Override
-        List<List<Token>> group(List<Token> tokens) {
-            return StatementBoundaries.group(tokens, dialect);
-        }
-
-        @Override
-        Grammar grammar() {
-            return grammar;
-        }
+    public SqlSyntax {
+        Objects.requireNonNull(defaultSchema, "defaultSchema");
+        tableElementWords = Set.copyOf(tableElementWords);
+        rules = Set.copyOf(rules);
     }
 }
