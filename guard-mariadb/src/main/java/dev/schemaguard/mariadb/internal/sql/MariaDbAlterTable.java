@@ -80,11 +80,17 @@ final class MariaDbAlterTable {
             a.expectEnd();
             return null;
         }
+        if (a.peekWords("DROP")) {
+            return CommonStatements.refuse(Rule.DROP, "Dropping a column, index, constraint or partition loses data or guarantees.");
+        }
+        if (a.peekWords("TRUNCATE")) {
+            return CommonStatements.refuse(Rule.TRUNCATE, "TRUNCATE PARTITION empties part of the table.");
+        }
+        if (mentions(a, "PARTITION") || mentions(a, "PARTITIONING")) {
+            return CommonStatements.refuse(Rule.PARTITION, "Changing partitions locks the table and moves data.");
+        }
         if (a.acceptWords("ADD")) {
             return add(a, table, options, result);
-        }
-        if (a.peekWords("DROP")) {
-            return CommonStatements.refuse(Rule.DROP, "Dropping a column, index or constraint loses data or guarantees.");
         }
         if (a.peekWords("MODIFY") || a.peekWords("CHANGE") || a.peekWords("ALTER") || a.peekWords("CONVERT")) {
             return CommonStatements.refuse(Rule.ALTER_COLUMN, "Changing a column's type, nullability, default or "
@@ -95,9 +101,6 @@ final class MariaDbAlterTable {
         }
         if (a.peekWords("FORCE") || a.peekWords("ORDER", "BY")) {
             return CommonStatements.refuse(Rule.VACUUM, "FORCE and ORDER BY rebuild the whole table.");
-        }
-        if (mentions(a, "PARTITION") || mentions(a, "PARTITIONING")) {
-            return CommonStatements.refuse(Rule.PARTITION, "Changing partitions locks the table and moves data.");
         }
         if (MariaDbTableOptions.startsOption(a) || a.peekWords("DISCARD") || a.peekWords("IMPORT")
                 || a.peekWords("ENABLE", "KEYS") || a.peekWords("DISABLE", "KEYS")) {
@@ -110,10 +113,10 @@ final class MariaDbAlterTable {
     private static Analysis add(TokenCursor a, QualifiedName table, Options options, Analysis result) {
         if (a.peekWords("CONSTRAINT") || a.peekWords("PRIMARY") || a.peekWords("UNIQUE") || a.peekWords("FOREIGN")
                 || a.peekWords("CHECK")) {
-            a.rest();
+            List<Token> constraint = a.rest();
             result.requireNewTable(table, Rule.ADD_CONSTRAINT, "Adding a key or constraint to existing table " + table
                     + " checks every row under a lock. Apply it in a reviewed migration.");
-            options.allIfNotExists = false;
+            options.allIfNotExists &= saysIfNotExists(constraint);
             return null;
         }
         if (a.peekWords("FULLTEXT") || a.peekWords("SPATIAL")) {
@@ -181,6 +184,16 @@ final class MariaDbAlterTable {
             result.requireNewTable(table, Rule.ADD_CONSTRAINT, "An inline PRIMARY KEY, UNIQUE, KEY, CHECK or REFERENCES "
                     + "on an existing table checks or indexes every row. Add the column, then the index in its own migration.");
         }
+    }
+
+    /** ADD CONSTRAINT IF NOT EXISTS ..., ADD FOREIGN KEY IF NOT EXISTS ... (MariaDB 10.0.2+). */
+    private static boolean saysIfNotExists(List<Token> tokens) {
+        for (int i = 0; i + 2 < tokens.size(); i++) {
+            if (tokens.get(i).isWord("IF") && tokens.get(i + 1).isWord("NOT") && tokens.get(i + 2).isWord("EXISTS")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean mentions(TokenCursor a, String word) {

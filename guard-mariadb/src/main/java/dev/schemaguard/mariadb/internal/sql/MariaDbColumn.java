@@ -26,6 +26,10 @@ record MariaDbColumn(String name, List<Token> type, boolean notNull, List<Token>
             "on", "constraint", "first", "after", "with", "without", "compressed", "persistent", "stored", "virtual",
             "column_format", "storage", "ref_system_id");
 
+    /** Words that may follow a type's first word: DOUBLE PRECISION, NATIONAL CHAR VARYING, INT UNSIGNED ZEROFILL. */
+    private static final Set<String> TYPE_MODIFIERS = Set.of("precision", "varying", "char", "nchar", "varchar",
+            "varbinary", "binary", "unsigned", "signed", "zerofill", "ascii", "unicode", "byte");
+
     boolean hasDefault() {
         return defaultExpression != null;
     }
@@ -101,7 +105,9 @@ record MariaDbColumn(String name, List<Token> type, boolean notNull, List<Token>
         List<Token> type = new ArrayList<>();
         while (!c.atEnd()) {
             Token t = c.peek();
-            if (t.kind() == Token.Kind.WORD && !ATTRIBUTES.contains(t.folded())) {
+            boolean typeWord = t.kind() == Token.Kind.WORD && !ATTRIBUTES.contains(t.folded())
+                    && (type.isEmpty() || TYPE_MODIFIERS.contains(t.folded()));
+            if (typeWord) {
                 type.add(c.next());
             } else if (!type.isEmpty() && c.peekOp("(")) {
                 for (Token inner : c.group()) {
@@ -146,6 +152,16 @@ record MariaDbColumn(String name, List<Token> type, boolean notNull, List<Token>
             throw new TokenCursor.NotRecognized("unexpected '" + t.raw() + "' after DEFAULT");
         }
         term.add(t);
+        if (t.isWord("NEXT") && c.acceptWords("VALUE", "FOR")) {
+            MariaDbNames.qualified(c); // NEXT VALUE FOR sequence: a value per row
+            term.add(new Token(Token.Kind.WORD, "VALUE", "VALUE", -1, -1, -1));
+            return term;
+        }
+        if (t.kind() == Token.Kind.WORD && t.raw().startsWith("_") && c.peek() != null
+                && c.peek().kind() == Token.Kind.STRING) {
+            term.add(c.next()); // a character set introducer: _utf8mb4'text'
+            return term;
+        }
         if (t.kind() == Token.Kind.WORD && c.peekOp("(")) {
             term.add(c.peek());
             term.addAll(c.group());

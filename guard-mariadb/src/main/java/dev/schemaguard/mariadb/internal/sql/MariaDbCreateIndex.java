@@ -28,11 +28,6 @@ final class MariaDbCreateIndex {
         }
         c.expectWords("ON");
         QualifiedName table = MariaDbNames.qualified(c);
-        if (c.acceptWords("WAIT")) {
-            c.next();
-        } else {
-            c.acceptWords("NOWAIT");
-        }
         MariaDbIndexParts.rest(c);
         String algorithm = null;
         String lock = null;

@@ -10,7 +10,7 @@ import dev.schemaguard.internal.sql.TokenCursor;
 import java.util.List;
 
 /**
- * MariaDB CREATE [TEMPORARY] TABLE, after TABLE: a column list and table options, or LIKE another
+ * MariaDB CREATE TABLE, after TABLE: a column list and table options, or LIKE another
  * table (its structure only). Nothing in a new table's definition runs at creation, but every token
  * must parse. A query (AS SELECT, or a SELECT after the columns) copies data: refused.
  */
@@ -18,10 +18,9 @@ final class MariaDbCreateTable {
     private MariaDbCreateTable() {
     }
 
-    static Analysis analyze(TokenCursor c, boolean temporary) {
+    static Analysis analyze(TokenCursor c) {
         boolean ifNotExists = c.acceptWords("IF", "NOT", "EXISTS");
-        QualifiedName name = MariaDbNames.qualified(c);
-        QualifiedName created = temporary ? new QualifiedName("temp", name.name()) : name;
+        QualifiedName created = MariaDbNames.qualified(c);
         if (c.acceptWords("LIKE") || (c.peekOp("(") && c.peek(1) != null && c.peek(1).isWord("LIKE"))) {
             boolean parenthesized = c.acceptOp("(");
             if (parenthesized) {

@@ -72,12 +72,13 @@ final class MariaDbGrammar {
         if (c.peekWords("ALGORITHM") || c.peekWords("SQL", "SECURITY") || c.peekWords("VIEW")) {
             return MariaDbViews.create(c);
         }
-        boolean temporary = c.acceptWords("TEMPORARY");
-        if (c.acceptWords("TABLE")) {
-            return MariaDbCreateTable.analyze(c, temporary);
+        if (c.peekWords("TEMPORARY")) {
+            return Analysis.refuse(Rule.UNKNOWN_STATEMENT, "A temporary table lives only in the guard's session and "
+                    + "shadows a real table of the same name (even the ledger) for every statement after it; a boot "
+                    + "migration has no use for one. Remove it.");
         }
-        if (temporary) {
-            return unknown();
+        if (c.acceptWords("TABLE")) {
+            return MariaDbCreateTable.analyze(c);
         }
         if (c.peekWords("INDEX") || c.peekWords("UNIQUE") || c.peekWords("FULLTEXT") || c.peekWords("SPATIAL")) {
             return MariaDbCreateIndex.analyze(c);

@@ -23,6 +23,12 @@ final class MariaDbIndexParts {
                 if (c.next().kind() != Token.Kind.STRING) {
                     throw new TokenCursor.NotRecognized("expected a 'string' after COMMENT");
                 }
+            } else if (c.acceptWords("WAIT")) {
+                if (c.next().kind() != Token.Kind.NUMBER) {
+                    throw new TokenCursor.NotRecognized("expected seconds after WAIT");
+                }
+            } else if (c.acceptWords("NOWAIT")) {
+                continue;
             } else if (c.acceptWords("KEY_BLOCK_SIZE")) {
                 MariaDbNames.optionalEquals(c);
                 c.next();

@@ -141,6 +141,9 @@ final class MariaDbLexer extends Lexer {
             return "unterminated " + (hex ? "hex" : "bit") + " literal";
         }
         pos++;
+        if (hex && (pos - start - 3) % 2 != 0) {
+            return "malformed hex literal (an odd number of digits)";
+        }
         emit(Token.Kind.BLOB, start);
         return null;
     }
