@@ -10,16 +10,13 @@ import dev.schemaguard.GuardConfig;
 import dev.schemaguard.SchemaGuard;
 import dev.schemaguard.Verdict;
 import dev.schemaguard.testing.GuardLines;
+import dev.schemaguard.testing.NoSecrets;
 import dev.schemaguard.testing.Project;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -60,7 +57,7 @@ class MariaDbReachabilityTest {
                 .deadline(Duration.ofSeconds(2));
         project.migration("001_users.sql", "CREATE TABLE users (id INTEGER PRIMARY KEY);").allow("001_users.sql");
 
-        BootReport report = captured(project::boot, password);
+        BootReport report = NoSecrets.run(project::boot, password);
 
         assertEquals(Code.DATABASE_UNREACHABLE, report.code(), report.line());
         Map<String, String> line = GuardLines.parse(report.line());
@@ -77,7 +74,7 @@ class MariaDbReachabilityTest {
         project.migration("001_users.sql", "CREATE TABLE users (id INTEGER PRIMARY KEY);").allow("001_users.sql");
         GuardConfig config = project.config().withCredentials(db.user(), wrong);
 
-        BootReport report = captured(() -> SchemaGuard.of(config).boot(), wrong, db.password());
+        BootReport report = NoSecrets.run(() -> SchemaGuard.of(config).boot(), wrong, db.password());
 
         assertEquals(Code.AUTHENTICATION_FAILED, report.code(), report.line());
         assertTrue(report.line().contains("Access denied"), report.line());
@@ -92,7 +89,7 @@ class MariaDbReachabilityTest {
         project.migration("001_users.sql", "CREATE TABLE users (id INTEGER PRIMARY KEY);").allow("001_users.sql");
         GuardConfig config = project.config().withCredentials(db.user(), db.password());
 
-        BootReport report = captured(() -> SchemaGuard.of(config).boot(), db.password());
+        BootReport report = NoSecrets.run(() -> SchemaGuard.of(config).boot(), db.password());
 
         assertEquals(Verdict.PASS, report.verdict(), report.line());
     }
@@ -117,29 +114,5 @@ class MariaDbReachabilityTest {
         } finally {
             MariaDbServer.shared().admin("SET GLOBAL read_only = OFF");
         }
-    }
-
-    /** Runs the boot with standard output and error captured; asserts no secret is in them or in the result's text. */
-    static BootReport captured(Supplier<BootReport> boot, String... secrets) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        PrintStream originalOut = System.out;
-        PrintStream originalErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(out, true, StandardCharsets.UTF_8));
-        BootReport result;
-        try {
-            result = boot.get();
-        } finally {
-            System.setOut(originalOut);
-            System.setErr(originalErr);
-        }
-        String text = out.toString(StandardCharsets.UTF_8);
-        originalErr.print(text);
-        assertFalse(text.isBlank(), "the boot printed its lines");
-        String all = text + result + result.message() + result.line() + result.target();
-        for (String secret : secrets) {
-            assertFalse(all.contains(secret), "a secret was printed:\n" + all);
-        }
-        return result;
     }
 }

@@ -3,7 +3,6 @@ package dev.schemaguard.internal.boot;
 import dev.schemaguard.Code;
 import dev.schemaguard.ConnectionSettings;
 import dev.schemaguard.internal.ledger.LedgerTable;
-import dev.schemaguard.internal.ledger.ProgressTable;
 import dev.schemaguard.internal.liquibase.LiquibaseSql;
 import dev.schemaguard.internal.sql.SqlStatement;
 import dev.schemaguard.spi.Dialect;
@@ -64,7 +63,8 @@ final class Applier {
         Duration lockTimeout = min(limits.lockTimeout(), statementTimeout.multipliedBy(9).dividedBy(10));
         dialect.limitStatements(connection, lockTimeout, statementTimeout);
         if (!statements.sql().transactionalDdl()) {
-            return applyStepwise(connection, planned, md5sum, description, ledgerDdl);
+            return new StepwiseApply(dialect, interrupter, deploymentId, remaining, this::execute)
+                    .apply(connection, planned, md5sum, description, ledgerDdl);
         }
         if (planned.outsideTransaction()) {
             if (alreadyApplied(connection, planned)) {
@@ -96,48 +96,6 @@ final class Applier {
         }
     }
 
-    /** One statement at a time, each committed by the server; progress recorded so that a crash is noticed. */
-    private boolean applyStepwise(Connection connection, PlannedMigration planned, String md5sum, String description,
-                                  List<String> ledgerDdl) throws SQLException {
-        connection.setAutoCommit(true);
-        if (!LedgerTable.existsIn(dialect.existingObjects(connection))) {
-            LedgerTable.create(connection, ledgerDdl);
-        } else if (LedgerTable.contains(connection, planned.name())) {
-            return false;
-        }
-        List<SqlStatement> sql = planned.statements();
-        ProgressTable.start(connection, planned.name(), deploymentId, sql.size());
-        for (int i = 0; i < sql.size(); i++) {
-            try {
-                execute(connection, sql.get(i));
-            } catch (StatementFailed e) {
-                if (i == 0 && !connectionLost(e.driverError())) {
-                    ProgressTable.finish(connection, planned.name()); // the server undid the one statement that ran
-                }
-                throw e.afterStatements(i, sql.size());
-            }
-            ProgressTable.statementsDone(connection, planned.name(), i + 1);
-        }
-        dialect.beginMigration(connection, remaining.get());
-        try {
-            LedgerTable.insert(connection, planned.migration(), md5sum, description, deploymentId);
-            ProgressTable.finish(connection, planned.name());
-            interrupter.commitUnlessExpired(connection);
-            return true;
-        } catch (SQLException | RuntimeException e) {
-            rollbackQuietly(connection);
-            throw e;
-        } finally {
-            connection.setAutoCommit(true);
-        }
-    }
-
-    /** Whether the statement's fate is unknown: the connection broke, so the server may have finished it. */
-    private static boolean connectionLost(SQLException e) {
-        return e instanceof java.sql.SQLNonTransientConnectionException
-                || (e.getSQLState() != null && e.getSQLState().startsWith("08"));
-    }
-
     private boolean alreadyApplied(Connection connection, PlannedMigration planned) throws SQLException {
         return LedgerTable.existsIn(dialect.existingObjects(connection)) && LedgerTable.contains(connection, planned.name());
     }
@@ -154,7 +112,7 @@ final class Applier {
         }
     }
 
-    private void execute(Connection connection, SqlStatement sql) throws SQLException {
+    void execute(Connection connection, SqlStatement sql) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             interrupter.watch(statement);
             try {
@@ -167,7 +125,7 @@ final class Applier {
         }
     }
 
-    private static void rollbackQuietly(Connection connection) {
+    static void rollbackQuietly(Connection connection) {
         try {
             connection.rollback();
         } catch (SQLException ignored) {
@@ -192,31 +150,18 @@ final class Applier {
         String rolledBack = planned.outsideTransaction()
                 ? "It ran outside a transaction: statements before the failing one stay, no ledger row was written"
                 + (failed != null && failed.cleanedUp != null ? ", and " + failed.cleanedUp : "")
-                : !statements.sql().transactionalDdl() ? stepwiseAftermath(planned, failed)
+                : !statements.sql().transactionalDdl() ? StepwiseApply.aftermath(planned, failed)
                 : "It was rolled back whole (no statement of it and no ledger row remain)";
         return Failure.of(Code.MIGRATION_FAILED, planned.name() + " failed" + where + ": " + cause + ". " + rolledBack
                         + "; fix the migration and boot again.",
                 "migration", planned.name(), "reason", cause + where);
     }
 
-    /** What a failed statement left behind where each DDL statement commits on its own. */
-    private static String stepwiseAftermath(PlannedMigration planned, StatementFailed failed) {
-        int done = failed == null ? 0 : failed.statementsDone;
-        if (done == 0) {
-            return "Nothing of it took effect (this database commits each DDL statement on its own, and the failing "
-                    + "statement was its first) and no ledger row was written";
-        }
-        return "This database commits each DDL statement on its own: " + done + " of " + failed.statements
-                + " statements took effect and stay, no ledger row was written, and schema_guard_progress marks it as "
-                + "started; " + (planned.rerunnable() ? "every statement can run twice, so the next boot runs it again whole"
-                : "the next boot stops with MIGRATION_INCOMPLETE until the change is undone by hand");
-    }
-
     private Failure lockTimeout(PlannedMigration planned, StatementFailed failed, String where, String cause) {
         String table = failed == null ? null : LockedTable.of(failed.statement.text()).orElse(null);
         String what = table == null ? "a lock" : "a lock on " + table;
         String aftermath = statements.sql().transactionalDdl() ? "was rolled back whole"
-                : "stopped (" + stepwiseAftermath(planned, failed) + ")";
+                : "stopped (" + StepwiseApply.aftermath(planned, failed) + ")";
         Failure failure = Failure.of(Code.LOCK_TIMEOUT, planned.name() + where + " waited too long for " + what + " (" + cause
                         + ") and " + aftermath + ". Another transaction holds it: find it with " + dialect.lockHolderHint()
                         + ", let it finish (or end it), then boot again; lock_timeout bounds the wait.",
@@ -234,8 +179,8 @@ final class Applier {
         private final transient SqlStatement statement;
         private final String cleanedUp;
         /** Where DDL commits on its own: how many of the migration's statements ran before this one. */
-        private final int statementsDone;
-        private final int statements;
+        final int statementsDone;
+        final int statements;
 
         StatementFailed(SqlStatement statement, SQLException cause, String cleanedUp) {
             this(statement, cause, cleanedUp, 0, 0);
