@@ -27,7 +27,6 @@ public final class MariaDbDialect implements Dialect {
     private static final String MARIADB = "jdbc:mariadb:";
     private static final String MYSQL = "jdbc:mysql:";
     private static final Pattern CREATES_DATABASE = Pattern.compile("(?i)[?&]createDatabaseIfNotExist=(true|1|yes)");
-    private static final org.mariadb.jdbc.Driver DRIVER = new org.mariadb.jdbc.Driver();
     private static final SqlSupport SQL = new MariaDbSql();
 
     @Override
@@ -78,7 +77,7 @@ public final class MariaDbDialect implements Dialect {
         properties.setProperty("connectTimeout", "5000");
         properties.setProperty("connectionAttributes", "program_name:schema-guard");
         String driverUrl = jdbcUrl.startsWith(MYSQL) ? MARIADB + jdbcUrl.substring(MYSQL.length()) : jdbcUrl;
-        Connection connection = DRIVER.connect(driverUrl, properties);
+        Connection connection = Driver.INSTANCE.connect(driverUrl, properties);
         if (connection == null) {
             throw new SQLException("not a MariaDB URL: use jdbc:mariadb://host:3306/database", "08001");
         }
@@ -130,5 +129,14 @@ public final class MariaDbDialect implements Dialect {
     @Override
     public IntegrityOutcome checkIntegrity(Connection connection, String jdbcUrl, IntegritySettings settings) throws SQLException {
         return CheckTables.check(connection, settings);
+    }
+
+    /**
+     * Connector/J, loaded only when a MariaDB database is opened: its class initialization registers with
+     * DriverManager, which then loads every driver on the class path, a cost no SQLite or PostgreSQL boot
+     * should pay.
+     */
+    private static final class Driver {
+        static final org.mariadb.jdbc.Driver INSTANCE = new org.mariadb.jdbc.Driver();
     }
 }
