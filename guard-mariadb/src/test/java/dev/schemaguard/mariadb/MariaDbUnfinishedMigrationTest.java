@@ -106,6 +106,18 @@ class MariaDbUnfinishedMigrationTest {
         assertEquals(List.of("0"), db.column("SELECT COUNT(*) FROM schema_guard_progress"));
     }
 
+    @Test
+    void aHalfAppliedMigrationThatIsNoLongerAllowed_stillStopsTheBoot() throws Exception {
+        project.migration("002_orders.sql", "CREATE TABLE IF NOT EXISTS orders (id BIGINT PRIMARY KEY);\n"
+                + "CREATE INDEX IF NOT EXISTS orders_id ON orders (id) LOCK=NONE;");
+        diedAfterFirstStatement("002_orders.sql", 2, "CREATE TABLE orders (id BIGINT PRIMARY KEY)");
+
+        BootReport report = project.boot();
+
+        assertEquals(Code.MIGRATION_INCOMPLETE, report.code(), report.line());
+        assertTrue(report.message().contains("It is held now (not in manifest)"), report.message());
+    }
+
     /** What a boot killed after the first statement of a migration leaves: that statement's effect and the progress row. */
     private void diedAfterFirstStatement(String migration, int statements, String firstStatement) throws Exception {
         db.execute(firstStatement, "CREATE TABLE IF NOT EXISTS schema_guard_progress (ID VARCHAR(255) NOT NULL PRIMARY KEY,"
