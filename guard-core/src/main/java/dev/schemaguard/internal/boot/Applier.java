@@ -2,8 +2,8 @@ package dev.schemaguard.internal.boot;
 
 import dev.schemaguard.Code;
 import dev.schemaguard.ConnectionSettings;
-import dev.schemaguard.internal.ledger.LedgerTable;
-import dev.schemaguard.internal.liquibase.LiquibaseSql;
+import dev.schemaguard.internal.ledger.ActiveLedger;
+import dev.schemaguard.internal.ledger.LedgerKind;
 import dev.schemaguard.internal.sql.SqlStatement;
 import dev.schemaguard.spi.Dialect;
 import java.sql.Connection;
@@ -25,9 +25,9 @@ import java.util.function.Supplier;
  * statement by statement in autocommit, and its ledger row is written afterwards in a transaction of
  * its own; if a statement fails, what it left half-done is removed and named in the failure.
  *
- * <p>On a database whose DDL commits on its own ({@code SqlSyntax#transactionalDdl} false) no migration
+ * <p>On a database whose DDL commits on its own ({@code SqlSupport#transactionalDdl} false) no migration
  * can be atomic with its ledger row, so it runs statement by statement, its progress recorded in
- * {@link ProgressTable} before and after each statement, and the ledger row is written (and the progress
+ * {@code ProgressTable} before and after each statement, and the ledger row is written (and the progress
  * row removed) in one transaction at the end. A boot that dies in between leaves the progress row, so
  * the next one sees a migration that was started and not finished.
  */
@@ -38,24 +38,23 @@ final class Applier {
     private final String deploymentId;
     private final Supplier<Duration> remaining;
     private final ConnectionSettings limits;
+    private final ActiveLedger ledger;
 
     Applier(Dialect dialect, MigrationStatements statements, Interrupter interrupter, String deploymentId,
-            Supplier<Duration> remaining, ConnectionSettings limits) {
+            Supplier<Duration> remaining, ConnectionSettings limits, ActiveLedger ledger) {
         this.dialect = dialect;
         this.statements = statements;
         this.interrupter = interrupter;
         this.deploymentId = deploymentId;
         this.remaining = remaining;
         this.limits = limits;
+        this.ledger = ledger;
     }
 
     /** Applies one migration; returns false when another boot had already applied it. */
     boolean apply(Connection connection, PlannedMigration planned) throws SQLException {
-        LiquibaseSql liquibase = statements.liquibase();
-        // Checksums and DDL are computed before the lock is taken, so it is held only while writing.
-        String md5sum = liquibase.checksum(planned.migration(), planned.statements());
-        String description = liquibase.description(planned.migration(), planned.statements());
-        List<String> ledgerDdl = liquibase.ledgerTableDdl();
+        // The ledger row (its checksum) is computed before the lock is taken, so it is held only while writing.
+        LedgerKind.Entry entry = ledger.writer().entry(planned.migration(), planned.statements(), deploymentId);
         // Inside the deadline with a margin, so that DDL stuck behind a lock ends as LOCK_TIMEOUT, not HANG.
         Duration left = remaining.get().minus(Reconnect.RESERVE);
         Duration statementTimeout = min(limits.statementTimeout(), left);
@@ -63,8 +62,8 @@ final class Applier {
         Duration lockTimeout = min(limits.lockTimeout(), statementTimeout.multipliedBy(9).dividedBy(10));
         dialect.limitStatements(connection, lockTimeout, statementTimeout);
         if (!statements.sql().transactionalDdl()) {
-            return new StepwiseApply(dialect, interrupter, deploymentId, remaining, this::execute)
-                    .apply(connection, planned, md5sum, description, ledgerDdl);
+            return new StepwiseApply(dialect, interrupter, deploymentId, remaining, ledger, this::execute)
+                    .apply(connection, planned, entry);
         }
         if (planned.outsideTransaction()) {
             if (alreadyApplied(connection, planned)) {
@@ -72,20 +71,23 @@ final class Applier {
             }
             runOutsideTransaction(connection, planned);
         }
+        long started = System.nanoTime();
         dialect.beginMigration(connection, remaining.get());
         try {
-            if (!LedgerTable.existsIn(dialect.existingObjects(connection))) {
-                LedgerTable.create(connection, ledgerDdl);
-            } else if (LedgerTable.contains(connection, planned.name())) {
+            java.util.Set<String> objects = dialect.existingObjects(connection);
+            if (ledger.contains(connection, objects, planned.migration())) {
                 connection.rollback();
                 return false;
+            }
+            if (!ledger.writer().existsIn(objects)) {
+                ledger.writer().create(connection);
             }
             if (!planned.outsideTransaction()) {
                 for (SqlStatement sql : planned.statements()) {
                     execute(connection, sql);
                 }
             }
-            LedgerTable.insert(connection, planned.migration(), md5sum, description, deploymentId);
+            ledger.writer().record(connection, entry, (System.nanoTime() - started) / 1_000_000);
             interrupter.commitUnlessExpired(connection);
             return true;
         } catch (SQLException | RuntimeException e) {
@@ -97,7 +99,7 @@ final class Applier {
     }
 
     private boolean alreadyApplied(Connection connection, PlannedMigration planned) throws SQLException {
-        return LedgerTable.existsIn(dialect.existingObjects(connection)) && LedgerTable.contains(connection, planned.name());
+        return ledger.contains(connection, dialect.existingObjects(connection), planned.migration());
     }
 
     private void runOutsideTransaction(Connection connection, PlannedMigration planned) throws SQLException {

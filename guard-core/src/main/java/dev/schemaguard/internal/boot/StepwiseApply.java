@@ -1,6 +1,7 @@
 package dev.schemaguard.internal.boot;
 
-import dev.schemaguard.internal.ledger.LedgerTable;
+import dev.schemaguard.internal.ledger.ActiveLedger;
+import dev.schemaguard.internal.ledger.LedgerKind;
 import dev.schemaguard.internal.ledger.ProgressTable;
 import dev.schemaguard.internal.sql.SqlStatement;
 import dev.schemaguard.spi.Dialect;
@@ -9,6 +10,7 @@ import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -28,25 +30,30 @@ final class StepwiseApply {
     private final Interrupter interrupter;
     private final String deploymentId;
     private final Supplier<Duration> remaining;
+    private final ActiveLedger ledger;
     private final Executor executor;
 
-    StepwiseApply(Dialect dialect, Interrupter interrupter, String deploymentId, Supplier<Duration> remaining, Executor executor) {
+    StepwiseApply(Dialect dialect, Interrupter interrupter, String deploymentId, Supplier<Duration> remaining,
+                  ActiveLedger ledger, Executor executor) {
         this.dialect = dialect;
         this.interrupter = interrupter;
         this.deploymentId = deploymentId;
         this.remaining = remaining;
+        this.ledger = ledger;
         this.executor = executor;
     }
 
     /** Applies the migration; returns false when another boot had already applied it. */
-    boolean apply(Connection connection, PlannedMigration planned, String md5sum, String description,
-                  List<String> ledgerDdl) throws SQLException {
+    boolean apply(Connection connection, PlannedMigration planned, LedgerKind.Entry entry) throws SQLException {
         connection.setAutoCommit(true);
-        if (!LedgerTable.existsIn(dialect.existingObjects(connection))) {
-            LedgerTable.create(connection, ledgerDdl);
-        } else if (LedgerTable.contains(connection, planned.name())) {
+        Set<String> objects = dialect.existingObjects(connection);
+        if (ledger.contains(connection, objects, planned.migration())) {
             return false;
         }
+        if (!ledger.writer().existsIn(objects)) {
+            ledger.writer().create(connection);
+        }
+        long started = System.nanoTime();
         List<SqlStatement> sql = planned.statements();
         ProgressTable.start(connection, planned.name(), deploymentId, sql.size());
         for (int i = 0; i < sql.size(); i++) {
@@ -62,7 +69,7 @@ final class StepwiseApply {
         }
         dialect.beginMigration(connection, remaining.get());
         try {
-            LedgerTable.insert(connection, planned.migration(), md5sum, description, deploymentId);
+            ledger.writer().record(connection, entry, (System.nanoTime() - started) / 1_000_000);
             ProgressTable.finish(connection, planned.name());
             interrupter.commitUnlessExpired(connection);
             return true;
