@@ -4,6 +4,7 @@ import dev.schemaguard.Code;
 import dev.schemaguard.ConnectionSettings;
 import dev.schemaguard.GuardConfigException;
 import dev.schemaguard.IntegritySettings;
+import dev.schemaguard.internal.sql.SchemaCatalog;
 import dev.schemaguard.internal.sql.SqlSupport;
 import dev.schemaguard.mariadb.internal.sql.MariaDbSql;
 import dev.schemaguard.spi.Dialect;
@@ -92,6 +93,11 @@ public final class MariaDbDialect implements Dialect {
     @Override
     public Set<String> existingObjects(Connection connection) throws SQLException {
         return Catalog.objects(connection);
+    }
+
+    @Override
+    public Optional<SchemaCatalog> catalog(Connection connection) throws SQLException {
+        return Optional.of(BaselineCatalog.read(connection));
     }
 
     @Override
