@@ -192,6 +192,11 @@ public interface Dialect {
         default Optional<String> cleanUpFailed(Connection connection, String statement) throws SQLException {
             return Optional.empty();
         }
+
+        /** Where an operator finds the session holding a lock that a migration waited for, for LOCK_TIMEOUT's message. */
+        default String lockHolderHint() {
+            return "the server's list of sessions and the locks they hold";
+        }
     }
 
     /** The apply phase's lock; closing it never throws for a lock already gone with its connection. */

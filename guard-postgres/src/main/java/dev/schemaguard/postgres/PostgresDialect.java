@@ -48,6 +48,11 @@ public final class PostgresDialect implements Dialect {
         public Optional<String> cleanUpFailed(Connection connection, String statement) throws SQLException {
             return ConcurrentIndexes.dropInvalidLeftBy(connection, statement);
         }
+
+        @Override
+        public String lockHolderHint() {
+            return "pg_blocking_pids() or pg_stat_activity";
+        }
     };
 
     private static final String PREFIX = "jdbc:postgresql:";

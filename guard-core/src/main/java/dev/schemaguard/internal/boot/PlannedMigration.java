@@ -15,10 +15,29 @@ import java.util.List;
  * @param refusals            the classifier's findings; empty when additive
  * @param statements          what applying it executes (empty unless pending)
  * @param outsideTransaction  it must run outside a transaction (PostgreSQL CREATE INDEX CONCURRENTLY)
+ * @param rerunnable          every statement can safely run twice (see {@code Classification#rerunnable})
  * @param held                why a held migration is held, as a type (what {@code reason} says in words); null otherwise
  */
 record PlannedMigration(Migration migration, Decision decision, boolean required, String reason,
-                        List<Refusal> refusals, List<SqlStatement> statements, boolean outsideTransaction, Held held) {
+                        List<Refusal> refusals, List<SqlStatement> statements, boolean outsideTransaction,
+                        boolean rerunnable, Held held) {
+
+    PlannedMigration(Migration migration, Decision decision, boolean required, String reason,
+                     List<Refusal> refusals, List<SqlStatement> statements, boolean outsideTransaction) {
+        this(migration, decision, required, reason, refusals, statements, outsideTransaction, false, null);
+    }
+
+    PlannedMigration(Migration migration, Decision decision, boolean required, String reason,
+                     List<Refusal> refusals, List<SqlStatement> statements, boolean outsideTransaction,
+                     boolean rerunnable) {
+        this(migration, decision, required, reason, refusals, statements, outsideTransaction, rerunnable, null);
+    }
+
+    /** A held migration and why, as a type. */
+    static PlannedMigration held(Migration migration, boolean required, String reason, List<Refusal> refusals,
+                                 List<SqlStatement> statements, Held held) {
+        return new PlannedMigration(migration, Decision.HOLD, required, reason, refusals, statements, false, false, held);
+    }
 
     enum Decision { ALREADY_APPLIED, DRIFTED, APPLY, HOLD }
 
@@ -36,11 +55,6 @@ record PlannedMigration(Migration migration, Decision decision, boolean required
         FAILED_BEFORE
     }
 
-    /** A decision that holds nothing back. */
-    PlannedMigration(Migration migration, Decision decision, boolean required, String reason,
-                     List<Refusal> refusals, List<SqlStatement> statements, boolean outsideTransaction) {
-        this(migration, decision, required, reason, refusals, statements, outsideTransaction, null);
-    }
 
     String name() {
         return migration.name();

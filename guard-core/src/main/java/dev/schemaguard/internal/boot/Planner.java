@@ -60,7 +60,7 @@ final class Planner {
             String blocked = ledger.blocked().get(migration.name());
             if (blocked != null) {
                 // The ledger says a run of it failed midway: applying it again over that record could double its effects.
-                planned.add(new PlannedMigration(migration, Decision.HOLD, isRequired, blocked, List.of(), List.of(), false,
+                planned.add(PlannedMigration.held(migration, isRequired, blocked, List.of(), List.of(),
                         PlannedMigration.Held.FAILED_BEFORE));
                 firstHeld = firstHeld == null ? migration.name() : firstHeld;
                 continue;
@@ -120,9 +120,10 @@ final class Planner {
             reason = "waits for held " + firstHeld + " (no gaps; set allow_gaps: true to lift)";
         } else {
             applied.record(classification);
-            return new PlannedMigration(migration, Decision.APPLY, isRequired, "", refusals, sql, classification.outsideTransaction());
+            return new PlannedMigration(migration, Decision.APPLY, isRequired, "", refusals, sql, classification.outsideTransaction(),
+                    classification.rerunnable());
         }
-        return new PlannedMigration(migration, Decision.HOLD, isRequired, reason, refusals, sql, false, held);
+        return PlannedMigration.held(migration, isRequired, reason, refusals, sql, held);
     }
 
     private static void unknownManifestEntries(Changelog changelog, Manifest manifest, List<Failure> failures) {
