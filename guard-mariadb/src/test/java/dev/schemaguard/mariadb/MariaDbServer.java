@@ -55,8 +55,12 @@ public final class MariaDbServer {
         return shared;
     }
 
-    /** A server of its own on a given port, for a test that starts it late; the caller stops it. */
-    public static MariaDbServer start(int port) {
+    /**
+     * A server of its own on a given port, for a test that starts it late; the caller stops it.
+     *
+     * @param initSql  statements the server runs at start-up, before it takes a connection (--init-file)
+     */
+    public static MariaDbServer start(int port, String... initSql) {
         long started = System.nanoTime();
         try {
             Path base = binaries();
@@ -64,8 +68,10 @@ public final class MariaDbServer {
             Path data = Files.createDirectories(home.resolve("data"));
             run(home.resolve("install.log"), base.resolve("scripts/mariadb-install-db").toString(), "--no-defaults",
                     "--basedir=" + base, "--datadir=" + data, "--auth-root-authentication-method=normal", "--skip-test-db");
+            Path initFile = Files.writeString(home.resolve("init.sql"), String.join(";\n", initSql) + (initSql.length == 0 ? "" : ";\n"));
             Process process = new ProcessBuilder(base.resolve("bin/mariadbd").toString(), "--no-defaults",
                     "--basedir=" + base, "--datadir=" + data, "--port=" + port, "--bind-address=127.0.0.1",
+                    "--init-file=" + initFile,
                     "--socket=" + home.resolve("s.sock"), "--user=root", "--skip-name-resolve", "--max-connections=300",
                     "--innodb-buffer-pool-size=64M", "--innodb-log-file-size=16M", "--skip-log-bin",
                     // 11.4 otherwise generates a self-signed TLS key at every start: seconds of CPU on a busy machine
