@@ -4,36 +4,37 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.schemaguard.testing.property.Choices;
+import dev.schemaguard.testing.property.PropertyCheck;
 import java.util.List;
-import java.util.Random;
 import java.util.stream.Collectors;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
+import org.junit.jupiter.api.Test;
 
 /** The classifier's two promises, on random migrations: never additive when destructive, always when additive. */
 class ClassifierPropertyTest {
+    private static final int TRIES = 10_000;
 
-    @Property(tries = 10000)
-    void sqliteMigrationHidingADestructiveStatementIsNeverAdditive(@ForAll Random random) {
-        neverAdditive(random, SqlDialect.SQLITE);
+    @Test
+    void sqliteMigrationHidingADestructiveStatementIsNeverAdditive() {
+        PropertyCheck.forAll(TRIES, choices -> neverAdditive(choices, SqlDialect.SQLITE));
     }
 
-    @Property(tries = 10000)
-    void postgresMigrationHidingADestructiveStatementIsNeverAdditive(@ForAll Random random) {
-        neverAdditive(random, SqlDialect.POSTGRES);
+    @Test
+    void postgresMigrationHidingADestructiveStatementIsNeverAdditive() {
+        PropertyCheck.forAll(TRIES, choices -> neverAdditive(choices, SqlDialect.POSTGRES));
     }
 
-    @Property(tries = 10000)
-    void sqliteGenuinelyAdditiveMigrationIsAdditive(@ForAll Random random) {
-        alwaysAdditive(random, SqlDialect.SQLITE);
+    @Test
+    void sqliteGenuinelyAdditiveMigrationIsAdditive() {
+        PropertyCheck.forAll(TRIES, choices -> alwaysAdditive(choices, SqlDialect.SQLITE));
     }
 
-    @Property(tries = 10000)
-    void postgresGenuinelyAdditiveMigrationIsAdditive(@ForAll Random random) {
-        alwaysAdditive(random, SqlDialect.POSTGRES);
+    @Test
+    void postgresGenuinelyAdditiveMigrationIsAdditive() {
+        PropertyCheck.forAll(TRIES, choices -> alwaysAdditive(choices, SqlDialect.POSTGRES));
     }
 
-    private static void neverAdditive(Random random, SqlDialect dialect) {
+    private static void neverAdditive(Choices random, SqlDialect dialect) {
         AdversarialGenerator generator = new AdversarialGenerator(random, dialect);
         String script = generator.migration();
         Classification c = MigrationClassifier.classify(StatementSplitter.split(script, dialect), dialect,
@@ -44,7 +45,7 @@ class ClassifierPropertyTest {
                 () -> "expected " + generator.hidden.rule().id() + " among " + c.refusals() + " for:\n" + script);
     }
 
-    private static void alwaysAdditive(Random random, SqlDialect dialect) {
+    private static void alwaysAdditive(Choices random, SqlDialect dialect) {
         MigrationGenerator generator = new MigrationGenerator(random, dialect);
         String script = generator.join(generator.additiveStatements());
         Classification c = MigrationClassifier.classify(StatementSplitter.split(script, dialect), dialect,

@@ -3,10 +3,10 @@ package dev.schemaguard.internal.sql;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.ArrayList;
+import dev.schemaguard.testing.property.Choices;
+import dev.schemaguard.testing.property.PropertyCheck;
 import java.util.List;
-import java.util.Random;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
+import org.junit.jupiter.api.Test;
 
 /**
  * Splitting loses nothing: the tokens of all statements, in order, are exactly the tokens of the
@@ -14,18 +14,19 @@ import net.jqwik.api.Property;
  * statement's line is the line of its first token in the script.
  */
 class SplitterPropertyTest {
+    private static final int TRIES = 10_000;
 
-    @Property(tries = 10000)
-    void sqliteSplitThenRejoinPreservesEveryToken(@ForAll Random random) {
-        preservesTokens(random, SqlDialect.SQLITE);
+    @Test
+    void sqliteSplitThenRejoinPreservesEveryToken() {
+        PropertyCheck.forAll(TRIES, choices -> preservesTokens(choices, SqlDialect.SQLITE));
     }
 
-    @Property(tries = 10000)
-    void postgresSplitThenRejoinPreservesEveryToken(@ForAll Random random) {
-        preservesTokens(random, SqlDialect.POSTGRES);
+    @Test
+    void postgresSplitThenRejoinPreservesEveryToken() {
+        PropertyCheck.forAll(TRIES, choices -> preservesTokens(choices, SqlDialect.POSTGRES));
     }
 
-    private static void preservesTokens(Random random, SqlDialect dialect) {
+    private static void preservesTokens(Choices random, SqlDialect dialect) {
         String script = random.nextBoolean() ? new AdversarialGenerator(random, dialect).migration()
                 : new MigrationGenerator(random, dialect).join(new MigrationGenerator(random, dialect).additiveStatements());
         List<Token> scriptTokens = Lexer.lex(script, dialect).tokens();
