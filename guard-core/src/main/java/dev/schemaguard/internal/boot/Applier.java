@@ -71,7 +71,7 @@ final class Applier {
                 return false;
             }
             if (!planned.outsideTransaction()) {
-                for (SqlStatement sql : planned.statements()) {
+                for (SqlStatement sql : planned.executed()) {
                     execute(connection, sql);
                 }
             }
@@ -92,7 +92,7 @@ final class Applier {
 
     private void runOutsideTransaction(Connection connection, PlannedMigration planned) throws SQLException {
         connection.setAutoCommit(true);
-        for (SqlStatement sql : planned.statements()) {
+        for (SqlStatement sql : planned.executed()) {
             try {
                 execute(connection, sql);
             } catch (StatementFailed e) {

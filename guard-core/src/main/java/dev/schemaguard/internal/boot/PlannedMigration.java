@@ -15,11 +15,19 @@ import java.util.List;
  * @param refusals            the classifier's findings; empty when additive
  * @param statements          what applying it executes (empty unless pending)
  * @param outsideTransaction  it must run outside a transaction (PostgreSQL CREATE INDEX CONCURRENTLY)
+ * @param executed            the statements that run: {@code statements} less a BEGIN ... COMMIT wrapping
+ *                            them all (the guard's own transaction takes its place)
  */
 record PlannedMigration(Migration migration, Decision decision, boolean required, String reason,
-                        List<Refusal> refusals, List<SqlStatement> statements, boolean outsideTransaction) {
+                        List<Refusal> refusals, List<SqlStatement> statements, boolean outsideTransaction,
+                        List<SqlStatement> executed) {
 
     enum Decision { ALREADY_APPLIED, APPLY, HOLD }
+
+    PlannedMigration(Migration migration, Decision decision, boolean required, String reason,
+                     List<Refusal> refusals, List<SqlStatement> statements, boolean outsideTransaction) {
+        this(migration, decision, required, reason, refusals, statements, outsideTransaction, statements);
+    }
 
     String name() {
         return migration.name();

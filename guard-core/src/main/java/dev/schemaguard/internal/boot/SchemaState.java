@@ -17,6 +17,7 @@ import java.util.Set;
 final class SchemaState {
     private final Set<String> objects;
     private final Set<String> createdThisBoot = new HashSet<>();
+    private final Set<String> plainTypesThisBoot = new HashSet<>();
 
     SchemaState(Set<String> existing) {
         this.objects = new HashSet<>(existing);
@@ -32,6 +33,7 @@ final class SchemaState {
                 .filter(name -> !objects.contains(name)).toList();
         objects.addAll(created);
         createdThisBoot.addAll(created);
+        classification.plainTypes().stream().map(SchemaState::key).filter(created::contains).forEach(plainTypesThisBoot::add);
     }
 
     SchemaView view() {
@@ -44,6 +46,11 @@ final class SchemaState {
             @Override
             public boolean createdThisBoot(String schema, String name) {
                 return SchemaState.exists(createdThisBoot, schema, name);
+            }
+
+            @Override
+            public boolean plainTypeCreatedThisBoot(String schema, String name) {
+                return SchemaState.exists(plainTypesThisBoot, schema, name);
             }
         };
     }

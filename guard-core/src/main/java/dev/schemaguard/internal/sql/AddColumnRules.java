@@ -10,8 +10,13 @@ final class AddColumnRules {
 
     private AddColumnRules() {}
 
-    /** SQLite: no key, no generated column, and a default that is a literal (SQLite's own conditions). */
-    static Analysis sqlite(ColumnDefinition column) {
+    /**
+     * SQLite: no key, no generated column, and a default that is a literal (SQLite's own conditions);
+     * no CHECK (SQLite tests it on every existing row, with the default), no REFERENCES whose default
+     * is not NULL (each existing row would point at a row that may not exist), and no foreign key
+     * action that would let a DELETE elsewhere delete or rewrite the table's existing rows.
+     */
+    static Analysis sqlite(ColumnDefinition column, QualifiedName table) {
         if (column.generated() != ColumnDefinition.Generated.NONE) {
             return CommonStatements.refuse(Rule.ADD_COLUMN_GENERATED,
                     "A generated column on ADD COLUMN is computed for every row; SQLite rejects STORED ones.");
@@ -19,6 +24,15 @@ final class AddColumnRules {
         if (column.primaryKeyOrUnique()) {
             return CommonStatements.refuse(Rule.ADD_COLUMN_CONSTRAINT,
                     "SQLite cannot add a PRIMARY KEY or UNIQUE column; add the column, then a CREATE UNIQUE INDEX.");
+        }
+        if (column.check()) {
+            return CommonStatements.refuse(Rule.ADD_COLUMN_CONSTRAINT, "SQLite tests a CHECK on ADD COLUMN against "
+                    + "every existing row with the default, and a row that fails it fails the migration.");
+        }
+        if (column.references() != null && column.hasDefault() && !isNullLiteral(column.defaultExpression())) {
+            return CommonStatements.refuse(Rule.ADD_COLUMN_CONSTRAINT, "A REFERENCES column whose default is not "
+                    + "NULL makes every existing row point at a row that may not exist; SQLite refuses it when foreign "
+                    + "keys are on. Add it with no default (NULL).");
         }
         if (column.hasDefault() && !isSqliteConstant(column.defaultExpression())) {
             return Analysis.refuse(Rule.ADD_COLUMN_NON_CONSTANT_DEFAULT,
@@ -28,7 +42,11 @@ final class AddColumnRules {
             return Analysis.refuse(Rule.ADD_COLUMN_NOT_NULL_WITHOUT_DEFAULT,
                     "A NOT NULL column needs a non-NULL constant DEFAULT for existing rows; add one or drop NOT NULL.");
         }
-        return Analysis.accept();
+        Analysis a = Analysis.accept();
+        if (column.references() != null) {
+            ForeignKeyClause.requireNewReferencingTable(a, table, column.references());
+        }
+        return a;
     }
 
     /**
@@ -38,9 +56,10 @@ final class AddColumnRules {
     static Analysis postgres(ColumnDefinition column, QualifiedName table) {
         Analysis a = Analysis.accept();
         String offline = " Apply it in a reviewed migration outside the boot manifest.";
-        if (column.generated() == ColumnDefinition.Generated.STORED) {
-            a.requireNewTable(table, Rule.ADD_COLUMN_GENERATED,
-                    "A STORED generated column rewrites the whole table under an exclusive lock." + offline);
+        if (column.generated() == ColumnDefinition.Generated.STORED || column.generated() == ColumnDefinition.Generated.VIRTUAL) {
+            a.requireNewTable(table, Rule.ADD_COLUMN_GENERATED, "A generated column is computed for every existing "
+                    + "row: STORED rewrites the table under an exclusive lock, VIRTUAL evaluates its expression on "
+                    + "every read of old rows." + offline);
         }
         boolean serial = column.type().size() == 1 && SERIAL_TYPES.contains(column.type().get(0).folded());
         if (column.generated() == ColumnDefinition.Generated.IDENTITY || serial) {
@@ -58,10 +77,17 @@ final class AddColumnRules {
                         + ", so it may be volatile or have side effects. Use a literal or a known-stable expression.");
             }
         }
-        boolean nullDefault = !column.hasDefault() || isNullLiteral(column.defaultExpression());
+        boolean nullDefault = !column.hasDefault() || PostgresDefaults.mayBeNull(column.defaultExpression());
         if (column.notNull() && nullDefault && column.generated() == ColumnDefinition.Generated.NONE && !serial) {
             a.requireNewTable(table, Rule.ADD_COLUMN_NOT_NULL_WITHOUT_DEFAULT,
-                    "A NOT NULL column without a default fails on existing rows; add a DEFAULT or drop NOT NULL.");
+                    "A NOT NULL column without a default that is certainly not NULL (a NULL, a cast of NULL, nullif()...) "
+                            + "fails on existing rows; add a non-NULL DEFAULT or drop NOT NULL.");
+        }
+        if (!serial) {
+            PostgresTypes.requireKnownType(a, table, column.type());
+        }
+        if (column.references() != null) {
+            ForeignKeyClause.requireNewReferencingTable(a, table, column.references());
         }
         if (column.primaryKeyOrUnique() || column.checkOrReferences()) {
             a.requireNewTable(table, Rule.ADD_CONSTRAINT, "An inline PRIMARY KEY, UNIQUE, CHECK or REFERENCES "

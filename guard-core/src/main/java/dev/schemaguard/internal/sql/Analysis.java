@@ -8,8 +8,12 @@ import java.util.List;
  * object it creates and the conditions under which it is additive.
  */
 final class Analysis {
-    /** Additive only if {@code table} is new in this migration (empty, nobody else holds it). */
-    record NewTableCondition(QualifiedName table, Rule rule, String detail) {}
+    /**
+     * Additive only if {@code table} is new in this migration or boot (empty, nobody else holds it), or,
+     * when {@code orPlainType} is set, if that type is an enum, composite or unconstrained domain
+     * created in this migration or boot (no value of it is checked row by row).
+     */
+    record NewTableCondition(QualifiedName table, Rule rule, String detail, QualifiedName orPlainType) {}
 
     Rule refusedBy;
     String detail;
@@ -19,6 +23,8 @@ final class Analysis {
     boolean concurrently;
     /** lock_timeout / statement_timeout: neither additive work nor a reason to refuse. */
     boolean neutral;
+    /** The created object is a type whose values are never checked row by row (enum, composite, plain domain). */
+    boolean plainType;
     final List<NewTableCondition> conditions = new ArrayList<>();
 
     static Analysis refuse(Rule rule, String detail) {
@@ -40,7 +46,12 @@ final class Analysis {
     }
 
     Analysis requireNewTable(QualifiedName table, Rule rule, String detail) {
-        conditions.add(new NewTableCondition(table, rule, detail));
+        conditions.add(new NewTableCondition(table, rule, detail, null));
+        return this;
+    }
+
+    Analysis requireNewTableOrPlainType(QualifiedName table, QualifiedName type, Rule rule, String detail) {
+        conditions.add(new NewTableCondition(table, rule, detail, type));
         return this;
     }
 

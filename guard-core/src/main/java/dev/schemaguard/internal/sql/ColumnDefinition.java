@@ -11,7 +11,8 @@ record ColumnDefinition(
         boolean notNull,
         List<Token> defaultExpression,
         boolean primaryKeyOrUnique,
-        boolean checkOrReferences,
+        boolean check,
+        ForeignKeyClause.ForeignKey references,
         Generated generated) {
 
     enum Generated { NONE, VIRTUAL, STORED, IDENTITY }
@@ -24,14 +25,23 @@ record ColumnDefinition(
         return defaultExpression != null;
     }
 
+    boolean checkOrReferences() {
+        return check || references != null;
+    }
+
     /** Reads a column definition up to a ',' or ')' at depth 0, or the end. */
     static ColumnDefinition parse(TokenCursor c, SqlDialect dialect) {
-        String name = Names.simple(c, dialect);
+        return parseTypeAndConstraints(Names.simple(c, dialect), c, dialect);
+    }
+
+    /** The type and constraints of a column (or of a domain, which has the same shape), after its name. */
+    static ColumnDefinition parseTypeAndConstraints(String name, TokenCursor c, SqlDialect dialect) {
         List<Token> type = type(c, dialect);
         boolean notNull = false;
         List<Token> defaultExpression = null;
         boolean keyOrUnique = false;
-        boolean checkOrReferences = false;
+        boolean check = false;
+        ForeignKeyClause.ForeignKey references = null;
         Generated generated = Generated.NONE;
         while (!c.atEnd() && !c.peekOp(",") && !c.peekOp(")")) {
             if (c.acceptWords("CONSTRAINT")) {
@@ -56,7 +66,7 @@ record ColumnDefinition(
                 }
                 conflictClause(c);
             } else if (c.acceptWords("CHECK")) {
-                checkOrReferences = true;
+                check = true;
                 c.group();
                 c.acceptWords("NO", "INHERIT");
             } else if (c.acceptWords("DEFAULT")) {
@@ -64,8 +74,9 @@ record ColumnDefinition(
             } else if (c.acceptWords("COLLATE")) {
                 Names.qualified(c, dialect);
             } else if (c.acceptWords("REFERENCES")) {
-                checkOrReferences = true;
-                ForeignKeyClause.parse(c, dialect);
+                references = ForeignKeyClause.parse(c, dialect);
+            } else if (dialect == SqlDialect.POSTGRES && (c.acceptWords("COMPRESSION") || c.acceptWords("STORAGE"))) {
+                c.next();
             } else if (c.peekWords("GENERATED") || c.peekWords("AS")) {
                 generated = generated(c);
             } else if (c.acceptWords("DEFERRABLE") || c.acceptWords("NOT", "DEFERRABLE")) {
@@ -78,7 +89,7 @@ record ColumnDefinition(
                 throw c.unexpected("unexpected column constraint");
             }
         }
-        return new ColumnDefinition(name, type, notNull, defaultExpression, keyOrUnique, checkOrReferences, generated);
+        return new ColumnDefinition(name, type, notNull, defaultExpression, keyOrUnique, check, references, generated);
     }
 
     private static List<Token> type(TokenCursor c, SqlDialect dialect) {
@@ -86,6 +97,9 @@ record ColumnDefinition(
         boolean afterTypeWord = false;
         while (!c.atEnd()) {
             Token t = c.peek();
+            if (dialect == SqlDialect.POSTGRES && (t.isWord("COMPRESSION") || t.isWord("STORAGE"))) {
+                break;
+            }
             boolean typeWord = (t.kind() == Token.Kind.WORD && !CONSTRAINT_WORDS.contains(t.folded()))
                     || t.kind() == Token.Kind.QUOTED_IDENT
                     || (dialect == SqlDialect.SQLITE && t.kind() == Token.Kind.STRING);

@@ -74,6 +74,9 @@ final class PostgresAlterTable {
         if (a.peekWords("SET", "SCHEMA")) {
             return CommonStatements.refuse(Rule.SET_SCHEMA, "Moving a table breaks code that names its schema.");
         }
+        if (a.peekWords("INHERIT") || a.peekWords("NO", "INHERIT")) {
+            return CommonStatements.refuse(Rule.INHERITANCE, "Inheritance changes which rows queries on the parent see.");
+        }
         if (a.peekWords("REPLICA", "IDENTITY")) {
             return CommonStatements.refuse(Rule.REPLICA_IDENTITY, "Replica identity changes what replication sends.");
         }

@@ -18,6 +18,15 @@ public interface SchemaView {
         return false;
     }
 
+    /**
+     * Whether a type created by an earlier migration of the same boot is an enum, a composite or a
+     * domain without constraints: a column of it can be added to an existing table without a check
+     * per row. Types the boot found already there are not known to be plain, so they are not.
+     */
+    default boolean plainTypeCreatedThisBoot(String schema, String name) {
+        return false;
+    }
+
     /** A database with nothing in it. */
     static SchemaView empty() {
         return (schema, name) -> false;

@@ -113,7 +113,7 @@ final class SqliteGrammar implements Grammar {
         c.acceptWords("COLUMN");
         ColumnDefinition column = ColumnDefinition.parse(c, D);
         c.expectEnd();
-        return AddColumnRules.sqlite(column);
+        return AddColumnRules.sqlite(column, table);
     }
 
     /** Only main and temp are this database; any other schema is an ATTACHed file. */

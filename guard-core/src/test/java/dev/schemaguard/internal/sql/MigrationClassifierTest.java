@@ -130,8 +130,16 @@ class MigrationClassifierTest {
     }
 
     @Test
-    void sqliteTempObjectsLiveInTheTempSchema() {
-        Classification c = sqlite("CREATE TEMP TABLE a (x); CREATE TABLE temp.b (y)");
-        assertEquals(Set.of(new QualifiedName("temp", "a"), new QualifiedName("temp", "b")), c.createdObjects());
+    void temporaryObjectsAreRefused_theyVanishWithTheConnectionAndShadowRealOnes() {
+        for (String sql : List.of("CREATE TEMP TABLE a (x)", "CREATE TABLE temp.b (y)", "CREATE TEMPORARY VIEW v AS SELECT 1",
+                "CREATE INDEX temp.i ON t (x)")) {
+            Classification c = sqlite(sql);
+            assertEquals(Rule.TEMP_OBJECT, c.refusals().get(0).rule(), sql);
+        }
+        for (String sql : List.of("CREATE TEMP TABLE a (x int)", "CREATE TABLE pg_temp.b (y int)",
+                "CREATE LOCAL TEMPORARY VIEW v AS SELECT 1", "CREATE TEMP SEQUENCE s")) {
+            Classification c = postgres(sql, SchemaView.empty());
+            assertEquals(Rule.TEMP_OBJECT, c.refusals().get(0).rule(), sql);
+        }
     }
 }
