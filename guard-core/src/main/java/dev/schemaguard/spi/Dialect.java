@@ -95,6 +95,14 @@ public interface Dialect {
     }
 
     /**
+     * The engine's own evidence that a migration only added ({@link EngineJudge}), checked before the
+     * migration commits. Empty when this dialect has none: then only the classifier judges.
+     */
+    default Optional<EngineJudge> engineJudge() {
+        return Optional.empty();
+    }
+
+    /**
      * Checks integrity without letting the cost grow with the database's size: at or above
      * {@code settings.skipAboveBytes()} the check is skipped and reported. Runs on the boot's
      * connection; a long check must stop when that connection's statement is cancelled. A dialect

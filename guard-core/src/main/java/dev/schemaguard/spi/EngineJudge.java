@@ -1,0 +1,45 @@
+package dev.schemaguard.spi;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+
+/**
+ * The second judge: the database engine's own evidence that a migration only added. Independent of
+ * the classifier (the first judge, which reads the SQL before anything runs): it compares what the
+ * catalog says before and after the migration's statements ran, in the migration's transaction and
+ * before it commits, so a migration passes only if both judges agree. A dialect provides what its
+ * engine can show; a weaker judge, or none ({@link Dialect#engineJudge()}), leaves the classifier alone.
+ */
+public interface EngineJudge {
+
+    /**
+     * Takes the evidence the comparison needs. Called after the ledger exists and right before the
+     * migration's first statement: inside its transaction, or, for a migration that must run
+     * outside one, in autocommit.
+     */
+    Evidence before(Connection connection) throws SQLException;
+
+    /** What a migration ran, for the comparison. */
+    record Applied(String migration, List<String> statements, boolean outsideTransaction) {
+        public Applied {
+            statements = List.copyOf(statements);
+        }
+    }
+
+    /** The evidence taken before a migration; closing it releases whatever watched the connection. */
+    interface Evidence extends AutoCloseable {
+        /**
+         * What changed that is not additive, one short sentence each ({@code public.users was rewritten
+         * (relfilenode 16384 -> 16402)}); empty when the engine agrees. Called after the statements
+         * and the ledger row, before commit. {@code ledgerRowWritten} is false right after statements
+         * that ran outside a transaction, whose ledger row is written later: then the dialect also
+         * removes what such a statement left that is not what was asked (an invalid index).
+         */
+        List<String> changes(Connection connection, Applied applied, boolean ledgerRowWritten) throws SQLException;
+
+        @Override
+        default void close() throws SQLException {
+        }
+    }
+}
