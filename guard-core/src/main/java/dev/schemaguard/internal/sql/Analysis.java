@@ -13,7 +13,7 @@ final class Analysis {
      * when {@code orPlainType} is set, if that type is an enum, composite or unconstrained domain
      * created in this migration or boot (no value of it is checked row by row).
      */
-    record NewTableCondition(QualifiedName table, Rule rule, String detail, QualifiedName orPlainType) {}
+    record NewTableCondition(QualifiedName table, Rule rule, String detail, QualifiedName orPlainType, String orNewColumn) {}
 
     Rule refusedBy;
     String detail;
@@ -26,6 +26,8 @@ final class Analysis {
     /** The created object is a type whose values are never checked row by row (enum, composite, plain domain). */
     boolean plainType;
     final List<NewTableCondition> conditions = new ArrayList<>();
+    /** Columns this statement adds to a table, as "table.column" ({@link QualifiedName#toString()} of the table). */
+    final List<String> addedColumns = new ArrayList<>();
 
     static Analysis refuse(Rule rule, String detail) {
         Analysis a = new Analysis();
@@ -46,12 +48,18 @@ final class Analysis {
     }
 
     Analysis requireNewTable(QualifiedName table, Rule rule, String detail) {
-        conditions.add(new NewTableCondition(table, rule, detail, null));
+        conditions.add(new NewTableCondition(table, rule, detail, null, null));
+        return this;
+    }
+
+    /** Additive only if the table is new, or the column was added earlier in this migration (no code uses it yet). */
+    Analysis requireNewTableOrColumn(QualifiedName table, String column, Rule rule, String detail) {
+        conditions.add(new NewTableCondition(table, rule, detail, null, column));
         return this;
     }
 
     Analysis requireNewTableOrPlainType(QualifiedName table, QualifiedName type, Rule rule, String detail) {
-        conditions.add(new NewTableCondition(table, rule, detail, type));
+        conditions.add(new NewTableCondition(table, rule, detail, type, null));
         return this;
     }
 

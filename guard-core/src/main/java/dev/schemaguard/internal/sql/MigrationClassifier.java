@@ -27,6 +27,8 @@ public final class MigrationClassifier {
         private final Set<QualifiedName> plainTypes = new LinkedHashSet<>();
         /** Objects that did not exist before this migration: empty, nobody else holds them. */
         private final Set<QualifiedName> newObjects = new HashSet<>();
+        /** Columns added earlier in this migration, as "table.column". */
+        private final Set<String> newColumns = new HashSet<>();
         private final List<SqlStatement> concurrent = new ArrayList<>();
         private final List<SqlStatement> executed = new ArrayList<>();
         private int statementsWithWork;
@@ -131,6 +133,7 @@ public final class MigrationClassifier {
                     return;
                 }
             }
+            newColumns.addAll(analysis.addedColumns);
             if (analysis.concurrently) {
                 concurrent.add(new SqlStatement(statement.text(), line));
             }
@@ -142,6 +145,9 @@ public final class MigrationClassifier {
         private boolean satisfied(Analysis.NewTableCondition condition) {
             QualifiedName table = condition.table();
             if (newObjects.contains(table) || before.createdThisBoot(table.schema(), table.name())) {
+                return true;
+            }
+            if (condition.orNewColumn() != null && newColumns.contains(table + "." + condition.orNewColumn())) {
                 return true;
             }
             QualifiedName type = condition.orPlainType();

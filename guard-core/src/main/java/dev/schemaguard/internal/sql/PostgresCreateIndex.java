@@ -44,7 +44,7 @@ final class PostgresCreateIndex {
         if (keys.isEmpty()) {
             throw new TokenCursor.NotRecognized("an index needs at least one column");
         }
-        java.util.List<Token> evaluated = new java.util.ArrayList<>(keys);
+        String unknown = unknownFunction(keys);
         while (!c.atEnd()) {
             if (c.acceptWords("INCLUDE") || c.acceptWords("WITH")) {
                 c.group();
@@ -58,14 +58,13 @@ final class PostgresCreateIndex {
                 if (predicate.isEmpty()) {
                     throw new TokenCursor.NotRecognized("WHERE without a condition");
                 }
-                evaluated.addAll(predicate);
+                unknown = unknown != null ? unknown : unknownFunction(predicate);
             } else {
                 throw c.unexpected("unexpected index option");
             }
         }
         Analysis a = name == null ? Analysis.accept()
                 : Analysis.creating(new QualifiedName(table.schema(), name), ifNotExists);
-        String unknown = unknownFunction(evaluated);
         if (unknown != null) {
             a.requireNewTable(table, Rule.INDEX_FUNCTION, "Building the index calls " + unknown + "() on every "
                     + "existing row of " + table + "; a function the classifier does not know may do anything "

@@ -43,7 +43,7 @@ final class PostgresDefaults {
             "citext");
 
     private static final Set<String> OPERATORS = Set.of("(", ")", "[", "]", ",", "+", "-", "*", "/", "%", "||",
-            "::", ".");
+            "::", ".", "=>");
 
     /** Allowlisted functions that can return NULL for arguments that are not NULL. */
     private static final Set<String> MAY_RETURN_NULL = Set.of("nullif", "substring", "to_json", "to_jsonb");
@@ -96,6 +96,9 @@ final class PostgresDefaults {
                 }
                 i = skipTypeModifier(expr, i);
                 continue;
+            }
+            if (next != null && next.isOp("=>")) {
+                continue; // a named argument: make_interval(days => 14)
             }
             if (previous != null && previous.isOp(".")) {
                 continue; // the function part of a pg_catalog.fn(...) call, checked below with its schema

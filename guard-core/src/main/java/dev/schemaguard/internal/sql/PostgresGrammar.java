@@ -196,6 +196,9 @@ final class PostgresGrammar implements Grammar {
             throw c.unexpected("expected TO or =");
         }
         Token value = c.next();
+        if (value.isOp("-")) {
+            return guardLimits(name.raw() + " = -" + (c.atEnd() ? "" : c.next().raw()));
+        }
         if (!c.atEnd()) {
             return CommonStatements.refuse(Rule.SET, "SET takes one value for " + name.raw() + ".");
         }
