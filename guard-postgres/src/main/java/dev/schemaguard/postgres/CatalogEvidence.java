@@ -30,7 +30,7 @@ final class CatalogEvidence {
             // columns: type, nullability, default, identity, generation, collation, privileges
             "SELECT 'col', a.attrelid || '.' || a.attnum, concat_ws(';', 'name=' || c.relname || '.' || a.attname,"
                     + " 'type=' || format_type(a.atttypid, a.atttypmod), 'notnull=' || a.attnotnull, 'dropped=' || a.attisdropped,"
-                    + " 'identity=' || a.attidentity::text, 'generated=' || a.attgenerated::text, 'collation=' || a.attcollation,"
+                    + " 'identity=' || a.attidentity::text, 'storage=' || a.attstorage::text, 'generated=' || a.attgenerated::text, 'collation=' || a.attcollation,"
                     + " 'acl=' || coalesce(a.attacl::text, ''), 'default=' || coalesce(pg_get_expr(d.adbin, d.adrelid), ''))"
                     + " FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
                     + " LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum"
@@ -40,7 +40,7 @@ final class CatalogEvidence {
                     + " 'validated=' || k.convalidated, 'deferrable=' || k.condeferrable || '/' || k.condeferred,"
                     + " 'ondelete=' || k.confdeltype::text, 'onupdate=' || k.confupdtype::text, 'def=' || pg_get_constraintdef(k.oid))"
                     + " FROM pg_constraint k JOIN pg_namespace n ON n.oid = k.connamespace WHERE " + USER_NS,
-            "SELECT 'idx', i.indexrelid::text, concat_ws(';', 'valid=' || i.indisvalid, 'ready=' || i.indisready,"
+            "SELECT 'idx', i.indrelid || ':' || i.indexrelid, concat_ws(';', 'valid=' || i.indisvalid, 'ready=' || i.indisready,"
                     + " 'def=' || pg_get_indexdef(i.indexrelid))"
                     + " FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
                     + " WHERE " + USER_NS,
@@ -74,6 +74,8 @@ final class CatalogEvidence {
             "SELECT 'rows', s.relid::text, concat_ws(';', 'ins=' || s.n_tup_ins, 'upd=' || s.n_tup_upd, 'del=' || s.n_tup_del)"
                     + " FROM pg_stat_xact_user_tables s",
             "SELECT 'set', s.name, s.setting FROM pg_settings s",
+            "SELECT 'guard', c.oid::text, 'name=' || c.relname FROM pg_class c WHERE c.oid IN"
+                    + " (to_regclass('databasechangelog'), to_regclass('databasechangeloglock'))",
             "SELECT 'who', 'user', current_user || '/' || session_user",
             "SELECT 'lock', 'advisory', count(*)::text FROM pg_locks l WHERE l.locktype = 'advisory' AND l.granted"
                     + " AND l.pid = pg_backend_pid()");

@@ -83,6 +83,16 @@ final class Diff {
                         + " cascades, nulls or resets its rows when the referenced rows change");
             }
         }
+        for (String guardTable : of(before, "guard").keySet()) {
+            for (String kind : List.of("col", "con", "idx")) {
+                for (String key : added(kind)) {
+                    if (key.startsWith(guardTable + ".") || key.startsWith(guardTable + ":")) {
+                        changes.add(noun(kind) + " " + name(of(after, kind).get(key), key) + " was added to the guard's own "
+                                + relation(guardTable));
+                    }
+                }
+            }
+        }
         for (String kind : List.of("temp", "tempfn")) {
             for (String key : added(kind)) {
                 changes.add("temporary " + name(of(after, kind).get(key), key) + " was created: it shadows real objects of that name");

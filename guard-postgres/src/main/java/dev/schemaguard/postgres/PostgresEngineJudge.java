@@ -48,7 +48,9 @@ final class PostgresEngineJudge implements EngineJudge {
                 changes.addAll(ledger.rowMissing(connection, applied.migration()));
             }
             if (applied.outsideTransaction() && !ledgerRowWritten) {
-                changes.addAll(ConcurrentIndexes.dropUnasked(connection, diff.added("idx"), applied.statements()));
+                Set<String> newIndexes = new java.util.LinkedHashSet<>();
+                diff.added("idx").forEach(key -> newIndexes.add(key.substring(key.indexOf(':') + 1)));
+                changes.addAll(ConcurrentIndexes.dropUnasked(connection, newIndexes, applied.statements()));
             }
             return changes;
         }

@@ -32,9 +32,9 @@ record SqliteSnapshot(Map<String, String> objects, Map<String, List<String>> col
         Map<String, List<String>> keys = new LinkedHashMap<>();
         Set<String> temp = new java.util.LinkedHashSet<>();
         try (Statement s = connection.createStatement()) {
-            try (ResultSet rs = s.executeQuery("SELECT type, lower(name), coalesce(sql, '') FROM main.sqlite_schema")) {
+            try (ResultSet rs = s.executeQuery("SELECT type, lower(name), lower(tbl_name), coalesce(sql, '') FROM main.sqlite_schema")) {
                 while (rs.next()) {
-                    objects.put(rs.getString(2), rs.getString(1) + " " + rs.getString(3));
+                    objects.put(rs.getString(2), rs.getString(1) + " " + rs.getString(3) + " " + rs.getString(4));
                 }
             }
             try (ResultSet rs = s.executeQuery("SELECT lower(m.name), x.name, x.type, x.\"notnull\", x.dflt_value, x.pk, x.hidden"
@@ -80,15 +80,18 @@ record SqliteSnapshot(Map<String, String> objects, Map<String, List<String>> col
         List<String> changes = new ArrayList<>();
         objects.forEach((name, definition) -> {
             String now = after.objects.get(name);
+            boolean guardTable = SqliteEngineJudge.LEDGER_TABLES.contains(name);
             if (now == null) {
                 changes.add(kind(definition) + " " + name + " was dropped or renamed");
-            } else if (!now.equals(definition) && !gainedColumnsAtTheEnd(name, definition, now, after)) {
+            } else if (!now.equals(definition) && (guardTable || !gainedColumnsAtTheEnd(name, definition, now, after))) {
                 changes.add(kind(definition) + " " + name + " changed its definition");
             }
         });
         after.objects.forEach((name, definition) -> {
             if (!objects.containsKey(name) && kind(definition).equals("trigger")) {
                 changes.add("trigger " + name + " was created: it runs on writes to an existing table");
+            } else if (!objects.containsKey(name) && SqliteEngineJudge.LEDGER_TABLES.contains(definition.split(" ")[1])) {
+                changes.add(kind(definition) + " " + name + " was created on the guard's own table " + definition.split(" ")[1]);
             }
         });
         after.foreignKeys.forEach((table, keys) -> {
