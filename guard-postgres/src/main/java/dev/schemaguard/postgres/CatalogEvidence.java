@@ -38,9 +38,11 @@ final class CatalogEvidence {
             // constraints, on tables and on domains; conrelid leads the key so new ones can be placed
             "SELECT 'con', k.conrelid || ':' || k.oid, concat_ws(';', 'name=' || k.conname, 'type=' || k.contype::text,"
                     + " 'validated=' || k.convalidated, 'deferrable=' || k.condeferrable || '/' || k.condeferred,"
-                    + " 'ondelete=' || k.confdeltype::text, 'onupdate=' || k.confupdtype::text, 'def=' || pg_get_constraintdef(k.oid))"
+                    + " 'ondelete=' || k.confdeltype::text, 'onupdate=' || k.confupdtype::text, 'index=' || k.conindid,"
+                    + " 'def=' || pg_get_constraintdef(k.oid))"
                     + " FROM pg_constraint k JOIN pg_namespace n ON n.oid = k.connamespace WHERE " + USER_NS,
             "SELECT 'idx', i.indrelid || ':' || i.indexrelid, concat_ws(';', 'valid=' || i.indisvalid, 'ready=' || i.indisready,"
+                    + " 'clustered=' || i.indisclustered,"
                     + " 'def=' || pg_get_indexdef(i.indexrelid))"
                     + " FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
                     + " WHERE " + USER_NS,
@@ -60,7 +62,10 @@ final class CatalogEvidence {
                     + " || pg_get_function_identity_arguments(p.oid) || ')', 'body=' || md5(coalesce(p.prosrc, '')),"
                     + " 'volatility=' || p.provolatile::text, 'definer=' || p.prosecdef, 'config=' || coalesce(p.proconfig::text, ''),"
                     + " 'acl=' || coalesce(p.proacl::text, ''), 'owner=' || p.proowner, 'visible=' || pg_function_is_visible(p.oid))"
-                    + " FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE " + USER_NS,
+                    + " FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE " + USER_NS
+                    // a range type's constructors belong to the type (an internal dependency), not new code
+                    + " AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid"
+                    + " AND d.deptype = 'i')",
             "SELECT 'nsp', n.oid::text, concat_ws(';', 'name=' || n.nspname, 'owner=' || n.nspowner,"
                     + " 'acl=' || coalesce(n.nspacl::text, '')) FROM pg_namespace n WHERE " + USER_NS,
             "SELECT 'dacl', d.oid::text, concat_ws(';', 'role=' || d.defaclrole, 'schema=' || d.defaclnamespace,"

@@ -23,11 +23,30 @@ final class Diff {
         return evidence.getOrDefault(kind, Map.of());
     }
 
+    /**
+     * Indexes a new UNIQUE or PRIMARY KEY constraint took over (ADD CONSTRAINT ... USING INDEX, which
+     * renames the index to the constraint): their new name is expected.
+     */
+    private Set<String> adoptedIndexes() {
+        Set<String> adopted = new java.util.HashSet<>();
+        for (String key : added("con")) {
+            Map<String, String> f = fields(of(after, "con").get(key));
+            if (List.of("u", "p").contains(f.get("type"))) {
+                adopted.add(f.get("index"));
+            }
+        }
+        return adopted;
+    }
+
     /** Entries of a kind that existed before and are gone or different now. */
     List<String> changedOrGone(String kind) {
         List<String> changes = new ArrayList<>();
+        Set<String> adopted = kind.equals("rel") || kind.equals("idx") ? adoptedIndexes() : Set.of();
         of(before, kind).forEach((key, was) -> {
             String now = of(after, kind).get(key);
+            if (now != null && adopted.contains(key.substring(key.indexOf(':') + 1))) {
+                return;
+            }
             if (now == null) {
                 changes.add(noun(kind) + " " + name(was, key) + " was dropped");
             } else if (!now.equals(was)) {
@@ -119,16 +138,17 @@ final class Diff {
         return changes;
     }
 
-    /** Settings: the limits may only tighten (never 0); everything else, and the role, stays. */
+    /**
+     * Settings: the limits may be set by the migration but never lifted (0 is no limit; the boot's
+     * deadline still bounds a longer one); everything else, and the role, stays.
+     */
     List<String> settings(Set<String> limits) {
         List<String> changes = new ArrayList<>();
         of(before, "set").forEach((name, was) -> {
             String now = of(after, "set").get(name);
             if (limits.contains(name)) {
-                long w = Long.parseLong(was);
-                long n = now == null ? 0 : Long.parseLong(now);
-                if (n == 0 || (w != 0 && n > w)) {
-                    changes.add(name + " was loosened: " + was + "ms -> " + now + "ms (0 means no limit)");
+                if (now == null || Long.parseLong(now) == 0) {
+                    changes.add(name + " was lifted: " + was + "ms -> " + now + "ms (0 means no limit)");
                 }
             } else if (!was.equals(now)) {
                 changes.add("setting " + name + " changed: " + was + " -> " + now);
