@@ -1,5 +1,6 @@
 package dev.schemaguard;
 
+import dev.schemaguard.internal.io.Locations;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -12,7 +13,8 @@ import javax.sql.DataSource;
  *
  * @param database       JDBC URL of the database (also used to choose the dialect and, redacted, in every line)
  * @param dataSource     where connections come from instead of the URL; may be null
- * @param changelog      a folder of .sql files (applied in file-name order) or a Liquibase changelog file
+ * @param changelog      a folder of .sql files (applied in file-name order) or a Liquibase changelog file; a
+ *                       path in a jar's file system too (see {@link Builder#changelog(String)})
  * @param manifest       the boot manifest; null means an empty allowlist (nothing is applied at boot)
  * @param required       the required-migration contract: names that must be in the ledger after the boot
  * @param freshDatabase  what to do with a database that does not exist yet
@@ -94,6 +96,22 @@ public record GuardConfig(String database, DataSource dataSource, Path changelog
         public Builder dataSource(DataSource dataSource) { this.dataSource = dataSource; return this; }
         public Builder changelog(Path changelog) { this.changelog = changelog; return this; }
         public Builder manifest(Path manifest) { this.manifest = manifest; return this; }
+
+        /**
+         * The changelog at a location: {@code classpath:db/migrations} (inside the service's jar, found
+         * through the thread's context class loader), {@code file:/app/migrations}, or a plain path.
+         *
+         * @throws GuardConfigException when a {@code classpath:} resource is not there
+         */
+        public Builder changelog(String location) {
+            return changelog(Locations.resolve(location, null, Locations.defaultLoader()));
+        }
+
+        /** The boot manifest at a location, as for {@link #changelog(String)}. */
+        public Builder manifest(String location) {
+            return manifest(Locations.resolve(location, null, Locations.defaultLoader()));
+        }
+
         public Builder required(List<String> required) { this.required = required; return this; }
         public Builder freshDatabase(FreshDatabase freshDatabase) { this.freshDatabase = freshDatabase; return this; }
         public Builder deadline(Duration deadline) { this.deadline = deadline; return this; }

@@ -6,6 +6,7 @@ import dev.schemaguard.internal.config.ConfigLoader;
 import dev.schemaguard.internal.verify.Verifier;
 import java.nio.file.Path;
 import java.util.Objects;
+import javax.sql.DataSource;
 
 /**
  * The entry point. A service calls it before it opens its pool:
@@ -36,7 +37,18 @@ public final class SchemaGuard {
      * @throws GuardConfigException naming the file, line and fix when the configuration is wrong
      */
     public static SchemaGuard fromConfigFile(Path configFile) {
-        return new SchemaGuard(ConfigLoader.load(configFile, System.getenv()));
+        return new SchemaGuard(ConfigLoader.load(configFile, System.getenv(), null));
+    }
+
+    /**
+     * A guard for a {@code schema-guard.yaml} that works through the service's own DataSource (its
+     * pool), so that {@code database:} may be left out: the URL is written once, where the pool is
+     * configured. A {@code database:} that is there still names the database in the line.
+     *
+     * @throws GuardConfigException naming the file, line and fix when the configuration is wrong
+     */
+    public static SchemaGuard fromConfigFile(Path configFile, DataSource dataSource) {
+        return new SchemaGuard(ConfigLoader.load(configFile, System.getenv(), Objects.requireNonNull(dataSource, "dataSource")));
     }
 
     public GuardConfig config() {

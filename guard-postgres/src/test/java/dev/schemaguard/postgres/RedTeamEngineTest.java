@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.schemaguard.internal.sql.Classification;
 import dev.schemaguard.internal.sql.MigrationClassifier;
-import dev.schemaguard.internal.sql.SqlDialect;
 import dev.schemaguard.internal.sql.SqlStatement;
 import dev.schemaguard.internal.sql.StatementSplitter;
+import dev.schemaguard.postgres.internal.sql.PostgresSql;
 import dev.schemaguard.spi.EngineJudge;
 import dev.schemaguard.testing.RedTeamCorpus;
 import java.sql.Connection;
@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
  * case of the classes its evidence covers.
  */
 class RedTeamEngineTest {
+    private static final PostgresSql SQL = new PostgresSql();
     static final Set<String> ENGINE_SEES = Set.of("drop", "rename", "delete", "update", "insert", "truncate",
             "guard-ledger", "temp-object", "guard-limits", "fk-action", "create-trigger", "create-function", "create-rule",
             "create-view-or-replace", "row-level-security", "inheritance", "enable-disable-trigger", "grant", "owner-to",
@@ -46,7 +47,7 @@ class RedTeamEngineTest {
         int unsafe = 0;
         for (RedTeamCorpus.Case rc : corpus.cases()) {
             Classification classification = MigrationClassifier.classify(
-                    StatementSplitter.split(rc.sql(), SqlDialect.POSTGRES), SqlDialect.POSTGRES, corpus::exists);
+                    StatementSplitter.split(rc.sql(), SQL), SQL, corpus::exists);
             String verdict;
             try (Connection c = db.connect()) {
                 try (Statement limits = c.createStatement()) {

@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.schemaguard.internal.sql.Classification;
 import dev.schemaguard.internal.sql.MigrationClassifier;
-import dev.schemaguard.internal.sql.SqlDialect;
 import dev.schemaguard.internal.sql.SqlStatement;
 import dev.schemaguard.internal.sql.StatementSplitter;
+import dev.schemaguard.sqlite.internal.sql.SqliteSql;
 import dev.schemaguard.spi.Dialect.Access;
 import dev.schemaguard.spi.EngineJudge;
 import dev.schemaguard.testing.RedTeamCorpus;
@@ -27,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * is not), and the engine alone must refuse every case of the classes its evidence covers.
  */
 class RedTeamEngineTest {
+    private static final SqliteSql SQL = new SqliteSql();
     /** Rules whose cases the engine's evidence must refuse by itself (an error counts: nothing would commit). */
     static final Set<String> ENGINE_SEES = Set.of("drop", "rename", "delete", "update", "insert", "guard-ledger",
             "temp-object", "create-trigger", "fk-action", "attach", "vacuum");
@@ -51,8 +52,7 @@ class RedTeamEngineTest {
         int refusedByEngine = 0;
         int unsafe = 0;
         for (RedTeamCorpus.Case rc : corpus.cases()) {
-            Classification classification = MigrationClassifier.classify(StatementSplitter.split(rc.sql(), SqlDialect.SQLITE),
-                    SqlDialect.SQLITE, corpus::exists);
+            Classification classification = MigrationClassifier.classify(StatementSplitter.split(rc.sql(), SQL), SQL, corpus::exists);
             List<SqlStatement> statements = classification.executed();
             String verdict = judge(dialect, url, judge, rc, statements);
             if (rc.additive() && verdict != null) {

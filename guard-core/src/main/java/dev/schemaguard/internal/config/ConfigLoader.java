@@ -10,12 +10,14 @@ import dev.schemaguard.internal.text.Sizes;
 import dev.schemaguard.GuardConfig;
 import dev.schemaguard.GuardConfigException;
 import dev.schemaguard.internal.text.DurationText;
+import dev.schemaguard.internal.io.Locations;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import javax.sql.DataSource;
 
 /**
  * Reads {@code schema-guard.yaml}. The key names are a public interface. Relative paths resolve
@@ -36,17 +38,23 @@ public final class ConfigLoader {
     }
 
     public static GuardConfig load(Path file, Map<String, String> environment) {
+        return load(file, environment, null);
+    }
+
+    /** With a DataSource, {@code database:} is optional: connections come from the DataSource. */
+    public static GuardConfig load(Path file, Map<String, String> environment, DataSource dataSource) {
         Path configFile = file.toAbsolutePath().normalize();
         YamlDocument yaml = YamlDocument.read(configFile);
         onlyKnownKeys(yaml, KNOWN_KEYS, "");
         Path folder = configFile.getParent();
         String database = environment.getOrDefault(DATABASE_ENV, yaml.scalar("database"));
-        if (database == null || database.isBlank()) {
+        if ((database == null || database.isBlank()) && dataSource == null) {
             throw new GuardConfigException(configFile + ": database: missing. Set a JDBC URL such as "
                     + "'database: jdbc:sqlite:/data/app.db', or pass --database / " + DATABASE_ENV + ".");
         }
         return GuardConfig.builder()
-                .database(database.trim())
+                .database(database == null || database.isBlank() ? null : database.trim())
+                .dataSource(dataSource)
                 .changelog(existingPath(yaml, "changelog", folder, true))
                 .manifest(existingPath(yaml, "manifest", folder, false))
                 .required(yaml.scalars("required"))
@@ -159,7 +167,12 @@ public final class ConfigLoader {
             }
             return null;
         }
-        Path path = folder.resolve(value.trim()).normalize();
+        Path path;
+        try {
+            path = Locations.resolve(value, folder, Locations.defaultLoader());
+        } catch (GuardConfigException e) {
+            throw yaml.error(key, e.getMessage().replaceFirst("\\.$", ""));
+        }
         if (!Files.exists(path)) {
             throw yaml.error(key, "'" + value + "' does not exist (resolved to " + path
                     + "); relative paths are resolved against the config file's folder");

@@ -1,19 +1,19 @@
 package dev.schemaguard.internal.sql;
 
 /** The part of a foreign key after REFERENCES: target, columns, actions, deferral. */
-final class ForeignKeyClause {
+public final class ForeignKeyClause {
     /**
      * @param target      the referenced table
      * @param writesRows  an ON DELETE / ON UPDATE action that deletes, nulls or rewrites the referencing
      *                    rows (CASCADE, SET NULL, SET DEFAULT), rather than refusing the change
      */
-    record ForeignKey(QualifiedName target, boolean writesRows) {
+    public record ForeignKey(QualifiedName target, boolean writesRows) {
     }
 
     private ForeignKeyClause() {}
 
-    static ForeignKey parse(TokenCursor c, SqlDialect dialect) {
-        QualifiedName target = Names.qualified(c, dialect);
+    public static ForeignKey parse(TokenCursor c, SqlSyntax syntax) {
+        QualifiedName target = Names.qualified(c, syntax);
         if (c.peekOp("(")) {
             c.group();
         }
@@ -54,7 +54,7 @@ final class ForeignKeyClause {
     }
 
     /** The condition that makes a row-writing action additive: the referencing table is new. */
-    static void requireNewReferencingTable(Analysis a, QualifiedName table, ForeignKey key) {
+    public static void requireNewReferencingTable(Analysis a, QualifiedName table, ForeignKey key) {
         if (key.writesRows()) {
             a.requireNewTable(table, Rule.FK_ACTION, "A foreign key from existing table " + table + " to "
                     + key.target() + " with ON DELETE/UPDATE CASCADE, SET NULL or SET DEFAULT makes a routine DELETE "

@@ -15,9 +15,9 @@ final class GuardObjects {
     private GuardObjects() {}
 
     /** The guard table a statement names, or null. SQLite also reads a 'string' as a name. */
-    static String named(List<Token> tokens, SqlDialect dialect) {
+    static String named(List<Token> tokens, SqlSyntax syntax) {
         for (Token t : tokens) {
-            boolean name = t.isName() || (dialect == SqlDialect.SQLITE && t.kind() == Token.Kind.STRING);
+            boolean name = t.isName() || (syntax.stringsAsNames() && t.kind() == Token.Kind.STRING);
             if (!name) {
                 continue;
             }

@@ -14,14 +14,13 @@ import java.util.Set;
 public final class MigrationClassifier {
     private MigrationClassifier() {}
 
-    public static Classification classify(List<SqlStatement> statements, SqlDialect dialect, SchemaView before) {
-        return new Run(dialect, before).classify(statements);
+    public static Classification classify(List<SqlStatement> statements, SqlSupport sql, SchemaView before) {
+        return new Run(sql, before).classify(statements);
     }
 
     private static final class Run {
-        private final SqlDialect dialect;
+        private final SqlSupport sql;
         private final SchemaView before;
-        private final Grammar grammar;
         private final List<Refusal> refusals = new ArrayList<>();
         private final Set<QualifiedName> created = new LinkedHashSet<>();
         private final Set<QualifiedName> plainTypes = new LinkedHashSet<>();
@@ -34,14 +33,13 @@ public final class MigrationClassifier {
         private int statementsWithWork;
         private int statementsWithTokens;
 
-        Run(SqlDialect dialect, SchemaView before) {
-            this.dialect = dialect;
+        Run(SqlSupport sql, SchemaView before) {
+            this.sql = sql;
             this.before = before;
-            this.grammar = Grammar.of(dialect);
         }
 
         Classification classify(List<SqlStatement> statements) {
-            List<Lexer.Result> lexed = statements.stream().map(s -> Lexer.lex(s.text(), dialect)).toList();
+            List<Lexer.Result> lexed = statements.stream().map(s -> sql.lex(s.text())).toList();
             int[] wrapper = wrapper(lexed);
             for (int i = 0; i < statements.size(); i++) {
                 if (i == wrapper[0] || i == wrapper[1]) {
@@ -78,8 +76,8 @@ public final class MigrationClassifier {
                 }
             }
             if (first < 0 || first == last || lexed.get(first).error() != null || lexed.get(last).error() != null
-                    || !TransactionWrapper.opens(lexed.get(first).tokens(), dialect)
-                    || !TransactionWrapper.closes(lexed.get(last).tokens(), dialect)) {
+                    || !TransactionWrapper.opens(lexed.get(first).tokens())
+                    || !TransactionWrapper.closes(lexed.get(last).tokens())) {
                 return new int[] {-1, -1};
             }
             return new int[] {first, last};
@@ -92,7 +90,7 @@ public final class MigrationClassifier {
                         + lexed.error().message() + " (counted within the statement). Fix the SQL.");
                 return;
             }
-            List<List<Token>> groups = StatementBoundaries.group(lexed.tokens(), dialect);
+            List<List<Token>> groups = StatementBoundaries.group(lexed.tokens(), sql);
             if (groups.isEmpty()) {
                 return;
             }
@@ -103,7 +101,7 @@ public final class MigrationClassifier {
                         + " statements; a driver may run only the first or all of them. Split it with StatementSplitter.");
                 return;
             }
-            String guardTable = GuardObjects.named(groups.get(0), dialect);
+            String guardTable = GuardObjects.named(groups.get(0), sql.syntax());
             if (guardTable != null) {
                 statementsWithWork++;
                 refuse(Rule.GUARD_LEDGER, statement, line, "The statement names " + guardTable + ", the guard's own "
@@ -113,7 +111,7 @@ public final class MigrationClassifier {
             }
             Analysis analysis;
             try {
-                analysis = grammar.analyze(groups.get(0));
+                analysis = sql.analyze(groups.get(0));
             } catch (TokenCursor.NotRecognized e) {
                 statementsWithWork++;
                 refuse(Rule.UNPARSEABLE, statement, line, "The statement is not understood: " + e.getMessage()
@@ -156,7 +154,7 @@ public final class MigrationClassifier {
 
         private void recordCreation(SqlStatement statement, int line, Analysis analysis) {
             QualifiedName name = analysis.creates;
-            if (isTemporary(name)) {
+            if (analysis.temporary) {
                 refuse(Rule.TEMP_OBJECT, statement, line, "'" + name + "' is a temporary object: it is gone when "
                         + "the guard's connection closes, so it adds nothing, and while it lives it shadows any "
                         + "table or view of the same name (the guard's ledger among them). Create a real object.");
@@ -178,12 +176,6 @@ public final class MigrationClassifier {
                 }
             }
             created.add(name);
-        }
-
-        /** SQLite's temp schema, PostgreSQL's pg_temp (and its per-session pg_temp_N). */
-        private boolean isTemporary(QualifiedName name) {
-            String schema = name.schema();
-            return schema != null && (dialect == SqlDialect.SQLITE ? schema.equals("temp") : schema.startsWith("pg_temp"));
         }
 
         private void refuse(Rule rule, SqlStatement statement, int line, String detail) {

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.schemaguard.Code;
 import dev.schemaguard.ConnectionSettings;
 import dev.schemaguard.internal.changelog.SqlFileMigration;
-import dev.schemaguard.internal.sql.SqlDialect;
 import dev.schemaguard.internal.sql.SqlStatement;
 import dev.schemaguard.internal.sql.StatementSplitter;
 import dev.schemaguard.postgres.PostgresDialect;
@@ -46,7 +45,7 @@ class PostgresEngineJudgeTest {
                 "CREATE TRIGGER users_keep BEFORE UPDATE ON users FOR EACH ROW EXECUTE FUNCTION keep()",
                 "INSERT INTO users VALUES (1, 'A@example.com'), (2, 'b@example.com')",
                 "INSERT INTO orders VALUES (1, 1, 50), (2, 2, 500)");
-        applier = new Applier(dialect, new MigrationStatements(SqlDialect.POSTGRES, "postgresql"), new Interrupter(), "test",
+        applier = new Applier(dialect, new MigrationStatements(dialect.sql(), "postgresql"), new Interrupter(), "test",
                 () -> Duration.ofSeconds(30), ConnectionSettings.DEFAULT);
         before = db.dump();
     }
@@ -145,7 +144,7 @@ class PostgresEngineJudgeTest {
 
     private static PlannedMigration planned(String name, String sql, boolean outside) {
         SqlFileMigration migration = new SqlFileMigration(name, Path.of(name), sql, "0".repeat(64));
-        List<SqlStatement> statements = StatementSplitter.split(sql, SqlDialect.POSTGRES);
+        List<SqlStatement> statements = StatementSplitter.split(sql, new PostgresDialect().sql());
         return new PlannedMigration(migration, PlannedMigration.Decision.APPLY, false, "", List.of(), statements, outside);
     }
 }

@@ -80,7 +80,7 @@ public final class IntegrityCheck {
         try {
             // The handler closes the gap where interrupt() lands before the statement starts:
             // sqlite3_interrupt() is a no-op when no statement is running.
-            ProgressHandler.setHandler(connection, 1000, new ProgressHandler() {
+            ProgressHandler.setHandler(driverConnection(), 1000, new ProgressHandler() {
                 @Override
                 protected int progress() {
                     return interruptRequested.get() ? 1 : 0;
@@ -116,10 +116,19 @@ public final class IntegrityCheck {
     public void interrupt() {
         interruptRequested.set(true);
         try {
-            connection.unwrap(SQLiteConnection.class).getDatabase().interrupt();
+            driverConnection().getDatabase().interrupt();
         } catch (SQLException e) {
             LOG.warn("could not interrupt {}: {}; the progress handler will stop it", mode.pragma, e.getMessage());
         }
+    }
+
+    /**
+     * sqlite-jdbc's own connection: a pool (HikariCP) or a proxy hands out a wrapper, and sqlite-jdbc's
+     * progress handler casts its argument to {@link SQLiteConnection}. Statements still run on the
+     * wrapper, so the pool keeps track of them.
+     */
+    private SQLiteConnection driverConnection() throws SQLException {
+        return connection.unwrap(SQLiteConnection.class);
     }
 
     private static Outcome classify(SQLException e) {
@@ -144,7 +153,7 @@ public final class IntegrityCheck {
 
     private void clearProgressHandler() {
         try {
-            ProgressHandler.clearHandler(connection);
+            ProgressHandler.clearHandler(driverConnection());
         } catch (SQLException e) {
             LOG.debug("could not clear the progress handler: {}", e.getMessage());
         }

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.schemaguard.Code;
 import dev.schemaguard.ConnectionSettings;
 import dev.schemaguard.internal.changelog.SqlFileMigration;
-import dev.schemaguard.internal.sql.SqlDialect;
 import dev.schemaguard.internal.sql.SqlStatement;
 import dev.schemaguard.internal.sql.StatementSplitter;
 import dev.schemaguard.spi.Dialect.Access;
@@ -47,7 +46,7 @@ class SqliteEngineJudgeTest {
                 "CREATE VIEW big_orders AS SELECT * FROM orders WHERE total > 100",
                 "INSERT INTO users VALUES (1, 'a@example.com'), (2, 'b@example.com')",
                 "INSERT INTO orders VALUES (1, 1, 50), (2, 2, 500)", "INSERT INTO kv VALUES ('a', '1')");
-        applier = new Applier(dialect, new MigrationStatements(SqlDialect.SQLITE, "sqlite"), new Interrupter(), "test",
+        applier = new Applier(dialect, new MigrationStatements(dialect.sql(), "sqlite"), new Interrupter(), "test",
                 () -> Duration.ofSeconds(30), ConnectionSettings.DEFAULT);
         before = db.dump();
     }
@@ -105,7 +104,7 @@ class SqliteEngineJudgeTest {
 
     private static PlannedMigration planned(String name, String sql) {
         SqlFileMigration migration = new SqlFileMigration(name, Path.of(name), sql, "0".repeat(64));
-        List<SqlStatement> statements = StatementSplitter.split(sql, SqlDialect.SQLITE);
+        List<SqlStatement> statements = StatementSplitter.split(sql, new SqliteDialect().sql());
         return new PlannedMigration(migration, PlannedMigration.Decision.APPLY, false, "", List.of(), statements, false);
     }
 }
