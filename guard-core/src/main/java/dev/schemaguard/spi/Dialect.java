@@ -64,7 +64,9 @@ public interface Dialect {
 
     /**
      * The tables, views, indexes (and, where they exist, schemas and sequences) in the database,
-     * lower-cased, as {@code name} or {@code schema.name}; the ledger tables included.
+     * lower-cased, as {@code name} or {@code schema.name}; the ledger tables included. Where types
+     * exist, enums and domains without constraints may be added as {@code plaintype:name} (a column
+     * of one can be added to an existing table without checking any row).
      */
     Set<String> existingObjects(Connection connection) throws SQLException;
 

@@ -1,5 +1,6 @@
 package dev.schemaguard.testing;
 
+import dev.schemaguard.internal.sql.SchemaView;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -72,5 +73,20 @@ public record RedTeamCorpus(String file, List<String> fixture, Set<String> befor
     /** Whether an object exists before every case: "schema.name", a bare name, or "schema:" + name for a schema. */
     public boolean exists(String schema, String name) {
         return before.contains(name == null ? "schema:" + schema : schema == null ? name : schema + "." + name);
+    }
+
+    /** What the classifier is told exists; "plaintype:" entries are enums the database would report. */
+    public SchemaView view() {
+        return new SchemaView() {
+            @Override
+            public boolean exists(String schema, String name) {
+                return RedTeamCorpus.this.exists(schema, name);
+            }
+
+            @Override
+            public boolean isPlainType(String schema, String name) {
+                return before.contains(SchemaView.PLAIN_TYPE + (schema == null ? name : schema + "." + name));
+            }
+        };
     }
 }

@@ -17,10 +17,13 @@ import java.util.Set;
 final class SchemaState {
     private final Set<String> objects;
     private final Set<String> createdThisBoot = new HashSet<>();
-    private final Set<String> plainTypesThisBoot = new HashSet<>();
+    /** Enums and unconstrained domains: those the database reported, and those this boot creates. */
+    private final Set<String> plainTypes = new HashSet<>();
 
     SchemaState(Set<String> existing) {
         this.objects = new HashSet<>(existing);
+        existing.stream().filter(o -> o.startsWith(SchemaView.PLAIN_TYPE))
+                .forEach(o -> plainTypes.add(o.substring(SchemaView.PLAIN_TYPE.length())));
     }
 
     Set<String> objects() {
@@ -33,7 +36,7 @@ final class SchemaState {
                 .filter(name -> !objects.contains(name)).toList();
         objects.addAll(created);
         createdThisBoot.addAll(created);
-        classification.plainTypes().stream().map(SchemaState::key).filter(created::contains).forEach(plainTypesThisBoot::add);
+        classification.plainTypes().stream().map(SchemaState::key).filter(created::contains).forEach(plainTypes::add);
     }
 
     SchemaView view() {
@@ -49,8 +52,8 @@ final class SchemaState {
             }
 
             @Override
-            public boolean plainTypeCreatedThisBoot(String schema, String name) {
-                return SchemaState.exists(plainTypesThisBoot, schema, name);
+            public boolean isPlainType(String schema, String name) {
+                return SchemaState.exists(plainTypes, schema, name);
             }
         };
     }

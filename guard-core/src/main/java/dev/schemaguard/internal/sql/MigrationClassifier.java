@@ -149,7 +149,7 @@ public final class MigrationClassifier {
                 return true;
             }
             QualifiedName type = condition.orPlainType();
-            return type != null && (plainTypes.contains(type) || before.plainTypeCreatedThisBoot(type.schema(), type.name()));
+            return type != null && (plainTypes.contains(type) || before.isPlainType(type.schema(), type.name()));
         }
 
         private void recordCreation(SqlStatement statement, int line, Analysis analysis) {

@@ -23,7 +23,7 @@ public final class RedTeamAgreement {
         assertTrue(corpus.cases().size() >= 300, file + " has " + corpus.cases().size() + " cases, fewer than 300");
         long additive = corpus.cases().stream().filter(RedTeamCorpus.Case::additive).count();
         assertTrue(additive >= 100 && corpus.cases().size() - additive >= 100, file + ": " + additive + " additive");
-        SchemaView view = corpus::exists;
+        SchemaView view = corpus.view();
         List<String> disagreements = new ArrayList<>();
         Map<String, Integer> byLabel = new TreeMap<>();
         for (RedTeamCorpus.Case c : corpus.cases()) {

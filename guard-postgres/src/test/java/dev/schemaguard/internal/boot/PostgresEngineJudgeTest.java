@@ -100,15 +100,8 @@ class PostgresEngineJudgeTest {
         "ALTER TYPE status RENAME VALUE 'new' TO 'fresh'                      | enum label new changed: label new -> fresh",
     })
     void unsafeMigrations_areRefusedByTheEngine_andRolledBackWhole(String sql, String change) throws Exception {
-        PlannedMigration planned = planned("020_unsafe.sql", sql, false);
-        SQLException error;
-        try (Connection c = db.connect()) {
-            error = assertThrows(SQLException.class, () -> applier.apply(c, planned));
-        }
-        Failure failure = applier.failureOf(planned, error);
+        Failure failure = EngineJudgeCases.refusedByTheEngine(applier, planned("020_unsafe.sql", sql, false), db::connect);
 
-        assertEquals(Code.MIGRATION_NOT_ADDITIVE, failure.code(), failure.message());
-        assertEquals("engine", failure.details().get("judge"));
         assertTrue(failure.message().contains(change), failure.message());
         assertTrue(failure.message().contains("rolled back whole"), failure.message());
         assertEquals(List.of(), db.ledger(), "no ledger row");
@@ -117,15 +110,10 @@ class PostgresEngineJudgeTest {
 
     @Test
     void anIndexAConcurrentMigrationDidNotAskFor_isDroppedAndTheMigrationRefused() throws Exception {
-        PlannedMigration planned = planned("030_index.sql",
-                "CREATE INDEX CONCURRENTLY users_email ON users (email); CREATE INDEX surprise ON orders (total)", true);
-        SQLException error;
-        try (Connection c = db.connect()) {
-            error = assertThrows(SQLException.class, () -> applier.apply(c, planned));
-        }
-        Failure failure = applier.failureOf(planned, error);
+        Failure failure = EngineJudgeCases.refusedByTheEngine(applier, planned("030_index.sql",
+                "CREATE INDEX CONCURRENTLY users_email ON users (email); CREATE INDEX surprise ON orders (total)", true),
+                db::connect);
 
-        assertEquals(Code.MIGRATION_NOT_ADDITIVE, failure.code(), failure.message());
         assertTrue(failure.message().contains("index public.surprise is not the index the migration asked for, so it was dropped"),
                 failure.message());
         assertEquals(List.of(), db.column("SELECT relname FROM pg_class WHERE relname = 'surprise'"));
@@ -143,8 +131,6 @@ class PostgresEngineJudgeTest {
     }
 
     private static PlannedMigration planned(String name, String sql, boolean outside) {
-        SqlFileMigration migration = new SqlFileMigration(name, Path.of(name), sql, "0".repeat(64));
-        List<SqlStatement> statements = StatementSplitter.split(sql, new PostgresDialect().sql());
-        return new PlannedMigration(migration, PlannedMigration.Decision.APPLY, false, "", List.of(), statements, outside);
+        return EngineJudgeCases.planned(name, sql, outside, new PostgresDialect().sql());
     }
 }

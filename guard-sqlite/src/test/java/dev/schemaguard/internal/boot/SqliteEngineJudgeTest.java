@@ -87,15 +87,9 @@ class SqliteEngineJudgeTest {
         "PRAGMA ignore_check_constraints = 1                                            | connection setting ignore_check_constraints changed: 0 -> 1",
     })
     void unsafeMigrations_areRefusedByTheEngine_andRolledBackWhole(String sql, String change) throws Exception {
-        PlannedMigration planned = planned("020_unsafe.sql", sql);
-        SQLException error;
-        try (Connection c = dialect.open(db.url(), Access.READ_WRITE)) {
-            error = assertThrows(SQLException.class, () -> applier.apply(c, planned));
-        }
-        Failure failure = applier.failureOf(planned, error);
+        Failure failure = EngineJudgeCases.refusedByTheEngine(applier, planned("020_unsafe.sql", sql),
+                () -> dialect.open(db.url(), Access.READ_WRITE));
 
-        assertEquals(Code.MIGRATION_NOT_ADDITIVE, failure.code(), failure.message());
-        assertEquals("engine", failure.details().get("judge"));
         assertTrue(failure.message().contains(change), failure.message());
         assertTrue(failure.message().contains("rolled back whole"), failure.message());
         assertEquals(List.of(), db.ledger(), "no ledger row");
@@ -103,8 +97,6 @@ class SqliteEngineJudgeTest {
     }
 
     private static PlannedMigration planned(String name, String sql) {
-        SqlFileMigration migration = new SqlFileMigration(name, Path.of(name), sql, "0".repeat(64));
-        List<SqlStatement> statements = StatementSplitter.split(sql, new SqliteDialect().sql());
-        return new PlannedMigration(migration, PlannedMigration.Decision.APPLY, false, "", List.of(), statements, false);
+        return EngineJudgeCases.planned(name, sql, false, new SqliteDialect().sql());
     }
 }
