@@ -1,4 +1,4 @@
-package dev.schemaguard.sqlite.integrity;
+package dev.schemaguard.sqlite.internal.integrity;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;

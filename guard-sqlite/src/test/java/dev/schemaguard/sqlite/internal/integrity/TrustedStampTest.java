@@ -1,7 +1,7 @@
-package dev.schemaguard.sqlite.integrity;
+package dev.schemaguard.sqlite.internal.integrity;
 
-import static dev.schemaguard.sqlite.integrity.TestDatabases.createSample;
-import static dev.schemaguard.sqlite.integrity.TestDatabases.exec;
+import static dev.schemaguard.sqlite.internal.integrity.TestDatabases.createSample;
+import static dev.schemaguard.sqlite.internal.integrity.TestDatabases.exec;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

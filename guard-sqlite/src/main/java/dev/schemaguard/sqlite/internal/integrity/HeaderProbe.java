@@ -1,4 +1,4 @@
-package dev.schemaguard.sqlite.integrity;
+package dev.schemaguard.sqlite.internal.integrity;
 
 import java.nio.file.Path;
 import java.util.List;

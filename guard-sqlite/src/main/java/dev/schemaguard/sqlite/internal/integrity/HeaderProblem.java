@@ -1,4 +1,4 @@
-package dev.schemaguard.sqlite.integrity;
+package dev.schemaguard.sqlite.internal.integrity;
 
 /**
  * One thing wrong with a database file that the header probe can see without reading pages.

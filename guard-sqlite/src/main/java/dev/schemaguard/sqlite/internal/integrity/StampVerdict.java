@@ -1,4 +1,4 @@
-package dev.schemaguard.sqlite.integrity;
+package dev.schemaguard.sqlite.internal.integrity;
 
 /**
  * Whether a trusted stamp vouches for a database file as it is now.

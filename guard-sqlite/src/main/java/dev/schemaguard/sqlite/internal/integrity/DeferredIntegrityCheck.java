@@ -1,7 +1,7 @@
-package dev.schemaguard.sqlite.integrity;
+package dev.schemaguard.sqlite.internal.integrity;
 
-import dev.schemaguard.sqlite.integrity.IntegrityCheck.Mode;
-import dev.schemaguard.sqlite.integrity.IntegrityResult.Outcome;
+import dev.schemaguard.sqlite.internal.integrity.IntegrityCheck.Mode;
+import dev.schemaguard.sqlite.internal.integrity.IntegrityResult.Outcome;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
-package dev.schemaguard.sqlite.integrity;
+package dev.schemaguard.sqlite.internal.integrity;
 
-import dev.schemaguard.sqlite.integrity.IntegrityResult.Outcome;
+import dev.schemaguard.sqlite.internal.integrity.IntegrityResult.Outcome;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -1,13 +1,13 @@
-package dev.schemaguard.sqlite.integrity;
+package dev.schemaguard.sqlite.internal.integrity;
 
-import static dev.schemaguard.sqlite.integrity.TestDatabases.createSample;
+import static dev.schemaguard.sqlite.internal.integrity.TestDatabases.createSample;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.schemaguard.sqlite.integrity.IntegrityCheck.Mode;
-import dev.schemaguard.sqlite.integrity.IntegrityResult.Outcome;
+import dev.schemaguard.sqlite.internal.integrity.IntegrityCheck.Mode;
+import dev.schemaguard.sqlite.internal.integrity.IntegrityResult.Outcome;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;

@@ -1,17 +1,17 @@
-package dev.schemaguard.sqlite.integrity;
+package dev.schemaguard.sqlite.internal.integrity;
 
-import static dev.schemaguard.sqlite.integrity.TestDatabases.createLarge;
-import static dev.schemaguard.sqlite.integrity.TestDatabases.createSample;
-import static dev.schemaguard.sqlite.integrity.TestDatabases.exec;
-import static dev.schemaguard.sqlite.integrity.TestDatabases.overwrite;
-import static dev.schemaguard.sqlite.integrity.TestDatabases.truncate;
-import static dev.schemaguard.sqlite.integrity.TestDatabases.whatSqliteSays;
+import static dev.schemaguard.sqlite.internal.integrity.TestDatabases.createLarge;
+import static dev.schemaguard.sqlite.internal.integrity.TestDatabases.createSample;
+import static dev.schemaguard.sqlite.internal.integrity.TestDatabases.exec;
+import static dev.schemaguard.sqlite.internal.integrity.TestDatabases.overwrite;
+import static dev.schemaguard.sqlite.internal.integrity.TestDatabases.truncate;
+import static dev.schemaguard.sqlite.internal.integrity.TestDatabases.whatSqliteSays;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.schemaguard.sqlite.integrity.HeaderProblem.Code;
+import dev.schemaguard.sqlite.internal.integrity.HeaderProblem.Code;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

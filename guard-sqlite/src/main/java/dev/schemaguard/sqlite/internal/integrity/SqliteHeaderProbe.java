@@ -1,6 +1,6 @@
-package dev.schemaguard.sqlite.integrity;
+package dev.schemaguard.sqlite.internal.integrity;
 
-import dev.schemaguard.sqlite.integrity.HeaderProblem.Code;
+import dev.schemaguard.sqlite.internal.integrity.HeaderProblem.Code;
 import java.io.IOException;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
