@@ -30,10 +30,13 @@ final class Catalog {
     private static final String SCHEMAS = "SELECT n.nspname FROM pg_namespace n WHERE " + SYSTEM
             + " AND n.nspname <> 'public' AND " + String.format(NOT_EXTENSION_MEMBER, "n.oid", "pg_namespace");
 
-    /** Enums and domains without constraints: adding a column of one checks no row (a domain with constraints does). */
+    /**
+     * Enums and domains without constraints or default: adding a column of one checks and fills no row
+     * (a domain's constraints are checked on every row, its default written into every row).
+     */
     private static final String PLAIN_TYPES = "SELECT n.nspname, t.typname, n.nspname = current_schema()"
             + " FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace WHERE " + SYSTEM
-            + " AND (t.typtype = 'e' OR (t.typtype = 'd' AND NOT t.typnotnull"
+            + " AND (t.typtype = 'e' OR (t.typtype = 'd' AND NOT t.typnotnull AND t.typdefaultbin IS NULL"
             + " AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.contypid = t.oid)))";
 
     private Catalog() {

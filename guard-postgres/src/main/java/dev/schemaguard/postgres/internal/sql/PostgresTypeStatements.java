@@ -58,7 +58,7 @@ final class PostgresTypeStatements {
         o.expectEnd();
     }
 
-    /** After CREATE DOMAIN: plain when it has no CHECK and no NOT NULL (nothing to check per value). */
+    /** After CREATE DOMAIN: plain when it has no CHECK, no NOT NULL and no DEFAULT (nothing to check or fill per row). */
     static Analysis createDomain(TokenCursor c) {
         QualifiedName name = Names.qualified(c, D);
         c.acceptWords("AS");
@@ -67,7 +67,8 @@ final class PostgresTypeStatements {
         if (column.primaryKeyOrUnique() || column.references() != null || column.generated() != ColumnDefinition.Generated.NONE) {
             throw new TokenCursor.NotRecognized("a domain takes only DEFAULT, COLLATE, NOT NULL, NULL and CHECK");
         }
-        return Analysis.creating(name, false).plainType(!column.check() && !column.notNull());
+        // A domain's DEFAULT fills the column on every existing row (a volatile one rewrites the table).
+        return Analysis.creating(name, false).plainType(!column.check() && !column.notNull() && !column.hasDefault());
     }
 
     /** After ALTER TYPE: ADD VALUE [IF NOT EXISTS] 'label' [BEFORE|AFTER 'label']; anything else is not additive. */
