@@ -16,14 +16,23 @@ final class Shrinker {
     record Result(List<Integer> decisions, Throwable failure, int steps) {
     }
 
-    private Shrinker() {
+    private final Function<List<Integer>, Throwable> failureOf;
+    private List<Integer> best;
+    private Throwable bestFailure;
+    private int steps;
+
+    private Shrinker(List<Integer> failing, Throwable failure, Function<List<Integer>, Throwable> failureOf) {
+        this.failureOf = failureOf;
+        this.best = new ArrayList<>(failing);
+        this.bestFailure = failure;
     }
 
     /** {@code failureOf} replays decisions and returns the failure, or null when the property holds. */
     static Result shrink(List<Integer> failing, Throwable failure, Function<List<Integer>, Throwable> failureOf) {
-        List<Integer> best = new ArrayList<>(failing);
-        Throwable bestFailure = failure;
-        int steps = 0;
+        return new Shrinker(failing, failure, failureOf).run();
+    }
+
+    private Result run() {
         boolean improved = true;
         while (improved && steps < MAX_STEPS) {
             improved = false;
@@ -31,11 +40,7 @@ final class Shrinker {
                 for (int start = 0; start + run <= best.size() && steps < MAX_STEPS; ) {
                     List<Integer> candidate = new ArrayList<>(best.subList(0, start));
                     candidate.addAll(best.subList(start + run, best.size()));
-                    steps++;
-                    Throwable f = failureOf.apply(candidate);
-                    if (f != null) {
-                        best = candidate;
-                        bestFailure = f;
+                    if (keepsFailing(candidate)) {
                         improved = true;
                     } else {
                         start++;
@@ -44,18 +49,13 @@ final class Shrinker {
             }
             for (int i = 0; i < best.size() && steps < MAX_STEPS; i++) {
                 for (int lower : new int[] {0, best.get(i) / 2, best.get(i) - 1}) {
-                    if (lower < 0 || lower >= best.get(i)) {
-                        continue;
-                    }
-                    List<Integer> candidate = new ArrayList<>(best);
-                    candidate.set(i, lower);
-                    steps++;
-                    Throwable f = failureOf.apply(candidate);
-                    if (f != null) {
-                        best = candidate;
-                        bestFailure = f;
-                        improved = true;
-                        break;
+                    if (lower >= 0 && lower < best.get(i)) {
+                        List<Integer> candidate = new ArrayList<>(best);
+                        candidate.set(i, lower);
+                        if (keepsFailing(candidate)) {
+                            improved = true;
+                            break;
+                        }
                     }
                 }
             }
@@ -65,5 +65,17 @@ final class Shrinker {
             end--; // replaying reads 0 past the end anyway
         }
         return new Result(List.copyOf(best.subList(0, end)), bestFailure, steps);
+    }
+
+    /** Replays a candidate; when the property still fails on it, it becomes the case to shrink further. */
+    private boolean keepsFailing(List<Integer> candidate) {
+        steps++;
+        Throwable failure = failureOf.apply(candidate);
+        if (failure == null) {
+            return false;
+        }
+        best = candidate;
+        bestFailure = failure;
+        return true;
     }
 }
