@@ -23,7 +23,9 @@ public enum Code {
     SCHEMA_MISSING(Verdict.FAIL),
     CANARY_FAILED(Verdict.FAIL),
     DATA_SHRINK(Verdict.FAIL),
-    INTERNAL_ERROR(Verdict.FAIL);
+    INTERNAL_ERROR(Verdict.FAIL),
+    /** baseline: a migration's objects are missing from the database or differ, so nothing was recorded. */
+    BASELINE_MISMATCH(Verdict.FAIL);
 
     private final Verdict verdict;
 

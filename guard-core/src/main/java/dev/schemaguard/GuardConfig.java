@@ -24,12 +24,13 @@ import javax.sql.DataSource;
  * @param integrity      size-aware integrity checking
  * @param data           schemas and canary tables the data must have
  * @param connection     credentials and statement timeouts
+ * @param ledger         which ledger the database keeps, and where the guard records what it applies
  * @param source         the configuration file it came from, for messages; may be null
  */
 public record GuardConfig(String database, DataSource dataSource, Path changelog, Path manifest,
                           List<String> required, FreshDatabase freshDatabase, Duration deadline,
                           Duration heartbeat, boolean allowGaps, IntegritySettings integrity,
-                          DataExpectations data, ConnectionSettings connection, Path source) {
+                          DataExpectations data, ConnectionSettings connection, LedgerSettings ledger, Path source) {
 
     public static final Duration DEFAULT_DEADLINE = Duration.ofSeconds(45);
     public static final Duration DEFAULT_HEARTBEAT = Duration.ofSeconds(5);
@@ -47,6 +48,7 @@ public record GuardConfig(String database, DataSource dataSource, Path changelog
         Objects.requireNonNull(integrity, "integrity");
         Objects.requireNonNull(data, "data");
         Objects.requireNonNull(connection, "connection");
+        Objects.requireNonNull(ledger, "ledger");
         if (heartbeat.isNegative() || heartbeat.isZero()) {
             throw new GuardConfigException("heartbeat must be positive, for example 5s.");
         }
@@ -70,7 +72,7 @@ public record GuardConfig(String database, DataSource dataSource, Path changelog
     public Builder toBuilder() {
         return new Builder().database(database).dataSource(dataSource).changelog(changelog).manifest(manifest)
                 .required(required).freshDatabase(freshDatabase).deadline(deadline).heartbeat(heartbeat)
-                .allowGaps(allowGaps).integrity(integrity).data(data).connection(connection).source(source);
+                .allowGaps(allowGaps).integrity(integrity).data(data).connection(connection).ledger(ledger).source(source);
     }
 
     /** Fluent construction for library callers; every setter returns this builder. */
@@ -87,6 +89,7 @@ public record GuardConfig(String database, DataSource dataSource, Path changelog
         private IntegritySettings integrity = IntegritySettings.DEFAULT;
         private DataExpectations data = DataExpectations.NONE;
         private ConnectionSettings connection = ConnectionSettings.DEFAULT;
+        private LedgerSettings ledger = LedgerSettings.AUTO;
         private Path source;
 
         private Builder() {
@@ -120,11 +123,12 @@ public record GuardConfig(String database, DataSource dataSource, Path changelog
         public Builder integrity(IntegritySettings integrity) { this.integrity = integrity; return this; }
         public Builder data(DataExpectations data) { this.data = data; return this; }
         public Builder connection(ConnectionSettings connection) { this.connection = connection; return this; }
+        public Builder ledger(LedgerSettings ledger) { this.ledger = ledger; return this; }
         public Builder source(Path source) { this.source = source; return this; }
 
         public GuardConfig build() {
             return new GuardConfig(database, dataSource, changelog, manifest, required, freshDatabase,
-                    deadline, heartbeat, allowGaps, integrity, data, connection, source);
+                    deadline, heartbeat, allowGaps, integrity, data, connection, ledger, source);
         }
     }
 }

@@ -109,6 +109,20 @@ public final class SchemaGuard {
         return new VerifyReport(findings, simulated);
     }
 
+    /**
+     * Adopts a database that already holds the schema: records the migrations up to {@code to} (all when
+     * null) as applied, in the ledger the service keeps, but only after checking in the database's catalog
+     * that each one's tables, columns, indexes and views are there as it would create them. If any is not,
+     * the report names the missing object and nothing is recorded ({@link Code#BASELINE_MISMATCH}). Never
+     * on a database that does not exist or is empty.
+     *
+     * @param to      the last migration to record: its name, or the version the ledger records; null for all
+     * @param dryRun  only report what would be recorded and why; changes nothing
+     */
+    public BootReport baseline(String to, boolean dryRun) {
+        return BootRunner.baseline(config, to, dryRun);
+    }
+
     /** What {@link #boot()} would do and the verdict it would reach; changes nothing. */
     public BootReport plan() {
         return BootRunner.plan(config);

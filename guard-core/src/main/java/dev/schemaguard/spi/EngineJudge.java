@@ -18,7 +18,22 @@ public interface EngineJudge {
      * migration's first statement: inside its transaction, or, for a migration that must run
      * outside one, in autocommit.
      */
-    Evidence before(Connection connection) throws SQLException;
+    Evidence before(Connection connection, GuardTables tables) throws SQLException;
+
+    /**
+     * The guard's own tables, lower-case, as the dialect names existing objects.
+     *
+     * @param ledger  the table the guard records the migration's row in (whichever ledger kind it
+     *                keeps: Liquibase's, Flyway's, a schema_migrations table); exactly one row must be
+     *                inserted into it, and its name must still resolve to it
+     * @param all     every table of the guard's (the ledger read, the ledger written, Liquibase's lock):
+     *                no migration may change them
+     */
+    record GuardTables(String ledger, java.util.Set<String> all) {
+        public GuardTables {
+            all = java.util.Set.copyOf(all);
+        }
+    }
 
     /** What a migration ran, for the comparison. */
     record Applied(String migration, List<String> statements, boolean outsideTransaction) {
@@ -37,6 +52,13 @@ public interface EngineJudge {
          * removes what such a statement left that is not what was asked (an invalid index).
          */
         List<String> changes(Connection connection, Applied applied, boolean ledgerRowWritten) throws SQLException;
+
+        /**
+         * Called once the migration's own statements ran, before the guard writes its ledger row, so
+         * that the evidence can tell the migration's writes to the ledger (refused) from the guard's.
+         */
+        default void statementsDone(Connection connection) throws SQLException {
+        }
 
         @Override
         default void close() throws SQLException {

@@ -26,6 +26,10 @@ public final class RedTeamEngineRun {
     private static final Pattern TRANSACTION_CONTROL = Pattern.compile(
             "(?i)^(BEGIN|START|COMMIT|END|ROLLBACK|SAVEPOINT|RELEASE|ABORT|PREPARE)\\b.*", Pattern.DOTALL);
 
+    /** The guard's tables when it keeps Liquibase's ledger, as the red-team fixtures create them. */
+    public static final dev.schemaguard.spi.EngineJudge.GuardTables LIQUIBASE_LEDGER = new dev.schemaguard.spi.EngineJudge.GuardTables(
+            "databasechangelog", Set.of("databasechangelog", "databasechangeloglock"));
+
     /** Runs one case on the engine; returns why the engine refuses it (an error, or what changed), or null. */
     public interface CaseJudge {
         String verdict(RedTeamCorpus.Case rc, List<SqlStatement> executed, boolean outsideTransaction) throws Exception;

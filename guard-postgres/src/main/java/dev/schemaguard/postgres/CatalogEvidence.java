@@ -79,8 +79,8 @@ final class CatalogEvidence {
             "SELECT 'rows', s.relid::text, concat_ws(';', 'ins=' || s.n_tup_ins, 'upd=' || s.n_tup_upd, 'del=' || s.n_tup_del)"
                     + " FROM pg_stat_xact_user_tables s",
             "SELECT 'set', s.name, s.setting FROM pg_settings s",
-            "SELECT 'guard', c.oid::text, 'name=' || c.relname FROM pg_class c WHERE c.oid IN"
-                    + " (to_regclass('databasechangelog'), to_regclass('databasechangeloglock'))",
+            "SELECT 'guard', c.oid::text, 'name=' || c.relname FROM pg_class c"
+                    + " WHERE c.oid IN (SELECT to_regclass(quote_ident(t)) FROM unnest(?::text[]) t)",
             "SELECT 'who', 'user', current_user || '/' || session_user",
             "SELECT 'lock', 'advisory', count(*)::text FROM pg_locks l WHERE l.locktype = 'advisory' AND l.granted"
                     + " AND l.pid = pg_backend_pid()");
@@ -88,12 +88,15 @@ final class CatalogEvidence {
     private CatalogEvidence() {
     }
 
-    /** kind -> key -> fingerprint. */
-    static Map<String, Map<String, String>> take(Connection connection) throws SQLException {
+    /** kind -> key -> fingerprint; {@code guardTables} are the guard's own tables, by their unqualified names. */
+    static Map<String, Map<String, String>> take(Connection connection, java.util.Set<String> guardTables) throws SQLException {
         Map<String, Map<String, String>> evidence = new LinkedHashMap<>();
-        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(QUERY)) {
-            while (rs.next()) {
-                evidence.computeIfAbsent(rs.getString(1), k -> new LinkedHashMap<>()).put(rs.getString(2), rs.getString(3));
+        try (java.sql.PreparedStatement statement = connection.prepareStatement(QUERY)) {
+            statement.setArray(1, connection.createArrayOf("text", guardTables.toArray()));
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    evidence.computeIfAbsent(rs.getString(1), k -> new LinkedHashMap<>()).put(rs.getString(2), rs.getString(3));
+                }
             }
         }
         return evidence;

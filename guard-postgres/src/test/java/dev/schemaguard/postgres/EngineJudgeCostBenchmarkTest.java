@@ -2,6 +2,7 @@ package dev.schemaguard.postgres;
 
 import dev.schemaguard.spi.EngineJudge;
 import dev.schemaguard.testing.Median;
+import dev.schemaguard.testing.RedTeamEngineRun;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -40,7 +41,7 @@ class EngineJudgeCostBenchmarkTest {
                 statementOnly.add(System.nanoTime() - start);
                 c.rollback();
                 start = System.nanoTime();
-                try (EngineJudge.Evidence evidence = judge.before(c)) {
+                try (EngineJudge.Evidence evidence = judge.before(c, RedTeamEngineRun.LIQUIBASE_LEDGER)) {
                     s.execute("ALTER TABLE t7 ADD COLUMN added text");
                     evidence.changes(c, new EngineJudge.Applied("bench", List.of(), false), false);
                 }

@@ -51,8 +51,11 @@ class RedTeamEngineTest {
     private static String judgeInTransaction(Connection c, EngineJudge judge, RedTeamCorpus.Case rc, List<SqlStatement> statements)
             throws SQLException {
         c.setAutoCommit(false);
-        try (EngineJudge.Evidence evidence = judge.before(c)) {
+        try (EngineJudge.Evidence evidence = judge.before(c, RedTeamEngineRun.LIQUIBASE_LEDGER)) {
             String error = RedTeamEngineRun.run(c, statements);
+            if (error == null) {
+                evidence.statementsDone(c);
+            }
             error = error != null ? error : RedTeamEngineRun.writeLedgerRow(c, rc);
             if (error != null) {
                 return error;
@@ -66,7 +69,7 @@ class RedTeamEngineTest {
 
     private static String judgeOutside(Connection c, EngineJudge judge, RedTeamCorpus.Case rc, List<SqlStatement> statements,
                                        Set<String> fixtureIndexes) throws SQLException {
-        try (EngineJudge.Evidence evidence = judge.before(c)) {
+        try (EngineJudge.Evidence evidence = judge.before(c, RedTeamEngineRun.LIQUIBASE_LEDGER)) {
             String error = RedTeamEngineRun.run(c, statements);
             List<String> changes = evidence.changes(c, applied(rc, statements, true), false);
             return error != null ? error : changes.isEmpty() ? null : String.join("; ", changes);

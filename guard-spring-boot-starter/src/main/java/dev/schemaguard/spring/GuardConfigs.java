@@ -1,5 +1,6 @@
 package dev.schemaguard.spring;
 
+import dev.schemaguard.LedgerSettings;
 import dev.schemaguard.Canary;
 import dev.schemaguard.ConnectionSettings;
 import dev.schemaguard.DataExpectations;
@@ -34,6 +35,7 @@ final class GuardConfigs {
                 .deadline(p.getDeadline())
                 .heartbeat(p.getHeartbeat())
                 .allowGaps(p.isAllowGaps())
+                .ledger(LedgerSettings.of(p.getLedger()))
                 .integrity(integrity(p.getIntegrity()))
                 .data(new DataExpectations(p.getSchemas(), p.getCanaries().stream().map(GuardConfigs::canary).toList(),
                         maxDrop(p.getShrinkGuard().getMaxDrop())))

@@ -1,5 +1,6 @@
 package dev.schemaguard.spring;
 
+import dev.schemaguard.LedgerSettings;
 import dev.schemaguard.FreshDatabase;
 import dev.schemaguard.IntegritySettings;
 import java.nio.file.Path;
@@ -48,6 +49,12 @@ public class SchemaGuardProperties {
     private Duration heartbeat = Duration.ofSeconds(5);
     /** Apply a migration even when an earlier pending one is held. */
     private boolean allowGaps;
+    /**
+     * The ledger the database keeps: liquibase (DATABASECHANGELOG, the default here, because Spring's own
+     * Flyway or Liquibase may run beside the guard), flyway, schema_migrations, or auto (detect the one
+     * known ledger). Adopting Flyway's ledger: set flyway and turn spring.flyway.enabled off (one writer).
+     */
+    private LedgerSettings.Kind ledger = LedgerSettings.Kind.LIQUIBASE;
     /** PostgreSQL: schemas that must exist. */
     private List<String> schemas = new ArrayList<>();
     /** Tables that must exist and hold data; the health contributor counts them too. */
@@ -84,6 +91,8 @@ public class SchemaGuardProperties {
     public void setDeadline(Duration deadline) { this.deadline = deadline; }
     public Duration getHeartbeat() { return heartbeat; }
     public void setHeartbeat(Duration heartbeat) { this.heartbeat = heartbeat; }
+    public LedgerSettings.Kind getLedger() { return ledger; }
+    public void setLedger(LedgerSettings.Kind ledger) { this.ledger = ledger; }
     public boolean isAllowGaps() { return allowGaps; }
     public void setAllowGaps(boolean allowGaps) { this.allowGaps = allowGaps; }
     public List<String> getSchemas() { return schemas; }

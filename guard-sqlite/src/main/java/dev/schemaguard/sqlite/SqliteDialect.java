@@ -82,6 +82,11 @@ public final class SqliteDialect implements Dialect {
     }
 
     @Override
+    public java.util.Optional<dev.schemaguard.internal.sql.SchemaCatalog> catalog(Connection connection) throws SQLException {
+        return java.util.Optional.of(SqliteCatalog.read(connection));
+    }
+
+    @Override
     public void beginMigration(Connection connection, Duration lockWait) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             statement.execute("PRAGMA busy_timeout = " + Math.max(1, Math.min(Integer.MAX_VALUE, lockWait.toMillis())));

@@ -2,14 +2,12 @@ package dev.schemaguard.sqlite;
 
 import dev.schemaguard.spi.EngineJudge;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * SQLite's evidence that a migration only added, taken on the migration's connection: every object of
@@ -18,24 +16,33 @@ import java.util.Set;
  * rewrites its rows, no trigger appears, no row of an existing table is inserted, updated or deleted
  * (sqlite-jdbc's update hook; {@code total_changes()} catches what the hook cannot see: WITHOUT ROWID
  * tables and DELETE's truncate optimization), nothing is created in {@code temp}, no database is
- * attached, the connection's settings are unchanged, and the ledger row is in {@code main}'s ledger.
+ * attached, the connection's settings are unchanged, and {@code main}'s ledger lost no row (the
+ * guard's own write to it, in its kind's shape, is the only one allowed there).
  */
 final class SqliteEngineJudge implements EngineJudge {
     @Override
-    public Evidence before(Connection connection) throws SQLException {
-        return new SqliteEvidence(connection, SqliteSnapshot.take(connection), RowWatch.start(connection));
+    public Evidence before(Connection connection, GuardTables tables) throws SQLException {
+        return new SqliteEvidence(connection, tables, SqliteSnapshot.take(connection, tables.all()),
+                ledgerRows(connection, tables.ledger()), RowWatch.start(connection, tables.ledger()));
     }
 
-    private record SqliteEvidence(Connection watched, SqliteSnapshot before, RowWatch rows) implements Evidence {
+    private record SqliteEvidence(Connection watched, GuardTables tables, SqliteSnapshot before, long ledgerRowsBefore,
+                                  RowWatch rows) implements Evidence {
         @Override
         public List<String> changes(Connection connection, Applied applied, boolean ledgerRowWritten) throws SQLException {
-            SqliteSnapshot after = SqliteSnapshot.take(connection);
+            SqliteSnapshot after = SqliteSnapshot.take(connection, tables.all());
             List<String> changes = new ArrayList<>(before.changesTo(after));
-            changes.addAll(rows.changes(connection, before.tables(), ledgerRowWritten ? 1 : 0));
-            if (ledgerRowWritten && !ledgerRowInMain(connection, applied.migration())) {
-                changes.add("the ledger row of " + applied.migration() + " is not in main.DATABASECHANGELOG");
+            changes.addAll(rows.changes(connection, before.tables()));
+            long rowsNow = ledgerRows(connection, tables.ledger());
+            if (rowsNow < ledgerRowsBefore) {
+                changes.add("main." + tables.ledger() + " lost rows: " + ledgerRowsBefore + " -> " + (rowsNow < 0 ? "gone" : rowsNow));
             }
             return changes;
+        }
+
+        @Override
+        public void statementsDone(Connection connection) throws SQLException {
+            rows.statementsDone(connection);
         }
 
         @Override
@@ -44,12 +51,13 @@ final class SqliteEngineJudge implements EngineJudge {
         }
     }
 
-    private static boolean ledgerRowInMain(Connection connection, String migration) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement("SELECT count(*) FROM main.DATABASECHANGELOG WHERE ID = ?")) {
-            ps.setString(1, migration);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() && rs.getInt(1) == 1;
-            }
+    /** The rows of main's ledger table, read by its qualified name (a temp table of that name cannot answer); -1 when gone. */
+    private static long ledgerRows(Connection connection, String ledger) throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("SELECT count(*) FROM main.\"" + ledger.replace("\"", "\"\"") + "\"")) {
+            return rs.next() ? rs.getLong(1) : 0;
+        } catch (SQLException e) {
+            return -1;
         }
     }
 
@@ -66,5 +74,4 @@ final class SqliteEngineJudge implements EngineJudge {
         return values;
     }
 
-    static final Set<String> LEDGER_TABLES = Set.of("databasechangelog", "databasechangeloglock");
 }

@@ -17,7 +17,7 @@ import java.util.Set;
  */
 record SqliteSnapshot(Map<String, String> objects, Map<String, List<String>> columns,
                       Map<String, List<String>> foreignKeys, Set<String> temp, String databases,
-                      Map<String, String> settings) {
+                      Map<String, String> settings, Set<String> guardTables) {
 
     /** Settings readable as table-valued pragmas; a migration has no business changing any of them. */
     private static final List<String> SETTINGS = List.of("foreign_keys", "recursive_triggers", "defer_foreign_keys",
@@ -26,7 +26,7 @@ record SqliteSnapshot(Map<String, String> objects, Map<String, List<String>> col
             "busy_timeout", "user_version", "application_id", "max_page_count", "journal_mode", "locking_mode",
             "writable_schema");
 
-    static SqliteSnapshot take(Connection connection) throws SQLException {
+    static SqliteSnapshot take(Connection connection, Set<String> guardTables) throws SQLException {
         Map<String, String> objects = new LinkedHashMap<>();
         Map<String, List<String>> columns = new LinkedHashMap<>();
         Map<String, List<String>> keys = new LinkedHashMap<>();
@@ -67,7 +67,7 @@ record SqliteSnapshot(Map<String, String> objects, Map<String, List<String>> col
                 settings.append(settings.length() > 7 ? ", " : "").append("(SELECT * FROM pragma_").append(name).append(") AS ").append(name);
             }
             return new SqliteSnapshot(objects, columns, keys, temp, databases.toString().strip(),
-                    SqliteEngineJudge.oneRow(connection, settings.toString()));
+                    SqliteEngineJudge.oneRow(connection, settings.toString()), guardTables);
         }
     }
 
@@ -80,7 +80,7 @@ record SqliteSnapshot(Map<String, String> objects, Map<String, List<String>> col
         List<String> changes = new ArrayList<>();
         objects.forEach((name, definition) -> {
             String now = after.objects.get(name);
-            boolean guardTable = SqliteEngineJudge.LEDGER_TABLES.contains(name);
+            boolean guardTable = guardTables.contains(name);
             if (now == null) {
                 changes.add(kind(definition) + " " + name + " was dropped or renamed");
             } else if (!now.equals(definition) && (guardTable || !gainedColumnsAtTheEnd(name, definition, now, after))) {
@@ -90,7 +90,7 @@ record SqliteSnapshot(Map<String, String> objects, Map<String, List<String>> col
         after.objects.forEach((name, definition) -> {
             if (!objects.containsKey(name) && kind(definition).equals("trigger")) {
                 changes.add("trigger " + name + " was created: it runs on writes to an existing table");
-            } else if (!objects.containsKey(name) && SqliteEngineJudge.LEDGER_TABLES.contains(definition.split(" ")[1])) {
+            } else if (!objects.containsKey(name) && guardTables.contains(definition.split(" ")[1])) {
                 changes.add(kind(definition) + " " + name + " was created on the guard's own table " + definition.split(" ")[1]);
             }
         });

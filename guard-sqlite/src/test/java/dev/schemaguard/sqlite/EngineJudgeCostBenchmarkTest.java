@@ -3,6 +3,7 @@ package dev.schemaguard.sqlite;
 import dev.schemaguard.spi.Dialect.Access;
 import dev.schemaguard.spi.EngineJudge;
 import dev.schemaguard.testing.Median;
+import dev.schemaguard.testing.RedTeamEngineRun;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
@@ -49,7 +50,7 @@ class EngineJudgeCostBenchmarkTest {
                 statementOnly.add(System.nanoTime() - start);
                 c.rollback();
                 start = System.nanoTime();
-                try (EngineJudge.Evidence evidence = judge.before(c)) {
+                try (EngineJudge.Evidence evidence = judge.before(c, RedTeamEngineRun.LIQUIBASE_LEDGER)) {
                     s.execute("ALTER TABLE t7 ADD COLUMN added_" + run + " TEXT");
                     evidence.changes(c, new EngineJudge.Applied("bench", List.of(), false), false);
                 }

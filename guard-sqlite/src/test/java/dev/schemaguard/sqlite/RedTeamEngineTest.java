@@ -46,8 +46,11 @@ class RedTeamEngineTest {
                                 List<SqlStatement> statements) throws SQLException {
         try (Connection c = dialect.open(url, Access.READ_WRITE)) {
             c.setAutoCommit(false);
-            try (EngineJudge.Evidence evidence = judge.before(c)) {
+            try (EngineJudge.Evidence evidence = judge.before(c, RedTeamEngineRun.LIQUIBASE_LEDGER)) {
                 String error = RedTeamEngineRun.run(c, statements);
+                if (error == null) {
+                evidence.statementsDone(c);
+                }
                 error = error != null ? error : RedTeamEngineRun.writeLedgerRow(c, rc);
                 List<String> changes = evidence.changes(c, new EngineJudge.Applied(rc.where(),
                         statements.stream().map(SqlStatement::text).toList(), false), error == null);

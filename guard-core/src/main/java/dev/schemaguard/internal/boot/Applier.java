@@ -2,8 +2,9 @@ package dev.schemaguard.internal.boot;
 
 import dev.schemaguard.Code;
 import dev.schemaguard.ConnectionSettings;
+import dev.schemaguard.internal.ledger.ActiveLedger;
+import dev.schemaguard.internal.ledger.LedgerKind;
 import dev.schemaguard.internal.ledger.LedgerTable;
-import dev.schemaguard.internal.liquibase.LiquibaseSql;
 import dev.schemaguard.internal.sql.SqlStatement;
 import dev.schemaguard.spi.Dialect;
 import dev.schemaguard.spi.EngineJudge;
@@ -39,29 +40,28 @@ final class Applier {
     private final String deploymentId;
     private final Supplier<Duration> remaining;
     private final ConnectionSettings limits;
+    private final ActiveLedger ledger;
     private final EngineJudge judge;
 
     /** Without an engine judge, the evidence never objects: the classifier alone decides. */
-    private static final EngineJudge NO_JUDGE = connection -> (c, applied, ledgerRowWritten) -> List.of();
+    private static final EngineJudge NO_JUDGE = (connection, tables) -> (c, applied, ledgerRowWritten) -> List.of();
 
     Applier(Dialect dialect, MigrationStatements statements, Interrupter interrupter, String deploymentId,
-            Supplier<Duration> remaining, ConnectionSettings limits) {
+            Supplier<Duration> remaining, ConnectionSettings limits, ActiveLedger ledger) {
         this.dialect = dialect;
         this.statements = statements;
         this.interrupter = interrupter;
         this.deploymentId = deploymentId;
         this.remaining = remaining;
         this.limits = limits;
+        this.ledger = ledger;
         this.judge = dialect.engineJudge().orElse(NO_JUDGE);
     }
 
     /** Applies one migration; returns false when another boot had already applied it. */
     boolean apply(Connection connection, PlannedMigration planned) throws SQLException {
-        LiquibaseSql liquibase = statements.liquibase();
-        // Checksums and DDL are computed before the lock is taken, so it is held only while writing.
-        String md5sum = liquibase.checksum(planned.migration(), planned.statements());
-        String description = liquibase.description(planned.migration(), planned.statements());
-        List<String> ledgerDdl = liquibase.ledgerTableDdl();
+        // The ledger row (its checksum) is computed before the lock is taken, so it is held only while writing.
+        LedgerKind.Entry entry = ledger.writer().entry(planned.migration(), planned.statements(), deploymentId);
         // Inside the deadline with a margin, so that DDL stuck behind a lock ends as LOCK_TIMEOUT, not HANG.
         Duration left = remaining.get().minus(Reconnect.RESERVE);
         Duration statementTimeout = min(limits.statementTimeout(), left);
@@ -74,22 +74,31 @@ final class Applier {
             }
             runOutsideTransaction(connection, planned);
         }
+        long started = System.nanoTime();
         dialect.beginMigration(connection, remaining.get());
         try {
-            if (!LedgerTable.existsIn(dialect.existingObjects(connection))) {
-                LedgerTable.create(connection, ledgerDdl);
-            } else if (LedgerTable.contains(connection, planned.name())) {
+            java.util.Set<String> objects = dialect.existingObjects(connection);
+            if (ledger.contains(connection, objects, planned.migration())) {
                 connection.rollback();
                 return false;
             }
-            try (EngineJudge.Evidence evidence = judge.before(connection)) {
+            if (!ledger.writer().existsIn(objects)) {
+                ledger.writer().create(connection);
+            }
+            try (EngineJudge.Evidence evidence = judge.before(connection, guardTables())) {
                 if (!planned.outsideTransaction()) {
                     for (SqlStatement sql : planned.executed()) {
                         execute(connection, sql);
                     }
                 }
-                LedgerTable.insert(connection, planned.migration(), md5sum, description, deploymentId);
-                refuseIfChanged(evidence.changes(connection, applied(planned), true), false);
+                evidence.statementsDone(connection);
+                ledger.writer().record(connection, entry, (System.nanoTime() - started) / 1_000_000);
+                List<String> changes = new java.util.ArrayList<>(evidence.changes(connection, applied(planned), true));
+                if (!ledger.writer().contains(connection, planned.migration())) {
+                    // read by the name every later boot reads it by; the dialect vouches that name is the real ledger
+                    changes.add("the ledger row of " + planned.name() + " is not visible in " + ledger.writer().table());
+                }
+                refuseIfChanged(changes, false);
             }
             interrupter.commitUnlessExpired(connection);
             return true;
@@ -102,12 +111,12 @@ final class Applier {
     }
 
     private boolean alreadyApplied(Connection connection, PlannedMigration planned) throws SQLException {
-        return LedgerTable.existsIn(dialect.existingObjects(connection)) && LedgerTable.contains(connection, planned.name());
+        return ledger.contains(connection, dialect.existingObjects(connection), planned.migration());
     }
 
     private void runOutsideTransaction(Connection connection, PlannedMigration planned) throws SQLException {
         connection.setAutoCommit(true);
-        try (EngineJudge.Evidence evidence = judge.before(connection)) {
+        try (EngineJudge.Evidence evidence = judge.before(connection, guardTables())) {
             for (SqlStatement sql : planned.executed()) {
                 try {
                     execute(connection, sql);
@@ -118,6 +127,12 @@ final class Applier {
             }
             refuseIfChanged(evidence.changes(connection, applied(planned), false), true);
         }
+    }
+
+    /** The tables the guard writes or reads its record in: no migration may touch them. */
+    private EngineJudge.GuardTables guardTables() {
+        return new EngineJudge.GuardTables(ledger.writer().table(), java.util.stream.Stream.of(ledger.writer().table(),
+                ledger.kept().table(), LedgerTable.NAME, LedgerTable.NAME + "lock").collect(java.util.stream.Collectors.toSet()));
     }
 
     private static EngineJudge.Applied applied(PlannedMigration planned) {

@@ -41,13 +41,28 @@ public final class BootRunner {
     /** A boot whose progress and verdict {@code listener} hears (the status file, the termination log). */
     public static BootReport boot(GuardConfig config, BootListener listener) {
         BootListener safe = SafeListener.wrap(listener);
-        BootReport report = run(config, false, safe);
+        BootReport report = run(config, null, safe, run -> new BootPipeline(config, run.target(), false, run.progress(),
+                run.interrupter(), run.deploymentId())::run);
         safe.verdict(report);
         return report;
     }
 
     public static BootReport plan(GuardConfig config) {
-        return run(config, true, BootListener.NONE);
+        return run(config, "plan", BootListener.NONE, run -> new BootPipeline(config, run.target(), true, run.progress(),
+                run.interrupter(), run.deploymentId())::run);
+    }
+
+    /**
+     * Records as applied the migrations up to {@code to} (all when null) whose objects the database holds,
+     * after checking each in the catalog; with {@code dryRun}, only says what it would record and why.
+     */
+    public static BootReport baseline(GuardConfig config, String to, boolean dryRun) {
+        return run(config, dryRun ? "baseline_dry_run" : "baseline", BootListener.NONE, run -> new BaselinePipeline(config,
+                run.target(), run.progress(), run.interrupter(), run.deploymentId(), to, dryRun)::run);
+    }
+
+    /** What a pipeline gets from the runner: the database, the progress lines, the deadline's interrupter, the boot's id. */
+    record Run(Target target, Progress progress, Interrupter interrupter, String deploymentId) {
     }
 
     /** The verdict of a boot whose configuration could not be loaded: CONFIG_INVALID, with the file, line and fix. */
@@ -61,7 +76,10 @@ public final class BootRunner {
                 Outcome.failed(Failure.of(Code.CONFIG_INVALID, e.getMessage(), "reason", e.getMessage())), "off");
     }
 
-    private static BootReport run(GuardConfig config, boolean planOnly, BootListener listener) {
+    /** @param mode  null for a boot, else the line's {@code mode=} (plan, baseline, baseline_dry_run): changes nothing unless baseline */
+    private static BootReport run(GuardConfig config, String mode, BootListener listener,
+                                  java.util.function.Function<Run, java.util.concurrent.Callable<Outcome>> pipelineOf) {
+        boolean planOnly = mode != null;
         Deadline deadline = Deadline.start(config.deadline());
         String bootId = newBootId();
         Target target;
@@ -69,27 +87,27 @@ public final class BootRunner {
             target = Target.of(config);
         } catch (GuardConfigException e) {
             GuardLog log = new GuardLog(Redactor.forUrl(config.database(), List.of()), bootId);
-            return report(log, "unknown", planOnly, deadline, Outcome.failed(Failure.of(Code.CONFIG_INVALID, e.getMessage(),
-                    "reason", e.getMessage())), "off");
+            return report(log, "unknown", mode, deadline, Outcome.failed(Failure.of(Code.CONFIG_INVALID, e.getMessage(),
+                    "reason", e.getMessage())), "off", null);
         }
         GuardLog log = new GuardLog(target.redactor(), bootId);
         Map<String, String> started = new LinkedHashMap<>();
         started.put("db", target.redacted());
         started.put("version", VERSION);
-        started.put("mode", planOnly ? "plan" : "boot");
+        started.put("mode", mode == null ? "boot" : mode);
         log.phase("boot", "STARTED", started);
         Progress progress = new Progress(log, deadline, listener);
         listener.progress(bootId, "boot", "STARTED");
         Interrupter interrupter = new Interrupter();
         String deploymentId = Long.toString(System.currentTimeMillis() % 10_000_000_000L);
-        BootPipeline pipeline = new BootPipeline(config, target, planOnly, progress, interrupter, deploymentId);
+        java.util.concurrent.Callable<Outcome> pipeline = pipelineOf.apply(new Run(target, progress, interrupter, deploymentId));
 
         ExecutorService worker = Executors.newSingleThreadExecutor(daemon("schema-guard-boot-" + bootId));
         ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(daemon("schema-guard-heartbeat-" + bootId));
         long tick = Math.max(50, Math.min(1000, config.heartbeat().toMillis() / 5));
         heartbeat.scheduleAtFixedRate(() -> progress.heartbeat(config.heartbeat()), tick, tick, TimeUnit.MILLISECONDS);
         try {
-            Future<Outcome> future = worker.submit(pipeline::run);
+            Future<Outcome> future = worker.submit(pipeline);
             Outcome outcome;
             try {
                 outcome = future.get(deadline.remaining().toNanos(), TimeUnit.NANOSECONDS);
@@ -111,7 +129,7 @@ public final class BootRunner {
                 // Before the verdict line: nothing a boot prints may follow it.
                 outcome.integrity().recordPass();
             }
-            BootReport report = report(log, target.redacted(), planOnly, deadline, outcome, progress.integrity());
+            BootReport report = report(log, target.redacted(), mode, deadline, outcome, progress.integrity(), progress.ledger());
             if (passing) {
                 DeferredIntegrity.startIfDeferred(outcome, report, log);
             }
@@ -163,18 +181,39 @@ public final class BootRunner {
     }
 
     static BootReport report(GuardLog log, String db, boolean planOnly, Deadline deadline, Outcome outcome, String integrity) {
+        return report(log, db, planOnly ? "plan" : null, deadline, outcome, integrity, null);
+    }
+
+    /**
+     * @param mode    null for a boot, else the line's {@code mode=}
+     * @param ledger  the ledger kind the boot read, named in the line as {@code ledger=}; null before it was known
+     */
+    static BootReport report(GuardLog log, String db, String mode, Deadline deadline, Outcome outcome, String integrity,
+                             String ledger) {
+        boolean planOnly = mode != null;
         Failure failure = outcome.failure();
         Code code = failure == null ? Code.OK : failure.code();
         Map<String, String> extra = new LinkedHashMap<>();
         if (planOnly) {
-            extra.put("mode", "plan");
+            extra.put("mode", mode);
+        }
+        if (ledger != null) {
+            extra.put("ledger", ledger);
+        }
+        if (mode != null && mode.startsWith("baseline")) {
+            extra.put(mode.equals("baseline") ? "recorded" : "would_record", Integer.toString(outcome.recorded()));
         }
         Map<String, String> details = new LinkedHashMap<>();
+        if (ledger != null) {
+            details.put("ledger", ledger);
+        }
         if (failure != null) {
             failure.details().forEach((k, v) -> details.put(k, log.redactor().redact(v)));
         }
         extra.putAll(details);
-        String message = failure == null ? (planOnly ? "the plan passes" : "the database satisfies the contract") : failure.message();
+        String message = failure != null ? failure.message() : mode == null ? "the database satisfies the contract"
+                : mode.equals("plan") ? "the plan passes" : outcome.recorded() + " migration(s) " + (mode.equals("baseline")
+                ? "recorded as applied" : "would be recorded as applied") + ", each checked in the catalog";
         if (failure != null) {
             log.warn(message);
         }

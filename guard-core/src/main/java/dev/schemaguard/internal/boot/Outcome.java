@@ -23,7 +23,12 @@ record Outcome(List<MigrationOutcome> migrations, Failure failure, IntegritySess
     }
 
     int pending() {
-        return migrations.size() - applied() - count(MigrationOutcome.Status.ALREADY_APPLIED);
+        return migrations.size() - applied() - recorded() - count(MigrationOutcome.Status.ALREADY_APPLIED);
+    }
+
+    /** Migrations a baseline recorded, or would record. */
+    int recorded() {
+        return count(MigrationOutcome.Status.RECORDED) + count(MigrationOutcome.Status.WOULD_RECORD);
     }
 
     private int count(MigrationOutcome.Status status) {

@@ -18,6 +18,7 @@ public final class Progress {
     private volatile long phaseStartNanos = System.nanoTime();
     private volatile long lastLineNanos = System.nanoTime();
     private volatile String integrity = "off";
+    private volatile String ledger;
 
     public Progress(GuardLog log, Deadline deadline) {
         this(log, deadline, BootListener.NONE);
@@ -62,6 +63,15 @@ public final class Progress {
 
     String integrity() {
         return integrity;
+    }
+
+    /** The ledger kind the boot works with, once known: the verdict line names it ({@code ledger=flyway}). */
+    void ledger(String kind) {
+        ledger = kind;
+    }
+
+    String ledger() {
+        return ledger;
     }
 
     /** A phase's end with its result: {@code phase=X status=<status> [pairs]}. */

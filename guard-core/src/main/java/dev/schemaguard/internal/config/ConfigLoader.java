@@ -5,6 +5,7 @@ import dev.schemaguard.ConnectionSettings;
 import dev.schemaguard.DataExpectations;
 import dev.schemaguard.FreshDatabase;
 import dev.schemaguard.IntegritySettings;
+import dev.schemaguard.LedgerSettings;
 import dev.schemaguard.internal.data.TableName;
 import dev.schemaguard.internal.text.Sizes;
 import dev.schemaguard.GuardConfig;
@@ -29,10 +30,11 @@ public final class ConfigLoader {
 
     static final List<String> KNOWN_KEYS = List.of(
             "database", "changelog", "manifest", "required", "fresh_database", "deadline", "heartbeat", "allow_gaps",
-            "integrity", "schemas", "canaries", "shrink_guard", "lock_timeout", "statement_timeout");
+            "integrity", "schemas", "canaries", "shrink_guard", "lock_timeout", "statement_timeout", "ledger");
     static final List<String> INTEGRITY_KEYS = List.of("mode", "skip_above", "stamp", "stamp_dir", "deferred");
     static final List<String> CANARY_KEYS = List.of("table", "min_rows");
     static final List<String> SHRINK_KEYS = List.of("max_drop");
+    static final List<String> LEDGER_KEYS = List.of("kind", "table", "column", "record_in");
 
     private ConfigLoader() {
     }
@@ -67,6 +69,7 @@ public final class ConfigLoader {
                 .connection(new ConnectionSettings(null, null,
                         duration(yaml, "lock_timeout", ConnectionSettings.DEFAULT_LOCK_TIMEOUT),
                         duration(yaml, "statement_timeout", ConnectionSettings.DEFAULT_STATEMENT_TIMEOUT)))
+                .ledger(ledger(yaml))
                 .source(configFile)
                 .build();
     }
@@ -135,6 +138,47 @@ public final class ConfigLoader {
             canaries.add(new Canary(table.trim(), minRows));
         }
         return canaries;
+    }
+
+    /** {@code ledger: flyway}, or a mapping: {@code kind}, {@code table}, {@code column}, {@code record_in}. */
+    private static LedgerSettings ledger(YamlDocument yaml) {
+        if (!yaml.has("ledger")) {
+            return LedgerSettings.AUTO;
+        }
+        if (!yaml.isMapping("ledger")) {
+            return new LedgerSettings(ledgerKind(yaml, "ledger", yaml.scalar("ledger")), null, null, false);
+        }
+        YamlDocument ledger = yaml.mapping("ledger");
+        onlyKnownKeys(ledger, LEDGER_KEYS, "ledger.");
+        LedgerSettings.Kind kind = ledgerKind(ledger, "ledger.kind", ledger.scalar("kind"));
+        String recordIn = ledger.scalar("record_in");
+        boolean inLiquibase = false;
+        if (recordIn != null) {
+            String value = recordIn.trim().toLowerCase(Locale.ROOT);
+            if (!value.equals("ledger") && !value.equals("databasechangelog")) {
+                throw ledger.error("ledger.record_in", "'" + recordIn + "' is not one of: ledger (the kind's own table, the "
+                        + "default), databasechangelog");
+            }
+            inLiquibase = value.equals("databasechangelog") && kind != LedgerSettings.Kind.LIQUIBASE;
+        }
+        if (ledger.scalar("column") != null && kind != LedgerSettings.Kind.SCHEMA_MIGRATIONS) {
+            throw ledger.error("ledger.column", "only kind schema_migrations has a column to name");
+        }
+        if (kind == LedgerSettings.Kind.AUTO && (ledger.scalar("table") != null || inLiquibase)) {
+            throw ledger.error("ledger.kind", "name the kind (liquibase, flyway or schema_migrations) to set table or record_in");
+        }
+        return new LedgerSettings(kind, ledger.scalar("table"), ledger.scalar("column"), inLiquibase);
+    }
+
+    private static LedgerSettings.Kind ledgerKind(YamlDocument yaml, String key, String value) {
+        if (value == null) {
+            return LedgerSettings.Kind.AUTO;
+        }
+        try {
+            return LedgerSettings.Kind.valueOf(value.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw yaml.error(key, "'" + value + "' is not one of: liquibase, flyway, schema_migrations, auto");
+        }
     }
 
     private static Double shrinkMaxDrop(YamlDocument yaml) {

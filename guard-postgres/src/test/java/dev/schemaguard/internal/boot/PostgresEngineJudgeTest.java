@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.schemaguard.Code;
 import dev.schemaguard.ConnectionSettings;
+import dev.schemaguard.internal.ledger.ActiveLedger;
 import dev.schemaguard.internal.changelog.SqlFileMigration;
 import dev.schemaguard.internal.sql.SqlStatement;
 import dev.schemaguard.internal.sql.StatementSplitter;
@@ -45,8 +46,9 @@ class PostgresEngineJudgeTest {
                 "CREATE TRIGGER users_keep BEFORE UPDATE ON users FOR EACH ROW EXECUTE FUNCTION keep()",
                 "INSERT INTO users VALUES (1, 'A@example.com'), (2, 'b@example.com')",
                 "INSERT INTO orders VALUES (1, 1, 50), (2, 2, 500)");
-        applier = new Applier(dialect, new MigrationStatements(dialect.sql(), "postgresql"), new Interrupter(), "test",
-                () -> Duration.ofSeconds(30), ConnectionSettings.DEFAULT);
+        MigrationStatements statements = new MigrationStatements(dialect.sql(), "postgresql");
+        applier = new Applier(dialect, statements, new Interrupter(), "test", () -> Duration.ofSeconds(30),
+                ConnectionSettings.DEFAULT, ActiveLedger.liquibase(statements::liquibase));
         before = db.dump();
     }
 
@@ -80,7 +82,7 @@ class PostgresEngineJudgeTest {
         "INSERT INTO orders VALUES (3, 1, 5)                                  | 1 row(s) inserted into existing public.orders",
         "TRUNCATE orders                                                      | relation public.orders changed: relfilenode",
         "DROP TABLE orders CASCADE                                            | relation public.orders was dropped",
-        "CREATE TEMP TABLE databasechangelog (LIKE public.databasechangelog)  | the ledger row of 020_unsafe.sql is not in the ledger public.databasechangelog",
+        "CREATE TEMP TABLE databasechangelog (LIKE public.databasechangelog)  | the name databasechangelog no longer resolves to the ledger public.databasechangelog",
         "CREATE SCHEMA postgres; CREATE TABLE postgres.users (id int)         | relation public.users changed: visible true -> false",
         "SET search_path TO public, pg_temp                                     | setting search_path changed",
         "SET statement_timeout = 0                                            | statement_timeout was lifted",

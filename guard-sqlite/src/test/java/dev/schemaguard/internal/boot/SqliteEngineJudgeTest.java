@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.schemaguard.Code;
 import dev.schemaguard.ConnectionSettings;
+import dev.schemaguard.internal.ledger.ActiveLedger;
 import dev.schemaguard.internal.changelog.SqlFileMigration;
 import dev.schemaguard.internal.sql.SqlStatement;
 import dev.schemaguard.internal.sql.StatementSplitter;
@@ -46,8 +47,9 @@ class SqliteEngineJudgeTest {
                 "CREATE VIEW big_orders AS SELECT * FROM orders WHERE total > 100",
                 "INSERT INTO users VALUES (1, 'a@example.com'), (2, 'b@example.com')",
                 "INSERT INTO orders VALUES (1, 1, 50), (2, 2, 500)", "INSERT INTO kv VALUES ('a', '1')");
-        applier = new Applier(dialect, new MigrationStatements(dialect.sql(), "sqlite"), new Interrupter(), "test",
-                () -> Duration.ofSeconds(30), ConnectionSettings.DEFAULT);
+        MigrationStatements statements = new MigrationStatements(dialect.sql(), "sqlite");
+        applier = new Applier(dialect, statements, new Interrupter(), "test", () -> Duration.ofSeconds(30),
+                ConnectionSettings.DEFAULT, ActiveLedger.liquibase(statements::liquibase));
         before = db.dump();
     }
 
@@ -78,7 +80,7 @@ class SqliteEngineJudgeTest {
         "INSERT INTO users (email) VALUES ('c@example.com')                             | 1 row(s): insert of existing table main.users",
         "DELETE FROM orders                                                             | row change(s) the update hook did not see",
         "UPDATE kv SET v = 'z'                                                          | row change(s) the update hook did not see",
-        "CREATE TEMP TABLE databasechangelog AS SELECT * FROM main.databasechangelog WHERE 0 | is not in main.DATABASECHANGELOG",
+        "CREATE TEMP TABLE databasechangelog AS SELECT * FROM main.databasechangelog WHERE 0 | temporary table databasechangelog was created",
         "CREATE TEMP VIEW users AS SELECT 1 AS id                                       | temporary view users was created",
         "CREATE TRIGGER wipe AFTER INSERT ON orders BEGIN DELETE FROM users; END        | trigger wipe was created",
         "ALTER TABLE orders ADD COLUMN owner INTEGER REFERENCES users (id) ON DELETE CASCADE | a foreign key of existing table orders now deletes its rows when users changes",
