@@ -49,7 +49,7 @@ class RedTeamEngineTest {
             try (EngineJudge.Evidence evidence = judge.before(c, RedTeamEngineRun.LIQUIBASE_LEDGER)) {
                 String error = RedTeamEngineRun.run(c, statements);
                 if (error == null) {
-                evidence.statementsDone(c);
+                    evidence.statementsDone(c);
                 }
                 error = error != null ? error : RedTeamEngineRun.writeLedgerRow(c, rc);
                 List<String> changes = evidence.changes(c, new EngineJudge.Applied(rc.where(),
