@@ -1,6 +1,7 @@
 package dev.schemaguard.cli;
 
 import dev.schemaguard.BootListener;
+import dev.schemaguard.BootReport;
 import dev.schemaguard.internal.status.TerminationLog;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -32,7 +33,24 @@ final class BootCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         BootListener listener = listener();
-        return GuardRun.run(options, spec.commandLine().getOut(), guard -> guard.boot(listener), listener);
+        // A person at a terminal gets a short summary above the verdict line; a log collector only the lines.
+        boolean summary = Terminal.stderrIsTerminal() && VerdictHold.hold();
+        BootReport report;
+        try {
+            report = GuardRun.report(options, guard -> guard.boot(listener), listener);
+        } catch (RuntimeException | Error e) {
+            if (summary) {
+                VerdictHold.release(() -> { });
+            }
+            throw e;
+        }
+        if (summary) {
+            VerdictHold.release(() -> {
+                System.err.print(BootSummary.text(report));
+                System.err.flush();
+            });
+        }
+        return GuardRun.finish(options, spec.commandLine().getOut(), report, r -> r);
     }
 
     private BootListener listener() {

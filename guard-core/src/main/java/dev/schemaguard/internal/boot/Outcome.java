@@ -22,8 +22,10 @@ record Outcome(List<MigrationOutcome> migrations, Failure failure, IntegritySess
         return count(MigrationOutcome.Status.APPLIED) + count(MigrationOutcome.Status.WOULD_APPLY);
     }
 
+    /** Migrations still not in the ledger: held, failed, or not verified by a baseline (a drifted or unknown row is in the ledger). */
     int pending() {
-        return migrations.size() - applied() - recorded() - count(MigrationOutcome.Status.ALREADY_APPLIED);
+        return count(MigrationOutcome.Status.HELD) + count(MigrationOutcome.Status.FAILED)
+                + count(MigrationOutcome.Status.UNVERIFIED);
     }
 
     /** Migrations a baseline recorded, or would record. */
