@@ -78,6 +78,20 @@ public final class RedTeamEngineRun {
         }
     }
 
+    /**
+     * Runs a case's statements, tells the evidence they are done, and writes the ledger row as the
+     * guard would; returns the first error, or null.
+     */
+    public static String runAndRecord(Connection c, dev.schemaguard.spi.EngineJudge.Evidence evidence, RedTeamCorpus.Case rc,
+                                      List<SqlStatement> statements) throws SQLException {
+        String error = run(c, statements);
+        if (error != null) {
+            return error;
+        }
+        evidence.statementsDone(c);
+        return writeLedgerRow(c, rc);
+    }
+
     /** What the guard does next: its ledger row, by the unqualified name (a shadow would catch it). */
     public static String writeLedgerRow(Connection c, RedTeamCorpus.Case rc) {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO DATABASECHANGELOG (ID, AUTHOR, FILENAME,"

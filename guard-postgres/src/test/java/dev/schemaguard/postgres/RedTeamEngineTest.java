@@ -52,11 +52,7 @@ class RedTeamEngineTest {
             throws SQLException {
         c.setAutoCommit(false);
         try (EngineJudge.Evidence evidence = judge.before(c, RedTeamEngineRun.LIQUIBASE_LEDGER)) {
-            String error = RedTeamEngineRun.run(c, statements);
-            if (error == null) {
-                evidence.statementsDone(c);
-            }
-            error = error != null ? error : RedTeamEngineRun.writeLedgerRow(c, rc);
+            String error = RedTeamEngineRun.runAndRecord(c, evidence, rc, statements);
             if (error != null) {
                 return error;
             }

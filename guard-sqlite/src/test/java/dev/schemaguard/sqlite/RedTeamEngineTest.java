@@ -47,11 +47,7 @@ class RedTeamEngineTest {
         try (Connection c = dialect.open(url, Access.READ_WRITE)) {
             c.setAutoCommit(false);
             try (EngineJudge.Evidence evidence = judge.before(c, RedTeamEngineRun.LIQUIBASE_LEDGER)) {
-                String error = RedTeamEngineRun.run(c, statements);
-                if (error == null) {
-                    evidence.statementsDone(c);
-                }
-                error = error != null ? error : RedTeamEngineRun.writeLedgerRow(c, rc);
+                String error = RedTeamEngineRun.runAndRecord(c, evidence, rc, statements);
                 List<String> changes = evidence.changes(c, new EngineJudge.Applied(rc.where(),
                         statements.stream().map(SqlStatement::text).toList(), false), error == null);
                 return error != null ? error : changes.isEmpty() ? null : String.join("; ", changes);

@@ -26,6 +26,14 @@ public final class EngineJudgeCases {
     private EngineJudgeCases() {
     }
 
+    /** An Applier for a dialect, keeping Liquibase's ledger, with 30 s of budget. */
+    static Applier applier(dev.schemaguard.spi.Dialect dialect) {
+        MigrationStatements statements = new MigrationStatements(dialect.sql(), dialect.name());
+        return new Applier(dialect, statements, new Interrupter(), "test", () -> java.time.Duration.ofSeconds(30),
+                dev.schemaguard.ConnectionSettings.DEFAULT,
+                dev.schemaguard.internal.ledger.ActiveLedger.liquibase(statements::liquibase));
+    }
+
     /** A migration planned for applying, skipping the classifier: only the engine judges it. */
     static PlannedMigration planned(String name, String sql, boolean outsideTransaction, SqlSupport support) {
         SqlFileMigration migration = new SqlFileMigration(name, Path.of(name), sql, "0".repeat(64));

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.schemaguard.Code;
-import dev.schemaguard.ConnectionSettings;
-import dev.schemaguard.internal.ledger.ActiveLedger;
 import dev.schemaguard.internal.changelog.SqlFileMigration;
 import dev.schemaguard.internal.sql.SqlStatement;
 import dev.schemaguard.internal.sql.StatementSplitter;
@@ -16,7 +14,6 @@ import dev.schemaguard.postgres.PostgresTestDatabase;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,9 +43,7 @@ class PostgresEngineJudgeTest {
                 "CREATE TRIGGER users_keep BEFORE UPDATE ON users FOR EACH ROW EXECUTE FUNCTION keep()",
                 "INSERT INTO users VALUES (1, 'A@example.com'), (2, 'b@example.com')",
                 "INSERT INTO orders VALUES (1, 1, 50), (2, 2, 500)");
-        MigrationStatements statements = new MigrationStatements(dialect.sql(), "postgresql");
-        applier = new Applier(dialect, statements, new Interrupter(), "test", () -> Duration.ofSeconds(30),
-                ConnectionSettings.DEFAULT, ActiveLedger.liquibase(statements::liquibase));
+        applier = EngineJudgeCases.applier(dialect);
         before = db.dump();
     }
 

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.schemaguard.Code;
-import dev.schemaguard.ConnectionSettings;
-import dev.schemaguard.internal.ledger.ActiveLedger;
 import dev.schemaguard.internal.changelog.SqlFileMigration;
 import dev.schemaguard.internal.sql.SqlStatement;
 import dev.schemaguard.internal.sql.StatementSplitter;
@@ -16,7 +14,6 @@ import dev.schemaguard.sqlite.SqliteTestDatabase;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,9 +44,7 @@ class SqliteEngineJudgeTest {
                 "CREATE VIEW big_orders AS SELECT * FROM orders WHERE total > 100",
                 "INSERT INTO users VALUES (1, 'a@example.com'), (2, 'b@example.com')",
                 "INSERT INTO orders VALUES (1, 1, 50), (2, 2, 500)", "INSERT INTO kv VALUES ('a', '1')");
-        MigrationStatements statements = new MigrationStatements(dialect.sql(), "sqlite");
-        applier = new Applier(dialect, statements, new Interrupter(), "test", () -> Duration.ofSeconds(30),
-                ConnectionSettings.DEFAULT, ActiveLedger.liquibase(statements::liquibase));
+        applier = EngineJudgeCases.applier(dialect);
         before = db.dump();
     }
 
