@@ -79,8 +79,8 @@ final class CatalogEvidence {
             "SELECT 'rows', s.relid::text, concat_ws(';', 'ins=' || s.n_tup_ins, 'upd=' || s.n_tup_upd, 'del=' || s.n_tup_del)"
                     + " FROM pg_stat_xact_user_tables s",
             "SELECT 'set', s.name, s.setting FROM pg_settings s",
-            "SELECT 'guard', c.oid::text, 'name=' || c.relname FROM pg_class c"
-                    + " WHERE c.oid IN (SELECT to_regclass(quote_ident(t)) FROM unnest(?::text[]) t)",
+            "SELECT 'guard', c.oid::text, 'name=' || c.relname FROM unnest(?::text[]) t"
+                    + " JOIN pg_class c ON c.oid = to_regclass(quote_ident(t))",
             "SELECT 'who', 'user', current_user || '/' || session_user",
             "SELECT 'lock', 'advisory', count(*)::text FROM pg_locks l WHERE l.locktype = 'advisory' AND l.granted"
                     + " AND l.pid = pg_backend_pid()");
