@@ -17,17 +17,18 @@ import java.util.List;
  * @param outsideTransaction  it must run outside a transaction (PostgreSQL CREATE INDEX CONCURRENTLY)
  * @param executed            the statements that run: {@code statements} less a BEGIN ... COMMIT wrapping
  *                            them all (the guard's own transaction takes its place)
+ * @param rerunnable          every statement can safely run twice (see {@code Classification#rerunnable})
  */
 record PlannedMigration(Migration migration, Decision decision, boolean required, String reason,
                         List<Refusal> refusals, List<SqlStatement> statements, boolean outsideTransaction,
-                        List<SqlStatement> executed) {
-
-    enum Decision { ALREADY_APPLIED, DRIFTED, APPLY, HOLD }
+                        List<SqlStatement> executed, boolean rerunnable) {
 
     PlannedMigration(Migration migration, Decision decision, boolean required, String reason,
                      List<Refusal> refusals, List<SqlStatement> statements, boolean outsideTransaction) {
-        this(migration, decision, required, reason, refusals, statements, outsideTransaction, statements);
+        this(migration, decision, required, reason, refusals, statements, outsideTransaction, statements, false);
     }
+
+    enum Decision { ALREADY_APPLIED, DRIFTED, APPLY, HOLD }
 
     String name() {
         return migration.name();

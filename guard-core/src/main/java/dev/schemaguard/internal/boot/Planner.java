@@ -115,7 +115,7 @@ final class Planner {
         } else {
             applied.record(classification);
             return new PlannedMigration(migration, Decision.APPLY, isRequired, "", refusals, sql,
-                    classification.outsideTransaction(), classification.executed());
+                    classification.outsideTransaction(), classification.executed(), classification.rerunnable());
         }
         return new PlannedMigration(migration, Decision.HOLD, isRequired, reason, refusals, sql, false);
     }

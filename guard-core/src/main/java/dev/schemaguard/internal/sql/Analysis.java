@@ -29,6 +29,8 @@ public final class Analysis {
     boolean plainType;
     /** The created object is temporary (TEMP, or the session's temporary schema). */
     boolean temporary;
+    /** Running the statement a second time changes nothing and does not fail (IF NOT EXISTS). */
+    boolean idempotent;
     final List<NewTableCondition> conditions = new ArrayList<>();
     /** Columns this statement adds to a table, as "table.column" ({@link QualifiedName#toString()} of the table). */
     final List<String> addedColumns = new ArrayList<>();
@@ -48,6 +50,7 @@ public final class Analysis {
         Analysis a = new Analysis();
         a.creates = name;
         a.ifNotExists = ifNotExists;
+        a.idempotent = ifNotExists;
         return a;
     }
 
@@ -116,6 +119,12 @@ public final class Analysis {
         if (creates != null) {
             creates = new QualifiedName(schema, creates.name());
         }
+        return this;
+    }
+
+    /** Says whether running the statement a second time changes nothing and does not fail (IF NOT EXISTS). */
+    public Analysis idempotent(boolean value) {
+        idempotent = value;
         return this;
     }
 

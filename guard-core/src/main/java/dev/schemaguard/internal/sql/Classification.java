@@ -14,9 +14,12 @@ import java.util.Set;
  *     INDEX CONCURRENTLY})
  * @param executed the statements to run: all of them, less a BEGIN ... COMMIT that wraps the whole
  *     migration (the guard runs each migration in its own transaction)
+ * @param rerunnable every statement can safely run a second time (IF NOT EXISTS forms), so a migration
+ *     that a crash left half applied on a database without transactional DDL can be run again whole
  */
 public record Classification(boolean additive, List<Refusal> refusals, Set<QualifiedName> createdObjects,
-                             Set<QualifiedName> plainTypes, boolean outsideTransaction, List<SqlStatement> executed) {
+                             Set<QualifiedName> plainTypes, boolean outsideTransaction, List<SqlStatement> executed,
+                             boolean rerunnable) {
     public Classification {
         refusals = List.copyOf(refusals);
         createdObjects = Set.copyOf(createdObjects);

@@ -30,6 +30,8 @@ public final class MigrationClassifier {
         private final Set<String> newColumns = new HashSet<>();
         private final List<SqlStatement> concurrent = new ArrayList<>();
         private final List<SqlStatement> executed = new ArrayList<>();
+        /** Statements with work that would fail or do harm if run a second time (no IF NOT EXISTS). */
+        private final List<SqlStatement> notRerunnable = new ArrayList<>();
         private int statementsWithWork;
         private int statementsWithTokens;
 
@@ -61,8 +63,17 @@ public final class MigrationClassifier {
                             + "(SET lock_timeout may stay).");
                 }
             }
+            if (!sql.transactionalDdl() && statementsWithWork > 1 && refusals.isEmpty()) {
+                for (SqlStatement s : notRerunnable) {
+                    refuse(Rule.DDL_NOT_ATOMIC, s, s.line(), "This database commits each DDL statement on its own, so a "
+                            + "migration of " + statementsWithWork + " statements cannot be applied atomically with its ledger row; "
+                            + "after a crash between two statements the next boot must run it again, and this statement "
+                            + "cannot run twice. Add IF NOT EXISTS to it, or put it in a migration of its own.");
+                }
+            }
             boolean additive = refusals.isEmpty();
-            return new Classification(additive, refusals, created, plainTypes, additive && !concurrent.isEmpty(), executed);
+            return new Classification(additive, refusals, created, plainTypes, additive && !concurrent.isEmpty(), executed,
+                    additive && notRerunnable.isEmpty());
         }
 
         /** The indexes of a BEGIN and a COMMIT that enclose every other statement, or -1, -1. */
@@ -120,6 +131,9 @@ public final class MigrationClassifier {
             }
             if (!analysis.neutral) {
                 statementsWithWork++;
+                if (!analysis.idempotent) {
+                    notRerunnable.add(new SqlStatement(statement.text(), line));
+                }
             }
             if (analysis.refused()) {
                 refuse(analysis.refusedBy, statement, line, analysis.detail);

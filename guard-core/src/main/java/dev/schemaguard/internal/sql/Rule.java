@@ -70,7 +70,11 @@ public enum Rule {
     FK_ACTION("fk-action", "a foreign key on an existing table that cascades, nulls or defaults rows"),
     INHERITANCE("inheritance", "makes a table inherit another: its rows appear in the parent's queries"),
     ADD_COLUMN_TYPE("add-column-type", "adds a column to an existing table with a type the server may check per row"),
-    INDEX_FUNCTION("index-function", "indexes an existing table on a function not known to be safe per row");
+    INDEX_FUNCTION("index-function", "indexes an existing table on a function not known to be safe per row"),
+    DDL_NOT_ATOMIC("ddl-not-atomic", "a migration of several statements on a database whose DDL commits on its own, "
+            + "with a statement that cannot safely run twice"),
+    TABLE_COPY("table-copy", "alters an existing table in a way that may copy it under a lock: no ALGORITHM=INSTANT, "
+            + "NOCOPY or INPLACE with LOCK=NONE");
 
     private final String id;
     private final String summary;
