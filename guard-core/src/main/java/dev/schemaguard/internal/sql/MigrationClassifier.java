@@ -86,7 +86,9 @@ public final class MigrationClassifier {
                     last = i;
                 }
             }
-            if (first < 0 || first == last || lexed.get(first).error() != null || lexed.get(last).error() != null
+            // Only where DDL is transactional does the guard's own transaction take the wrapper's place.
+            if (!sql.transactionalDdl() || first < 0 || first == last || lexed.get(first).error() != null
+                    || lexed.get(last).error() != null
                     || !TransactionWrapper.opens(lexed.get(first).tokens())
                     || !TransactionWrapper.closes(lexed.get(last).tokens())) {
                 return new int[] {-1, -1};
@@ -112,7 +114,8 @@ public final class MigrationClassifier {
                         + " statements; a driver may run only the first or all of them. Split it with StatementSplitter.");
                 return;
             }
-            String guardTable = GuardObjects.named(groups.get(0), sql.syntax());
+            String guardTable = sql.syntax().rules().contains(Rule.GUARD_LEDGER)
+                    ? GuardObjects.named(groups.get(0), sql.syntax()) : null;
             if (guardTable != null) {
                 statementsWithWork++;
                 refuse(Rule.GUARD_LEDGER, statement, line, "The statement names " + guardTable + ", the guard's own "
