@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import javax.sql.DataSource;
@@ -32,11 +33,12 @@ import javax.sql.DataSource;
  *       ({@code dev.schemaguard.internal.sql}, exported to Schema Guard's dialect modules only).</li>
  * </ul>
  *
- * <p>Where new capabilities go, so that the interface stays this size: evidence a migration leaves
- * (catalog snapshots taken before and after it, inside its transaction) and a dialect whose DDL
- * commits implicitly belong to {@link Migrations}; a detailed catalog (tables, columns, indexes,
- * views: {@link Catalog#describe}, for a baseline) and what other tools' ledgers need of a database
- * to {@link Catalog}; more error codes to {@link #codeFor}.
+ * <p>Where new capabilities go, so that the interface stays this size: the evidence a migration
+ * leaves (the engine's second judge, {@link Migrations#engineJudge()}: catalog snapshots taken
+ * before and after it, inside its transaction) and a dialect whose DDL commits implicitly
+ * ({@link SqlSupport#transactionalDdl()}) belong to applying migrations; a detailed catalog (tables,
+ * columns, indexes, views: {@link Catalog#describe}, for a baseline) and what other tools' ledgers
+ * need of a database to {@link Catalog}; more error codes to {@link #codeFor}.
  *
  * <p>Implementations must be stateless (one instance serves every boot) and public with a public
  * no-argument constructor.
@@ -132,7 +134,9 @@ public interface Dialect {
 
         /**
          * The tables, views, indexes (and, where they exist, schemas and sequences) in the database,
-         * lower-cased, as {@code name} or {@code schema.name}; the ledger tables included.
+         * lower-cased, as {@code name} or {@code schema.name}; the ledger tables included. Where
+         * types exist, enums and domains without constraints may be added as {@code plaintype:name}
+         * (a column of one can be added to an existing table without checking any row).
          */
         Set<String> objects(Connection connection) throws SQLException;
 
@@ -197,6 +201,15 @@ public interface Dialect {
         default String lockHolderHint() {
             return "the server's list of sessions and the locks they hold";
         }
+
+        /**
+         * The second judge: the engine's own evidence that a migration only added ({@link EngineJudge}),
+         * taken inside the migration's transaction and checked before it commits. Empty when this
+         * dialect has none: then only the classifier judges.
+         */
+        default Optional<EngineJudge> engineJudge() {
+            return Optional.empty();
+        }
     }
 
     /** The apply phase's lock; closing it never throws for a lock already gone with its connection. */
@@ -204,5 +217,68 @@ public interface Dialect {
     interface ApplyLock extends AutoCloseable {
         @Override
         void close() throws SQLException;
+    }
+
+    /**
+     * The second judge: the database engine's own evidence that a migration only added. Independent of
+     * the classifier (the first judge, which reads the SQL before anything runs): it compares what the
+     * catalog says before and after the migration's statements ran, in the migration's transaction and
+     * before it commits, so a migration passes only if both judges agree. A dialect provides what its
+     * engine can show; a weaker judge, or none ({@link Migrations#engineJudge()}), leaves the
+     * classifier alone.
+     */
+    interface EngineJudge {
+
+        /**
+         * Takes the evidence the comparison needs. Called after the ledger exists and right before the
+         * migration's first statement: inside its transaction, or, for a migration that must run
+         * outside one, in autocommit.
+         */
+        Evidence before(Connection connection, GuardTables tables) throws SQLException;
+
+        /**
+         * The guard's own tables, lower-case, as the dialect names existing objects.
+         *
+         * @param ledger  the table the guard records the migration's row in (whichever ledger kind it
+         *                keeps: Liquibase's, Flyway's, a schema_migrations table); exactly one row must be
+         *                inserted into it, and its name must still resolve to it
+         * @param all     every table of the guard's (the ledger read, the ledger written, Liquibase's lock):
+         *                no migration may change them
+         */
+        record GuardTables(String ledger, java.util.Set<String> all) {
+            public GuardTables {
+                all = java.util.Set.copyOf(all);
+            }
+        }
+
+        /** What a migration ran, for the comparison. */
+        record Applied(String migration, List<String> statements, boolean outsideTransaction) {
+            public Applied {
+                statements = List.copyOf(statements);
+            }
+        }
+
+        /** The evidence taken before a migration; closing it releases whatever watched the connection. */
+        interface Evidence extends AutoCloseable {
+            /**
+             * What changed that is not additive, one short sentence each ({@code public.users was rewritten
+             * (relfilenode 16384 -> 16402)}); empty when the engine agrees. Called after the statements
+             * and the ledger row, before commit. {@code ledgerRowWritten} is false right after statements
+             * that ran outside a transaction, whose ledger row is written later: then the dialect also
+             * removes what such a statement left that is not what was asked (an invalid index).
+             */
+            List<String> changes(Connection connection, Applied applied, boolean ledgerRowWritten) throws SQLException;
+
+            /**
+             * Called once the migration's own statements ran, before the guard writes its ledger row, so
+             * that the evidence can tell the migration's writes to the ledger (refused) from the guard's.
+             */
+            default void statementsDone(Connection connection) throws SQLException {
+            }
+
+            @Override
+            default void close() throws SQLException {
+            }
+        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.schemaguard.mariadb;
 
+import dev.schemaguard.testing.Await;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -13,6 +14,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Enumeration;
@@ -145,24 +147,23 @@ public final class MariaDbServer {
     }
 
     private void awaitReady() throws IOException {
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (System.nanoTime() < until) {
-            if (!process.isAlive()) {
-                throw new IOException("mariadbd exited: " + Files.readString(home.resolve("server.log")));
-            }
-            try (Socket ignored = new Socket("127.0.0.1", port)) {
-                try (Connection c = rootConnection()) {
-                    return;
-                } catch (SQLException notYet) {
-                    // listening, not accepting logins yet
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            sleep(100);
+        try {
+            Await.until(() -> !process.isAlive() || acceptsLogins(), Duration.ofSeconds(120), "mariadbd accepts connections");
+        } catch (AssertionError e) {
+            stop();
+            throw new IOException("mariadbd did not accept connections within 120s");
         }
-        stop();
-        throw new IOException("mariadbd did not accept connections within 120s");
+        if (!process.isAlive()) {
+            throw new IOException("mariadbd exited: " + Files.readString(home.resolve("server.log")));
+        }
+    }
+
+    private boolean acceptsLogins() {
+        try (Socket ignored = new Socket("127.0.0.1", port); Connection c = rootConnection()) {
+            return true;
+        } catch (IOException | SQLException notYet) {
+            return false; // not listening yet, or listening and not accepting logins yet
+        }
     }
 
     /** The unpacked binaries, shared by every test JVM of this machine; unpacked once, atomically. */
@@ -219,14 +220,6 @@ public final class MariaDbServer {
             p.destroyForcibly();
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", e);
-        }
-    }
-
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 

@@ -4,6 +4,7 @@ import dev.schemaguard.Code;
 import dev.schemaguard.internal.sql.SqlSupport;
 import dev.schemaguard.postgres.internal.sql.PostgresSql;
 import dev.schemaguard.spi.Dialect;
+import dev.schemaguard.spi.Dialect.EngineJudge;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -52,6 +53,11 @@ public final class PostgresDialect implements Dialect {
         @Override
         public String lockHolderHint() {
             return "pg_blocking_pids() or pg_stat_activity";
+        }
+
+        @Override
+        public Optional<EngineJudge> engineJudge() {
+            return Optional.of(new PostgresEngineJudge());
         }
     };
 

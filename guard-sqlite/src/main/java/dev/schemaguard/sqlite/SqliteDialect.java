@@ -3,6 +3,7 @@ package dev.schemaguard.sqlite;
 import dev.schemaguard.internal.sql.SchemaCatalog;
 import dev.schemaguard.internal.sql.SqlSupport;
 import dev.schemaguard.spi.Dialect;
+import dev.schemaguard.spi.Dialect.EngineJudge;
 import dev.schemaguard.sqlite.internal.sql.SqliteSql;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -53,6 +54,11 @@ public final class SqliteDialect implements Dialect {
             // With transaction mode IMMEDIATE, sqlite-jdbc begins with BEGIN IMMEDIATE: the write lock is
             // taken before the ledger is re-read, so two boots cannot both decide to apply a migration.
             connection.setAutoCommit(false);
+        }
+
+        @Override
+        public Optional<EngineJudge> engineJudge() {
+            return Optional.of(new SqliteEngineJudge());
         }
     };
 

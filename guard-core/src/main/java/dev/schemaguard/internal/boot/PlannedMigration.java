@@ -15,28 +15,32 @@ import java.util.List;
  * @param refusals            the classifier's findings; empty when additive
  * @param statements          what applying it executes (empty unless pending)
  * @param outsideTransaction  it must run outside a transaction (PostgreSQL CREATE INDEX CONCURRENTLY)
+ * @param executed            the statements that run: {@code statements} less a BEGIN ... COMMIT wrapping
+ *                            them all (the guard's own transaction takes its place)
  * @param rerunnable          every statement can safely run twice (see {@code Classification#rerunnable})
  * @param held                why a held migration is held, as a type (what {@code reason} says in words); null otherwise
  */
 record PlannedMigration(Migration migration, Decision decision, boolean required, String reason,
                         List<Refusal> refusals, List<SqlStatement> statements, boolean outsideTransaction,
-                        boolean rerunnable, Held held) {
+                        List<SqlStatement> executed, boolean rerunnable, Held held) {
 
     PlannedMigration(Migration migration, Decision decision, boolean required, String reason,
                      List<Refusal> refusals, List<SqlStatement> statements, boolean outsideTransaction) {
-        this(migration, decision, required, reason, refusals, statements, outsideTransaction, false, null);
+        this(migration, decision, required, reason, refusals, statements, outsideTransaction, statements, false, null);
     }
 
+    /** A migration to apply (or already applied): nothing holds it. */
     PlannedMigration(Migration migration, Decision decision, boolean required, String reason,
                      List<Refusal> refusals, List<SqlStatement> statements, boolean outsideTransaction,
-                     boolean rerunnable) {
-        this(migration, decision, required, reason, refusals, statements, outsideTransaction, rerunnable, null);
+                     List<SqlStatement> executed, boolean rerunnable) {
+        this(migration, decision, required, reason, refusals, statements, outsideTransaction, executed, rerunnable, null);
     }
 
     /** A held migration and why, as a type. */
     static PlannedMigration held(Migration migration, boolean required, String reason, List<Refusal> refusals,
                                  List<SqlStatement> statements, Held held) {
-        return new PlannedMigration(migration, Decision.HOLD, required, reason, refusals, statements, false, false, held);
+        return new PlannedMigration(migration, Decision.HOLD, required, reason, refusals, statements, false,
+                statements, false, held);
     }
 
     enum Decision { ALREADY_APPLIED, DRIFTED, APPLY, HOLD }

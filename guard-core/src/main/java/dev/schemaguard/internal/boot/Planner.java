@@ -120,8 +120,8 @@ final class Planner {
             reason = "waits for held " + firstHeld + " (no gaps; set allow_gaps: true to lift)";
         } else {
             applied.record(classification);
-            return new PlannedMigration(migration, Decision.APPLY, isRequired, "", refusals, sql, classification.outsideTransaction(),
-                    classification.rerunnable());
+            return new PlannedMigration(migration, Decision.APPLY, isRequired, "", refusals, sql,
+                    classification.outsideTransaction(), classification.executed(), classification.rerunnable());
         }
         return PlannedMigration.held(migration, isRequired, reason, refusals, sql, held);
     }
