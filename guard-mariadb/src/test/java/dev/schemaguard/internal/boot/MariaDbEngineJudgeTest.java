@@ -121,6 +121,8 @@ class MariaDbEngineJudgeTest {
         "SET max_statement_time = 0                                            | max_statement_time was lifted",
         "LOCK TABLES users WRITE                                               | the server ran 1 LOCK TABLES statement",
         "DO RELEASE_ALL_LOCKS()                                                | the server ran 1 DO statement",
+        "SET lock_wait_timeout = IF(RELEASE_ALL_LOCKS() >= 0, 5, 5)            | the session's named locks were released",
+        "SET @rows = (SELECT COUNT(*) FROM users)                             | the user variable @rows was set",
         "ALTER TABLE databasechangelog ADD COLUMN c INT, ALGORITHM=INSTANT     | column databasechangelog.c was added to the guard's own table databasechangelog",
         "CREATE INDEX progress_done ON schema_guard_progress (STATEMENTS_DONE) LOCK=NONE | index schema_guard_progress.progress_done was added to the guard's own table",
         "SET max_statement_time = DEFAULT; CREATE TABLE IF NOT EXISTS x (id INT) | max_statement_time was lifted",

@@ -70,14 +70,20 @@ public final class RehearsalJudge implements AdvanceJudge {
     /** Copies, reads the evidence, runs the migration, reads it again: all in the rehearsal's own session. */
     private static Verdict rehearse(Connection session, String scratch, ShadowCopy copy, Set<String> guardTables,
                                     List<String> statements) throws SQLException {
+        SessionEvidence settingsBefore;
+        Map<String, Map<String, String>> before;
+        Census census;
         try {
             copy.create(session);
+            SessionEvidence.holdLock(session, scratch);
+            settingsBefore = SessionEvidence.read(session, scratch);
+            before = ScratchEvidence.take(session, scratch, copy.tables());
+            census = Census.read(session);
         } catch (ShadowCopy.Uncopyable e) {
             return new Verdict.NotJudged(e.getMessage());
+        } catch (SQLException e) {
+            return new Verdict.NotJudged("it could not read the engine's evidence before the rehearsal (" + e.getMessage() + ")");
         }
-        SessionEvidence settingsBefore = SessionEvidence.read(session);
-        Map<String, Map<String, String>> before = ScratchEvidence.take(session, scratch, copy.tables());
-        Census census = Census.read(session);
         for (int i = 0; i < statements.size(); i++) {
             try (Statement s = session.createStatement()) {
                 s.execute(statements.get(i));
@@ -95,7 +101,7 @@ public final class RehearsalJudge implements AdvanceJudge {
             }
             Map<String, Map<String, String>> after = ScratchEvidence.take(session, scratch, copy.tables());
             changes.addAll(new EvidenceDiff(before, after, copy.tablesWithRows()).notAdditive(guardTables));
-            changes.addAll(SessionEvidence.read(session).changesSince(settingsBefore));
+            changes.addAll(SessionEvidence.read(session, scratch).changesSince(settingsBefore));
         } catch (SQLException e) {
             changes.add("the engine's evidence could not be read after the rehearsal (" + e.getMessage() + ")");
         }

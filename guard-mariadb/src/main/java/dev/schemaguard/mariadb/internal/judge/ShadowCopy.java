@@ -192,7 +192,7 @@ final class ShadowCopy {
         return kinds;
     }
 
-    private static String definition(Connection connection, String real, String name, String kind) throws SQLException, Uncopyable {
+    private static String definition(Connection connection, String real, String name, String kind) throws Uncopyable {
         String what = switch (kind) {
             case "BASE TABLE", "SYSTEM VERSIONED" -> "TABLE";
             case "SEQUENCE", "VIEW", "FUNCTION", "PROCEDURE" -> kind;
@@ -213,6 +213,9 @@ final class ShadowCopy {
             }
             return what.equals("VIEW") || what.equals("FUNCTION") || what.equals("PROCEDURE")
                     ? DEFINER.matcher(definition).replaceFirst("") : definition;
+        } catch (SQLException e) {
+            throw new Uncopyable("it could not read the definition of the " + what.toLowerCase(java.util.Locale.ROOT) + " " + name
+                    + " (" + e.getMessage() + ")");
         }
     }
 }
