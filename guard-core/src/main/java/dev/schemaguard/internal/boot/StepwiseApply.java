@@ -65,6 +65,9 @@ final class StepwiseApply {
             ledger.writer().create(connection);
         }
         judgment.judge(connection);
+        if (interrupter.expired()) {
+            throw new Interrupter.DeadlineExceeded(); // the judge's own statements are bounded, not watched: nothing starts after the deadline
+        }
         long started = clock.nanoTime();
         List<SqlStatement> sql = planned.statements();
         ProgressTable.start(connection, planned.name(), deploymentId, sql.size(), clock.instant());
