@@ -24,6 +24,8 @@ public enum Code {
     CANARY_FAILED(Verdict.FAIL),
     DATA_SHRINK(Verdict.FAIL),
     INTERNAL_ERROR(Verdict.FAIL),
+    AUTHENTICATION_FAILED(Verdict.FAIL),
+    MIGRATION_INCOMPLETE(Verdict.FAIL),
     /** baseline: a migration's objects are missing from the database or differ, so nothing was recorded. */
     BASELINE_MISMATCH(Verdict.FAIL);
 

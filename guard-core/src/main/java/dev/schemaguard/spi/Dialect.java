@@ -95,6 +95,11 @@ public interface Dialect {
         return () -> { };
     }
 
+    /** Where an operator finds the session holding a lock that a migration waited for, for LOCK_TIMEOUT's message. */
+    default String lockHolderHint() {
+        return "the server's list of sessions and the locks they hold";
+    }
+
     /**
      * Bounds the statements of the next migration: how long one may wait for a lock and how long it
      * may run, both already capped inside the boot's remaining time. Called outside a transaction.

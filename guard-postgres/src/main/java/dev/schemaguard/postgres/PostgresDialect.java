@@ -114,6 +114,11 @@ public final class PostgresDialect implements Dialect {
     }
 
     @Override
+    public String lockHolderHint() {
+        return "pg_blocking_pids() or pg_stat_activity";
+    }
+
+    @Override
     public ApplyLock lockApply(Connection connection, Duration lockWait) throws SQLException {
         return ApplyLocks.acquire(connection, lockWait);
     }

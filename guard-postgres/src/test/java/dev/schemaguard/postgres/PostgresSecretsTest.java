@@ -1,7 +1,6 @@
 package dev.schemaguard.postgres;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.schemaguard.BootReport;
@@ -10,14 +9,11 @@ import dev.schemaguard.GuardConfig;
 import dev.schemaguard.SchemaGuard;
 import dev.schemaguard.SchemaGuardException;
 import dev.schemaguard.Verdict;
+import dev.schemaguard.testing.NoSecrets;
 import dev.schemaguard.testing.Project;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,7 +43,7 @@ class PostgresSecretsTest {
     void aGoodBoot_withThePasswordInConnectionSettings() {
         GuardConfig config = project.config().withCredentials(role, password);
 
-        BootReport report = captured(() -> SchemaGuard.of(config).boot(), password);
+        BootReport report = NoSecrets.run(() -> SchemaGuard.of(config).boot(), password);
 
         assertEquals(Verdict.PASS, report.verdict(), report.line());
     }
@@ -56,7 +52,7 @@ class PostgresSecretsTest {
     void aGoodBoot_withThePasswordInTheUrl() {
         GuardConfig config = project.config().withDatabase(server.url(database) + "?user=" + role + "&password=" + password);
 
-        BootReport report = captured(() -> SchemaGuard.of(config).boot(), password);
+        BootReport report = NoSecrets.run(() -> SchemaGuard.of(config).boot(), password);
 
         assertEquals(Verdict.PASS, report.verdict(), report.line());
     }
@@ -66,10 +62,10 @@ class PostgresSecretsTest {
         String wrong = "Wrong-" + UUID.randomUUID();
         GuardConfig config = project.config().withCredentials(role, wrong);
 
-        SchemaGuardException thrown = captured(() -> assertThrows(SchemaGuardException.class, () -> SchemaGuard.of(config).bootOrThrow()), wrong);
+        SchemaGuardException thrown = NoSecrets.run(() -> assertThrows(SchemaGuardException.class, () -> SchemaGuard.of(config).bootOrThrow()), wrong);
 
         assertEquals(Code.DATABASE_UNREACHABLE, thrown.report().code());
-        assertNoSecret(thrown.getMessage() + thrown.report() + thrown.report().message(), wrong);
+        NoSecrets.assertAbsent(thrown.getMessage() + thrown.report() + thrown.report().message(), wrong);
     }
 
     @Test
@@ -79,37 +75,8 @@ class PostgresSecretsTest {
                 .withDatabase("jdbc:postgresql://localhost:" + PostgresServer.freePort() + "/" + database + "?password=" + inUrl)
                 .withCredentials(role, password);
 
-        BootReport report = captured(() -> SchemaGuard.of(config).boot(), inUrl, password);
+        BootReport report = NoSecrets.run(() -> SchemaGuard.of(config).boot(), inUrl, password);
 
         assertEquals(Code.DATABASE_UNREACHABLE, report.code(), report.line());
-    }
-
-    /** Runs the boot with standard output and error captured; asserts no secret is in them or in the result's text. */
-    private static <T> T captured(Supplier<T> boot, String... secrets) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        PrintStream originalOut = System.out;
-        PrintStream originalErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(out, true, StandardCharsets.UTF_8));
-        T result;
-        try {
-            result = boot.get();
-        } finally {
-            System.setOut(originalOut);
-            System.setErr(originalErr);
-        }
-        String text = out.toString(StandardCharsets.UTF_8);
-        originalErr.print(text);
-        assertFalse(text.isBlank(), "the boot printed its lines");
-        String reportText = result instanceof BootReport r ? r + r.message() + r.line() + r.target() : String.valueOf(result);
-        for (String secret : secrets) {
-            assertNoSecret(text, secret);
-            assertNoSecret(reportText, secret);
-        }
-        return result;
-    }
-
-    private static void assertNoSecret(String text, String secret) {
-        assertFalse(text.contains(secret), "a secret was printed:\n" + text);
     }
 }

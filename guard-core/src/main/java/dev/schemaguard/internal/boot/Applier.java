@@ -24,6 +24,12 @@ import java.util.function.Supplier;
  * <p>A migration that must run outside a transaction (PostgreSQL's CREATE INDEX CONCURRENTLY) runs
  * statement by statement in autocommit, and its ledger row is written afterwards in a transaction of
  * its own; if a statement fails, what it left half-done is removed and named in the failure.
+ *
+ * <p>On a database whose DDL commits on its own ({@code SqlSupport#transactionalDdl} false) no migration
+ * can be atomic with its ledger row, so it runs statement by statement, its progress recorded in
+ * {@code ProgressTable} before and after each statement, and the ledger row is written (and the progress
+ * row removed) in one transaction at the end. A boot that dies in between leaves the progress row, so
+ * the next one sees a migration that was started and not finished.
  */
 final class Applier {
     private final Dialect dialect;
@@ -55,6 +61,10 @@ final class Applier {
         // A lock wait is only reported as one if lock_timeout fires first: keep it below the statement's limit.
         Duration lockTimeout = min(limits.lockTimeout(), statementTimeout.multipliedBy(9).dividedBy(10));
         dialect.limitStatements(connection, lockTimeout, statementTimeout);
+        if (!statements.sql().transactionalDdl()) {
+            return new StepwiseApply(dialect, interrupter, deploymentId, remaining, ledger, this::execute)
+                    .apply(connection, planned, entry);
+        }
         if (planned.outsideTransaction()) {
             if (alreadyApplied(connection, planned)) {
                 return false;
@@ -104,7 +114,7 @@ final class Applier {
         }
     }
 
-    private void execute(Connection connection, SqlStatement sql) throws SQLException {
+    void execute(Connection connection, SqlStatement sql) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             interrupter.watch(statement);
             try {
@@ -117,7 +127,7 @@ final class Applier {
         }
     }
 
-    private static void rollbackQuietly(Connection connection) {
+    static void rollbackQuietly(Connection connection) {
         try {
             connection.rollback();
         } catch (SQLException ignored) {
@@ -142,18 +152,21 @@ final class Applier {
         String rolledBack = planned.outsideTransaction()
                 ? "It ran outside a transaction: statements before the failing one stay, no ledger row was written"
                 + (failed != null && failed.cleanedUp != null ? ", and " + failed.cleanedUp : "")
+                : !statements.sql().transactionalDdl() ? StepwiseApply.aftermath(planned, failed)
                 : "It was rolled back whole (no statement of it and no ledger row remain)";
         return Failure.of(Code.MIGRATION_FAILED, planned.name() + " failed" + where + ": " + cause + ". " + rolledBack
                         + "; fix the migration and boot again.",
                 "migration", planned.name(), "reason", cause + where);
     }
 
-    private static Failure lockTimeout(PlannedMigration planned, StatementFailed failed, String where, String cause) {
+    private Failure lockTimeout(PlannedMigration planned, StatementFailed failed, String where, String cause) {
         String table = failed == null ? null : LockedTable.of(failed.statement.text()).orElse(null);
         String what = table == null ? "a lock" : "a lock on " + table;
+        String aftermath = statements.sql().transactionalDdl() ? "was rolled back whole"
+                : "stopped (" + StepwiseApply.aftermath(planned, failed) + ")";
         Failure failure = Failure.of(Code.LOCK_TIMEOUT, planned.name() + where + " waited too long for " + what + " (" + cause
-                        + ") and was rolled back whole. Another transaction holds it: find it with pg_blocking_pids() or "
-                        + "pg_stat_activity, let it finish (or end it), then boot again; lock_timeout bounds the wait.",
+                        + ") and " + aftermath + ". Another transaction holds it: find it with " + dialect.lockHolderHint()
+                        + ", let it finish (or end it), then boot again; lock_timeout bounds the wait.",
                 "migration", planned.name(), "reason", cause + where);
         if (table == null) {
             return failure;
@@ -167,11 +180,24 @@ final class Applier {
     static final class StatementFailed extends SQLException {
         private final transient SqlStatement statement;
         private final String cleanedUp;
+        /** Where DDL commits on its own: how many of the migration's statements ran before this one. */
+        final int statementsDone;
+        final int statements;
 
         StatementFailed(SqlStatement statement, SQLException cause, String cleanedUp) {
+            this(statement, cause, cleanedUp, 0, 0);
+        }
+
+        private StatementFailed(SqlStatement statement, SQLException cause, String cleanedUp, int statementsDone, int statements) {
             super(cause.getMessage(), cause.getSQLState(), cause.getErrorCode(), cause);
             this.statement = statement;
             this.cleanedUp = cleanedUp;
+            this.statementsDone = statementsDone;
+            this.statements = statements;
+        }
+
+        StatementFailed afterStatements(int done, int total) {
+            return new StatementFailed(statement, driverError(), cleanedUp, done, total);
         }
 
         SQLException driverError() {

@@ -11,6 +11,7 @@ import dev.schemaguard.internal.ledger.ActiveLedger;
 import dev.schemaguard.internal.ledger.Ledger;
 import dev.schemaguard.internal.ledger.LedgerChoice;
 import dev.schemaguard.internal.ledger.LedgerTable;
+import dev.schemaguard.internal.ledger.ProgressTable;
 import dev.schemaguard.internal.ledger.RequiredNames;
 import dev.schemaguard.internal.manifest.Manifest;
 import dev.schemaguard.spi.Dialect;
@@ -128,9 +129,9 @@ final class BootPipeline {
         }
     }
 
-    /** Whether the database holds anything besides ledger tables. */
+    /** Whether the database holds anything besides ledger tables and Schema Guard's progress table. */
     static boolean hasOwnObjects(Set<String> objects, ActiveLedger active) {
-        return objects.stream().anyMatch(o -> !active.isLedgerObject(o));
+        return objects.stream().anyMatch(o -> !active.isLedgerObject(o) && !o.contains(ProgressTable.NAME));
     }
 
     /** The ledger the database keeps (configured, or detected and said so), named in the boot's lines. */
@@ -187,10 +188,13 @@ final class BootPipeline {
         Plan checked = schemas.beforeApply(existing, plan.objectsAfter(), bootstrap).map(plan::failingWith).orElse(plan);
         if (!checked.toApply().isEmpty() && connection != null && target.dialect().readOnly(connection)) {
             checked = checked.failingWith(Failure.of(Code.DATABASE_READ_ONLY, "the database " + target.redacted()
-                            + " is read-only (a standby in recovery, or default_transaction_read_only is on) and "
-                            + checked.toApply().size() + " migration(s) are to be applied; nothing was applied. Point the "
-                            + "service at the primary, or turn default_transaction_read_only off for this database.",
+                            + " is read-only (a standby or replica, or its read-only setting is on: default_transaction_read_only,"
+                            + " read_only) and " + checked.toApply().size() + " migration(s) are to be applied; nothing was "
+                            + "applied. Point the service at the primary, or turn the read-only setting off for this database.",
                     "reason", "read-only"));
+        }
+        if (connection != null && ProgressTable.existsIn(existing)) {
+            checked = UnfinishedMigrations.check(checked, ProgressTable.read(connection), progress::note);
         }
         return checked;
     }

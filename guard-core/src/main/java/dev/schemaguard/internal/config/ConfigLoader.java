@@ -95,7 +95,7 @@ public final class ConfigLoader {
             try {
                 mode = IntegritySettings.Mode.valueOf(modeText.trim().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw yaml.error("mode", "'" + modeText + "' is not one of: quick, full, amcheck, off");
+                throw yaml.error("mode", "'" + modeText + "' is not one of: quick, full, amcheck, check_table, off");
             }
         }
         long skipAbove = d.skipAboveBytes();

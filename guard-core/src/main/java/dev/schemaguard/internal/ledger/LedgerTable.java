@@ -16,6 +16,8 @@ import java.util.regex.Pattern;
 /**
  * Reads and writes Liquibase's {@code DATABASECHANGELOG} with plain JDBC, inside the caller's
  * transaction: the ledger row of a migration commits together with the migration or not at all.
+ * The table is named in lower case, as Liquibase creates it on MariaDB and MySQL, whose table names
+ * are case-sensitive on Linux; SQLite and PostgreSQL (unquoted) read it the same either way.
  */
 public final class LedgerTable {
     public static final String NAME = "databasechangelog";
@@ -38,7 +40,7 @@ public final class LedgerTable {
         Map<String, LedgerRow> rows = new LinkedHashMap<>();
         try (Statement statement = connection.createStatement();
              ResultSet rs = statement.executeQuery("SELECT ID, AUTHOR, FILENAME, MD5SUM, COMMENTS, EXECTYPE, DATEEXECUTED"
-                     + " FROM DATABASECHANGELOG ORDER BY ORDEREXECUTED")) {
+                     + " FROM databasechangelog ORDER BY ORDEREXECUTED")) {
             while (rs.next()) {
                 LedgerRow row = new LedgerRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), rs.getString(6), LedgerDates.parse(rs.getString(7)));
@@ -52,7 +54,7 @@ public final class LedgerTable {
 
     /** Whether one migration is recorded; read inside the apply transaction, after the lock is held. */
     public static boolean contains(Connection connection, String name) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement("SELECT 1 FROM DATABASECHANGELOG WHERE ID = ?")) {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT 1 FROM databasechangelog WHERE ID = ?")) {
             ps.setString(1, name);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next();
@@ -78,12 +80,12 @@ public final class LedgerTable {
                               String description, String deploymentId) throws SQLException {
         int order;
         try (Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery("SELECT COALESCE(MAX(ORDEREXECUTED), 0) + 1 FROM DATABASECHANGELOG")) {
+             ResultSet rs = statement.executeQuery("SELECT COALESCE(MAX(ORDEREXECUTED), 0) + 1 FROM databasechangelog")) {
             rs.next();
             order = rs.getInt(1);
         }
         try (PreparedStatement ps = connection.prepareStatement(
-                "INSERT INTO DATABASECHANGELOG (ID, AUTHOR, FILENAME, DATEEXECUTED, ORDEREXECUTED, EXECTYPE, MD5SUM,"
+                "INSERT INTO databasechangelog (ID, AUTHOR, FILENAME, DATEEXECUTED, ORDEREXECUTED, EXECTYPE, MD5SUM,"
                         + " DESCRIPTION, COMMENTS, TAG, LIQUIBASE, CONTEXTS, LABELS, DEPLOYMENT_ID)"
                         + " VALUES (?, ?, ?, CURRENT_TIMESTAMP, ?, 'EXECUTED', ?, ?, ?, NULL, ?, NULL, NULL, ?)")) {
             ps.setString(1, migration.name());

@@ -19,6 +19,8 @@ public final class Analysis {
     boolean concurrently;
     /** lock_timeout / statement_timeout: neither additive work nor a reason to refuse. */
     boolean neutral;
+    /** Running the statement a second time changes nothing and does not fail (IF NOT EXISTS). */
+    boolean idempotent;
     final List<NewTableCondition> conditions = new ArrayList<>();
 
     public static Analysis refuse(Rule rule, String detail) {
@@ -36,6 +38,7 @@ public final class Analysis {
         Analysis a = new Analysis();
         a.creates = name;
         a.ifNotExists = ifNotExists;
+        a.idempotent = ifNotExists;
         return a;
     }
 
@@ -60,6 +63,12 @@ public final class Analysis {
     /** Marks a statement that must run outside a transaction (PostgreSQL's CREATE INDEX CONCURRENTLY). */
     public Analysis concurrently() {
         concurrently = true;
+        return this;
+    }
+
+    /** Says whether running the statement a second time changes nothing and does not fail (IF NOT EXISTS). */
+    public Analysis idempotent(boolean value) {
+        idempotent = value;
         return this;
     }
 

@@ -26,6 +26,8 @@ public final class MigrationClassifier {
         /** Objects that did not exist before this migration: empty, nobody else holds them. */
         private final Set<QualifiedName> newObjects = new HashSet<>();
         private final List<SqlStatement> concurrent = new ArrayList<>();
+        /** Statements with work that would fail or do harm if run a second time (no IF NOT EXISTS). */
+        private final List<SqlStatement> notRerunnable = new ArrayList<>();
         private int statementsWithWork;
         private int statementsWithTokens;
 
@@ -49,8 +51,17 @@ public final class MigrationClassifier {
                             + "transaction block; put it alone in its own migration (SET lock_timeout may stay).");
                 }
             }
+            if (!sql.transactionalDdl() && statementsWithWork > 1 && refusals.isEmpty()) {
+                for (SqlStatement s : notRerunnable) {
+                    refuse(Rule.DDL_NOT_ATOMIC, s, s.line(), "This database commits each DDL statement on its own, so a "
+                            + "migration of " + statementsWithWork + " statements cannot be applied atomically with its ledger row; "
+                            + "after a crash between two statements the next boot must run it again, and this statement "
+                            + "cannot run twice. Add IF NOT EXISTS to it, or put it in a migration of its own.");
+                }
+            }
             boolean additive = refusals.isEmpty();
-            return new Classification(additive, refusals, created, additive && !concurrent.isEmpty());
+            return new Classification(additive, refusals, created, additive && !concurrent.isEmpty(),
+                    additive && notRerunnable.isEmpty());
         }
 
         private void classify(SqlStatement statement) {
@@ -83,6 +94,9 @@ public final class MigrationClassifier {
             }
             if (!analysis.neutral) {
                 statementsWithWork++;
+                if (!analysis.idempotent) {
+                    notRerunnable.add(new SqlStatement(statement.text(), line));
+                }
             }
             if (analysis.refused()) {
                 refuse(analysis.refusedBy, statement, line, analysis.detail);

@@ -62,7 +62,11 @@ public enum Rule {
     REPLICA_IDENTITY("replica-identity", "changes a table's replica identity"),
     STORAGE_PARAMETERS("storage-parameters", "changes storage parameters, tablespace, logging or clustering"),
     REFRESH_MATERIALIZED_VIEW("refresh-materialized-view", "refreshes a materialized view: runs its query"),
-    CALL("call", "calls a procedure");
+    CALL("call", "calls a procedure"),
+    DDL_NOT_ATOMIC("ddl-not-atomic", "a migration of several statements on a database whose DDL commits on its own, "
+            + "with a statement that cannot safely run twice"),
+    TABLE_COPY("table-copy", "alters an existing table in a way that may copy it under a lock: no ALGORITHM=INSTANT, "
+            + "NOCOPY or INPLACE with LOCK=NONE");
 
     private final String id;
     private final String summary;
