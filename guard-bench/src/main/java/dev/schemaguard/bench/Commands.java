@@ -49,7 +49,7 @@ final class Commands {
     List<String> inProcess(Tool tool, String url, Path target, int iterations) {
         return List.of(java, "-cp", classpath, "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
                 "-Dliquibase.analytics.enabled=false", "-Djava.util.logging.config.file=" + julWarnings,
-                InProcessLoop.class.getName(), tool.name(), url, target.toString(), "5", "10", Integer.toString(iterations), "20");
+                InProcessLoop.class.getName(), tool.name(), url, target.toString(), "5", "5", Integer.toString(iterations), "20");
     }
 
     /** The floor's class path: its own class and the JDBC driver, nothing else. */

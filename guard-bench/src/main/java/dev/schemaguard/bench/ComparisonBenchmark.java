@@ -83,7 +83,8 @@ public final class ComparisonBenchmark {
             commandLines.put(Tool.FLYWAY_MIGRATE.label, commands.tool(Tool.FLYWAY_MIGRATE, urls.get(Tool.FLYWAY_MIGRATE), scenario.flywayFolder()));
             commandLines.put(Tool.FLYWAY_VALIDATE.label, commands.tool(Tool.FLYWAY_VALIDATE, urls.get(Tool.FLYWAY_MIGRATE), scenario.flywayFolder()));
             wholeProcess(kind, size, commandLines);
-            if (settings.inProcess()) {
+            // Rounds, so that a change in the machine's load falls on every tool: each round warms a JVM per tool anew.
+            for (int round = 0; settings.inProcess() && round < settings.rounds(); round++) {
                 inProcess(kind, size, Tool.SCHEMA_GUARD, urls.get(Tool.SCHEMA_GUARD), config);
                 inProcess(kind, size, Tool.LIQUIBASE_UPDATE, urls.get(Tool.LIQUIBASE_UPDATE), scenario.changelog());
                 inProcess(kind, size, Tool.FLYWAY_MIGRATE, urls.get(Tool.FLYWAY_MIGRATE), scenario.flywayFolder());
@@ -116,13 +117,15 @@ public final class ComparisonBenchmark {
         ProcessRun run = ProcessRun.of(commands.inProcess(tool, url, target, settings.iterations()), settings.repoRoot());
         String result = run.output().lines().filter(l -> l.startsWith("RESULT")).findFirst()
                 .orElseThrow(() -> new IllegalStateException("no RESULT from " + tool + ": " + run.output()));
-        List<Long> nanos = new ArrayList<>();
-        for (String n : result.substring("RESULT".length()).trim().split(" ")) {
-            nanos.add(Long.parseLong(n));
+        List<long[]> calls = new ArrayList<>();
+        for (String call : result.substring("RESULT".length()).trim().split(" ")) {
+            String[] wallAndCpu = call.split("/");
+            calls.add(new long[] {Long.parseLong(wallAndCpu[0]), Long.parseLong(wallAndCpu[1])});
         }
-        results.addCalls(kind, size, tool == Tool.SCHEMA_GUARD ? GUARD : tool.label, nanos);
-        progress(kind + " " + size + ": in-process " + tool.label + " " + String.format("%.1f ms",
-                results.callMillis(kind, size, tool == Tool.SCHEMA_GUARD ? GUARD : tool.label)));
+        String label = tool == Tool.SCHEMA_GUARD ? GUARD : tool.label;
+        results.addCalls(kind, size, label, calls);
+        progress(kind + " " + size + ": in-process " + tool.label + String.format(" %.1f ms (CPU %.1f ms) so far",
+                results.callMillis(kind, size, label), results.callCpuMillis(kind, size, label)));
     }
 
     /** Each tool applies the same migrations to a fresh database of its own, as a whole process; paired rounds. */

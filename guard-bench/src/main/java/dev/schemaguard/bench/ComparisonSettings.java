@@ -16,13 +16,14 @@ import java.util.List;
  *                           run, interleaved with the other commands' runs
  * @param slowSeconds        {@code bench.slowSeconds} [15]: a command whose warm-up run took longer gets 3 runs
  * @param inProcess          {@code bench.inProcess} [true]: also the library calls in a warm JVM
- * @param iterations         {@code bench.iterations} [10]: timed in-process calls (at least 3; fewer past 20 s)
+ * @param iterations         {@code bench.iterations} [5]: timed in-process calls per round (at least 3; fewer past 20 s)
+ * @param rounds             {@code bench.rounds} [3]: in-process rounds, each a fresh warm JVM per tool, tools in turn
  * @param applyMigrations    {@code bench.applyMigrations} [1000]: the apply path's migrations (0: skip it)
  * @param applyRuns          {@code bench.applyRuns} [3]: fresh databases per tool for the apply path
  * @param cds                {@code bench.cds} [true]: also the CLI with an AppCDS archive
  */
 record ComparisonSettings(Path dataDir, Path repoRoot, List<Integer> sizes, List<String> databases, int runs,
-                          double slowSeconds, boolean inProcess, int iterations, int applyMigrations, int applyRuns,
+                          double slowSeconds, boolean inProcess, int iterations, int rounds, int applyMigrations, int applyRuns,
                           boolean cds) {
 
     static ComparisonSettings fromSystemProperties() {
@@ -34,7 +35,8 @@ record ComparisonSettings(Path dataDir, Path repoRoot, List<Integer> sizes, List
                 Integer.getInteger("bench.runs", 5),
                 Double.parseDouble(System.getProperty("bench.slowSeconds", "15")),
                 Boolean.parseBoolean(System.getProperty("bench.inProcess", "true")),
-                Integer.getInteger("bench.iterations", 10),
+                Integer.getInteger("bench.iterations", 5),
+                Integer.getInteger("bench.rounds", 3),
                 Integer.getInteger("bench.applyMigrations", 1000),
                 Integer.getInteger("bench.applyRuns", 3),
                 Boolean.parseBoolean(System.getProperty("bench.cds", "true")));

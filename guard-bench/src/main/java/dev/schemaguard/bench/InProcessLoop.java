@@ -1,5 +1,7 @@
 package dev.schemaguard.bench;
 
+import com.sun.management.OperatingSystemMXBean;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,8 +10,10 @@ import java.util.List;
  * The in-process measurement, in a JVM of its own per tool and size (so one tool's JIT profile never
  * helps or hurts another's): the library call repeated until the JVM is warm (at least
  * {@code warmups} calls and {@code warmupSeconds}), then {@code iterations} timed calls (fewer when
- * they exceed {@code budgetSeconds}, never fewer than 3). Prints {@code RESULT <nanos>...}, one per
- * timed call. Every call must be a no-op: a call that applies anything fails the run.
+ * they exceed {@code budgetSeconds}, never fewer than 3). Prints {@code RESULT <wall>/<cpu>...} in
+ * nanoseconds, one pair per timed call: its wall time and the CPU time the whole JVM spent meanwhile
+ * (every thread: the guard's worker, the JIT, the collector). Every call must be a no-op: a call
+ * that applies anything fails the run.
  */
 public final class InProcessLoop {
     private InProcessLoop() {
@@ -31,16 +35,16 @@ public final class InProcessLoop {
                 break;
             }
         }
-        List<Long> nanos = new ArrayList<>();
+        OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        List<String> calls = new ArrayList<>();
         long measureStart = System.nanoTime();
-        while (nanos.size() < iterations && (nanos.size() < 3 || (System.nanoTime() - measureStart) / 1e9 < budgetSeconds)) {
+        while (calls.size() < iterations && (calls.size() < 3 || (System.nanoTime() - measureStart) / 1e9 < budgetSeconds)) {
+            long cpu = os.getProcessCpuTime();
             long start = System.nanoTime();
             once(tool, url, target);
-            nanos.add(System.nanoTime() - start);
+            calls.add((System.nanoTime() - start) + "/" + (os.getProcessCpuTime() - cpu));
         }
-        StringBuilder line = new StringBuilder("RESULT");
-        nanos.forEach(n -> line.append(' ').append(n));
-        System.out.println(line);
+        System.out.println("RESULT " + String.join(" ", calls));
     }
 
     private static void once(Tool tool, String url, Path target) throws Exception {

@@ -10,8 +10,8 @@ import java.util.Map;
 final class Measurements {
     /** Whole-process runs of one command. */
     private final Map<String, List<ProcessRun>> processes = new LinkedHashMap<>();
-    /** In-process calls of one tool, in nanoseconds. */
-    private final Map<String, List<Long>> calls = new LinkedHashMap<>();
+    /** In-process calls of one tool: wall and CPU nanoseconds. */
+    private final Map<String, List<long[]>> calls = new LinkedHashMap<>();
     final Map<String, String> loadAverages = new LinkedHashMap<>();
 
     static String key(String db, int size, String command) {
@@ -22,8 +22,9 @@ final class Measurements {
         processes.computeIfAbsent(key(db, size, command), k -> new ArrayList<>()).add(run);
     }
 
-    void addCalls(String db, int size, String command, List<Long> nanos) {
-        calls.computeIfAbsent(key(db, size, command), k -> new ArrayList<>()).addAll(nanos);
+    /** @param wallAndCpu  per call: wall nanoseconds, CPU nanoseconds of the whole JVM */
+    void addCalls(String db, int size, String command, List<long[]> wallAndCpu) {
+        calls.computeIfAbsent(key(db, size, command), k -> new ArrayList<>()).addAll(wallAndCpu);
     }
 
     /** Median wall seconds, or NaN when not measured. */
@@ -44,9 +45,14 @@ final class Measurements {
         return runs(db, size, command).size();
     }
 
-    /** Median in-process milliseconds, or NaN. */
+    /** Median in-process wall milliseconds, or NaN. */
     double callMillis(String db, int size, String command) {
-        return median(calls.getOrDefault(key(db, size, command), List.of()).stream().mapToDouble(n -> n / 1e6).toArray());
+        return median(calls.getOrDefault(key(db, size, command), List.of()).stream().mapToDouble(c -> c[0] / 1e6).toArray());
+    }
+
+    /** Median in-process CPU milliseconds (every thread of the JVM), or NaN. */
+    double callCpuMillis(String db, int size, String command) {
+        return median(calls.getOrDefault(key(db, size, command), List.of()).stream().mapToDouble(c -> c[1] / 1e6).toArray());
     }
 
     int callCount(String db, int size, String command) {
