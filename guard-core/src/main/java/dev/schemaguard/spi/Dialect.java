@@ -64,7 +64,9 @@ public interface Dialect {
 
     /**
      * The tables, views, indexes (and, where they exist, schemas and sequences) in the database,
-     * lower-cased, as {@code name} or {@code schema.name}; the ledger tables included.
+     * lower-cased, as {@code name} or {@code schema.name}; the ledger tables included. Where types
+     * exist, enums and domains without constraints may be added as {@code plaintype:name} (a column
+     * of one can be added to an existing table without checking any row).
      */
     Set<String> existingObjects(Connection connection) throws SQLException;
 
@@ -112,6 +114,14 @@ public interface Dialect {
      * invalid index of a failed concurrent build) and says what was removed, for the failure's report.
      */
     default Optional<String> cleanUpFailed(Connection connection, String statement) throws SQLException {
+        return Optional.empty();
+    }
+
+    /**
+     * The engine's own evidence that a migration only added ({@link EngineJudge}), checked before the
+     * migration commits. Empty when this dialect has none: then only the classifier judges.
+     */
+    default Optional<EngineJudge> engineJudge() {
         return Optional.empty();
     }
 

@@ -213,6 +213,47 @@ public abstract class BootScenarios {
         assertEquals(FIVE, db.ledger());
     }
 
+    /**
+     * Issue 11's worst case: a TEMP table named like the ledger made the ledger insert land in a
+     * throwaway table and the boot print PASS with nothing recorded. Whatever the migrations, a boot
+     * that prints PASS has every migration it applied in the real ledger, read by another connection.
+     */
+    @Test
+    void aTempTableNamedLikeTheLedger_isRefused_andNoBootPassesWithoutItsRowInTheRealLedger() throws Exception {
+        project.migration("001_users.sql", "CREATE TABLE users (id INTEGER PRIMARY KEY);").allow("001_users.sql");
+        BootReport first = project.boot();
+        assertEquals(Verdict.PASS, first.verdict(), first.line());
+        assertEveryAppliedMigrationIsInTheRealLedger(first);
+        project.migration("002_shadow.sql", "CREATE TEMP TABLE DATABASECHANGELOG (ID VARCHAR(255), AUTHOR VARCHAR(255),"
+                        + " FILENAME VARCHAR(255), DATEEXECUTED TIMESTAMP, ORDEREXECUTED INTEGER, EXECTYPE VARCHAR(10),"
+                        + " MD5SUM VARCHAR(35), DESCRIPTION VARCHAR(255), COMMENTS VARCHAR(255), TAG VARCHAR(255),"
+                        + " LIQUIBASE VARCHAR(20), CONTEXTS VARCHAR(255), LABELS VARCHAR(255), DEPLOYMENT_ID VARCHAR(10));\n"
+                        + "CREATE TABLE notes (id INTEGER);")
+                .migration("003_tags.sql", "CREATE TABLE tags (id INTEGER);")
+                .allow("001_users.sql", "002_shadow.sql", "003_tags.sql");
+
+        for (int boot = 1; boot <= 2; boot++) {
+            BootReport report = project.boot();
+
+            assertEquals(Verdict.FAIL, report.verdict(), report.line());
+            assertEquals(Code.MIGRATION_NOT_ADDITIVE, report.code());
+            assertEquals("002_shadow.sql", GuardLines.parse(report.line()).get("migration"), report.line());
+            assertEquals(List.of("001_users.sql"), db.ledger(), "boot " + boot);
+            assertEveryAppliedMigrationIsInTheRealLedger(report);
+        }
+        assertFalse(db.objects().contains("notes"), "nothing of the refused migration ran");
+    }
+
+    /** The invariant behind the distinctive line: PASS means recorded, in the ledger other connections read. */
+    protected void assertEveryAppliedMigrationIsInTheRealLedger(BootReport report) throws Exception {
+        List<String> ledger = db.ledger();
+        for (MigrationOutcome m : report.migrations()) {
+            if (m.status() == MigrationOutcome.Status.APPLIED) {
+                assertTrue(ledger.contains(m.name()), m.name() + " reported applied but not in the ledger " + ledger);
+            }
+        }
+    }
+
     @Test
     void aSecondBoot_isANoOpPass() throws Exception {
         writeIncident2Migrations();

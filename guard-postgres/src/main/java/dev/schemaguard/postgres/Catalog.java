@@ -1,5 +1,6 @@
 package dev.schemaguard.postgres;
 
+import dev.schemaguard.internal.sql.SchemaView;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -12,7 +13,9 @@ import java.util.Set;
  * What a database holds, as Schema Guard names it: every relation as {@code schema.name} and, in the
  * current schema, also as bare {@code name}; every user schema by its name. System schemas, the
  * initdb-created {@code public} schema itself, and extension members are left out, so that a database
- * just created by initdb or CREATE DATABASE (even with extensions installed) counts as empty.
+ * just created by initdb or CREATE DATABASE (even with extensions installed) counts as empty. Enums and
+ * domains without constraints are listed too, prefixed {@link SchemaView#PLAIN_TYPE}, so that the
+ * classifier knows a column of one checks no existing row.
  */
 final class Catalog {
     static final String SYSTEM = "n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast')"
@@ -26,6 +29,15 @@ final class Catalog {
             + " AND " + String.format(NOT_EXTENSION_MEMBER, "c.oid", "pg_class");
     private static final String SCHEMAS = "SELECT n.nspname FROM pg_namespace n WHERE " + SYSTEM
             + " AND n.nspname <> 'public' AND " + String.format(NOT_EXTENSION_MEMBER, "n.oid", "pg_namespace");
+
+    /**
+     * Enums and domains without constraints or default: adding a column of one checks and fills no row
+     * (a domain's constraints are checked on every row, its default written into every row).
+     */
+    private static final String PLAIN_TYPES = "SELECT n.nspname, t.typname, n.nspname = current_schema()"
+            + " FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace WHERE " + SYSTEM
+            + " AND (t.typtype = 'e' OR (t.typtype = 'd' AND NOT t.typnotnull AND t.typdefaultbin IS NULL"
+            + " AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.contypid = t.oid)))";
 
     private Catalog() {
     }
@@ -45,6 +57,15 @@ final class Catalog {
             try (ResultSet rs = statement.executeQuery(SCHEMAS)) {
                 while (rs.next()) {
                     names.add(lower(rs.getString(1)));
+                }
+            }
+            try (ResultSet rs = statement.executeQuery(PLAIN_TYPES)) {
+                while (rs.next()) {
+                    String name = lower(rs.getString(2));
+                    names.add(SchemaView.PLAIN_TYPE + lower(rs.getString(1)) + "." + name);
+                    if (rs.getBoolean(3)) {
+                        names.add(SchemaView.PLAIN_TYPE + name);
+                    }
                 }
             }
         }

@@ -142,6 +142,11 @@ public final class PostgresDialect implements Dialect {
     }
 
     @Override
+    public Optional<dev.schemaguard.spi.EngineJudge> engineJudge() {
+        return Optional.of(new PostgresEngineJudge());
+    }
+
+    @Override
     public Optional<String> cleanUpFailed(Connection connection, String statement) throws SQLException {
         return ConcurrentIndexes.dropInvalidLeftBy(connection, statement);
     }

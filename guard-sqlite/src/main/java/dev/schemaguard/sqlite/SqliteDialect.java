@@ -97,6 +97,11 @@ public final class SqliteDialect implements Dialect {
     }
 
     @Override
+    public java.util.Optional<dev.schemaguard.spi.EngineJudge> engineJudge() {
+        return java.util.Optional.of(new SqliteEngineJudge());
+    }
+
+    @Override
     public IntegritySession integrity(String jdbcUrl, IntegritySettings settings) {
         Path file = file(jdbcUrl);
         return file == null ? Dialect.super.integrity(jdbcUrl, IntegritySettings.OFF) : new SqliteIntegritySession(file, settings);

@@ -4,8 +4,10 @@ import dev.schemaguard.Code;
 import dev.schemaguard.ConnectionSettings;
 import dev.schemaguard.internal.ledger.ActiveLedger;
 import dev.schemaguard.internal.ledger.LedgerKind;
+import dev.schemaguard.internal.ledger.LedgerTable;
 import dev.schemaguard.internal.sql.SqlStatement;
 import dev.schemaguard.spi.Dialect;
+import dev.schemaguard.spi.EngineJudge;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -25,6 +27,12 @@ import java.util.function.Supplier;
  * statement by statement in autocommit, and its ledger row is written afterwards in a transaction of
  * its own; if a statement fails, what it left half-done is removed and named in the failure.
  *
+ * <p>The engine is the second judge ({@link EngineJudge}): after a migration's statements and its
+ * ledger row, and before the commit, the dialect compares the catalog with what it was before; if
+ * anything is not additive, the whole migration is rolled back and the boot fails with
+ * {@code MIGRATION_NOT_ADDITIVE judge=engine}. A statement that ran outside a transaction is judged
+ * right after it ran, and the dialect removes what it left that was not asked for.
+ *
  * <p>On a database whose DDL commits on its own ({@code SqlSupport#transactionalDdl} false) no migration
  * can be atomic with its ledger row, so it runs statement by statement, its progress recorded in
  * {@code ProgressTable} before and after each statement, and the ledger row is written (and the progress
@@ -39,6 +47,10 @@ final class Applier {
     private final Supplier<Duration> remaining;
     private final ConnectionSettings limits;
     private final ActiveLedger ledger;
+    private final EngineJudge judge;
+
+    /** Without an engine judge, the evidence never objects: the classifier alone decides. */
+    private static final EngineJudge NO_JUDGE = (connection, tables) -> (c, applied, ledgerRowWritten) -> List.of();
 
     Applier(Dialect dialect, MigrationStatements statements, Interrupter interrupter, String deploymentId,
             Supplier<Duration> remaining, ConnectionSettings limits, ActiveLedger ledger) {
@@ -49,6 +61,7 @@ final class Applier {
         this.remaining = remaining;
         this.limits = limits;
         this.ledger = ledger;
+        this.judge = dialect.engineJudge().orElse(NO_JUDGE);
     }
 
     /** Applies one migration; returns false when another boot had already applied it. */
@@ -82,12 +95,21 @@ final class Applier {
             if (!ledger.writer().existsIn(objects)) {
                 ledger.writer().create(connection);
             }
-            if (!planned.outsideTransaction()) {
-                for (SqlStatement sql : planned.statements()) {
-                    execute(connection, sql);
+            try (EngineJudge.Evidence evidence = judge.before(connection, guardTables())) {
+                if (!planned.outsideTransaction()) {
+                    for (SqlStatement sql : planned.executed()) {
+                        execute(connection, sql);
+                    }
                 }
+                evidence.statementsDone(connection);
+                ledger.writer().record(connection, entry, (System.nanoTime() - started) / 1_000_000);
+                List<String> changes = new java.util.ArrayList<>(evidence.changes(connection, applied(planned), true));
+                if (!ledger.writer().contains(connection, planned.migration())) {
+                    // read by the name every later boot reads it by; the dialect vouches that name is the real ledger
+                    changes.add("the ledger row of " + planned.name() + " is not visible in " + ledger.writer().table());
+                }
+                refuseIfChanged(changes, false);
             }
-            ledger.writer().record(connection, entry, (System.nanoTime() - started) / 1_000_000);
             interrupter.commitUnlessExpired(connection);
             return true;
         } catch (SQLException | RuntimeException e) {
@@ -104,13 +126,33 @@ final class Applier {
 
     private void runOutsideTransaction(Connection connection, PlannedMigration planned) throws SQLException {
         connection.setAutoCommit(true);
-        for (SqlStatement sql : planned.statements()) {
-            try {
-                execute(connection, sql);
-            } catch (StatementFailed e) {
-                Optional<String> cleaned = dialect.cleanUpFailed(connection, sql.text());
-                throw cleaned.isEmpty() ? e : new StatementFailed(sql, e.driverError(), cleaned.get());
+        try (EngineJudge.Evidence evidence = judge.before(connection, guardTables())) {
+            for (SqlStatement sql : planned.executed()) {
+                try {
+                    execute(connection, sql);
+                } catch (StatementFailed e) {
+                    Optional<String> cleaned = dialect.cleanUpFailed(connection, sql.text());
+                    throw cleaned.isEmpty() ? e : new StatementFailed(sql, e.driverError(), cleaned.get());
+                }
             }
+            refuseIfChanged(evidence.changes(connection, applied(planned), false), true);
+        }
+    }
+
+    /** The tables the guard writes or reads its record in: no migration may touch them. */
+    private EngineJudge.GuardTables guardTables() {
+        return new EngineJudge.GuardTables(ledger.writer().table(), java.util.stream.Stream.of(ledger.writer().table(),
+                ledger.kept().table(), LedgerTable.NAME, LedgerTable.NAME + "lock").collect(java.util.stream.Collectors.toSet()));
+    }
+
+    private static EngineJudge.Applied applied(PlannedMigration planned) {
+        return new EngineJudge.Applied(planned.name(), planned.executed().stream().map(SqlStatement::text).toList(),
+                planned.outsideTransaction());
+    }
+
+    private static void refuseIfChanged(List<String> changes, boolean ranOutsideTransaction) throws EngineRefused {
+        if (!changes.isEmpty()) {
+            throw new EngineRefused(changes, ranOutsideTransaction);
         }
     }
 
@@ -141,6 +183,9 @@ final class Applier {
 
     /** The failure a boot reports for a migration that could not be applied. */
     Failure failureOf(PlannedMigration planned, SQLException e) {
+        if (e instanceof EngineRefused refused) {
+            return refused.failure(planned);
+        }
         StatementFailed failed = e instanceof StatementFailed f ? f : null;
         String where = failed != null ? " at " + planned.migration().where(failed.statement.line()) : "";
         String cause = failed != null ? failed.driverError().getMessage() : e.getMessage();
@@ -174,6 +219,28 @@ final class Applier {
         java.util.Map<String, String> details = new java.util.LinkedHashMap<>(failure.details());
         details.put("table", table);
         return new Failure(failure.code(), failure.message(), details);
+    }
+
+    /** The engine's evidence shows the migration was not additive; it was rolled back (or cleaned up). */
+    static final class EngineRefused extends SQLException {
+        private final transient List<String> changes;
+        private final boolean ranOutsideTransaction;
+
+        EngineRefused(List<String> changes, boolean ranOutsideTransaction) {
+            super("the engine shows changes that are not additive: " + String.join("; ", changes));
+            this.changes = List.copyOf(changes);
+            this.ranOutsideTransaction = ranOutsideTransaction;
+        }
+
+        Failure failure(PlannedMigration planned) {
+            String undone = ranOutsideTransaction
+                    ? "It ran outside a transaction: what the engine found was removed where it could be, and no ledger row was written"
+                    : "It was rolled back whole (no statement of it and no ledger row remain)";
+            return Failure.of(Code.MIGRATION_NOT_ADDITIVE, planned.name() + " passed the classifier, but the database "
+                            + "engine shows it was not additive: " + String.join("; ", changes) + ". " + undone
+                            + "; apply it offline in a reviewed migration, or rewrite it as additive changes.",
+                    "migration", planned.name(), "judge", "engine", "reason", changes.get(0));
+        }
     }
 
     /** A statement that failed, with where it is in its file and what was cleaned up after it. */

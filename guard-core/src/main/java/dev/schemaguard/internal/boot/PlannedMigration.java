@@ -15,15 +15,17 @@ import java.util.List;
  * @param refusals            the classifier's findings; empty when additive
  * @param statements          what applying it executes (empty unless pending)
  * @param outsideTransaction  it must run outside a transaction (PostgreSQL CREATE INDEX CONCURRENTLY)
+ * @param executed            the statements that run: {@code statements} less a BEGIN ... COMMIT wrapping
+ *                            them all (the guard's own transaction takes its place)
  * @param rerunnable          every statement can safely run twice (see {@code Classification#rerunnable})
  */
 record PlannedMigration(Migration migration, Decision decision, boolean required, String reason,
                         List<Refusal> refusals, List<SqlStatement> statements, boolean outsideTransaction,
-                        boolean rerunnable) {
+                        List<SqlStatement> executed, boolean rerunnable) {
 
     PlannedMigration(Migration migration, Decision decision, boolean required, String reason,
                      List<Refusal> refusals, List<SqlStatement> statements, boolean outsideTransaction) {
-        this(migration, decision, required, reason, refusals, statements, outsideTransaction, false);
+        this(migration, decision, required, reason, refusals, statements, outsideTransaction, statements, false);
     }
 
     enum Decision { ALREADY_APPLIED, DRIFTED, APPLY, HOLD }

@@ -116,8 +116,8 @@ final class Planner {
             reason = "waits for held " + firstHeld + " (no gaps; set allow_gaps: true to lift)";
         } else {
             applied.record(classification);
-            return new PlannedMigration(migration, Decision.APPLY, isRequired, "", refusals, sql, classification.outsideTransaction(),
-                    classification.rerunnable());
+            return new PlannedMigration(migration, Decision.APPLY, isRequired, "", refusals, sql,
+                    classification.outsideTransaction(), classification.executed(), classification.rerunnable());
         }
         return new PlannedMigration(migration, Decision.HOLD, isRequired, reason, refusals, sql, false);
     }

@@ -23,9 +23,13 @@ public final class MigrationClassifier {
         private final SchemaView before;
         private final List<Refusal> refusals = new ArrayList<>();
         private final Set<QualifiedName> created = new LinkedHashSet<>();
+        private final Set<QualifiedName> plainTypes = new LinkedHashSet<>();
         /** Objects that did not exist before this migration: empty, nobody else holds them. */
         private final Set<QualifiedName> newObjects = new HashSet<>();
+        /** Columns added earlier in this migration, as "table.column". */
+        private final Set<String> newColumns = new HashSet<>();
         private final List<SqlStatement> concurrent = new ArrayList<>();
+        private final List<SqlStatement> executed = new ArrayList<>();
         /** Statements with work that would fail or do harm if run a second time (no IF NOT EXISTS). */
         private final List<SqlStatement> notRerunnable = new ArrayList<>();
         private int statementsWithWork;
@@ -37,18 +41,26 @@ public final class MigrationClassifier {
         }
 
         Classification classify(List<SqlStatement> statements) {
-            for (SqlStatement statement : statements) {
-                classify(statement);
+            List<Lexer.Result> lexed = statements.stream().map(s -> sql.lex(s.text())).toList();
+            int[] wrapper = wrapper(lexed);
+            for (int i = 0; i < statements.size(); i++) {
+                if (i == wrapper[0] || i == wrapper[1]) {
+                    statementsWithTokens++;
+                    continue;
+                }
+                executed.add(statements.get(i));
+                classify(statements.get(i), lexed.get(i));
             }
-            if (statementsWithTokens == 0 && refusals.isEmpty()) {
+            if (statementsWithTokens == (wrapper[0] >= 0 ? 2 : 0) && refusals.isEmpty()) {
                 refusals.add(new Refusal(Rule.EMPTY_MIGRATION, statements.isEmpty() ? 1 : statements.get(0).line(), "",
                         "The migration holds no SQL statement (empty or comments only). Remove the file or "
                                 + "add the statements it was meant to contain."));
             }
-            if (!concurrent.isEmpty() && statementsWithWork > 1) {
+            if (!concurrent.isEmpty() && (statementsWithWork > 1 || wrapper[0] >= 0)) {
                 for (SqlStatement s : concurrent) {
                     refuse(Rule.CONCURRENTLY_IN_TRANSACTION, s, s.line(), "CREATE INDEX CONCURRENTLY cannot run in a "
-                            + "transaction block; put it alone in its own migration (SET lock_timeout may stay).");
+                            + "transaction block; put it alone in its own migration, without BEGIN/COMMIT "
+                            + "(SET lock_timeout may stay).");
                 }
             }
             if (!sql.transactionalDdl() && statementsWithWork > 1 && refusals.isEmpty()) {
@@ -60,12 +72,31 @@ public final class MigrationClassifier {
                 }
             }
             boolean additive = refusals.isEmpty();
-            return new Classification(additive, refusals, created, additive && !concurrent.isEmpty(),
+            return new Classification(additive, refusals, created, plainTypes, additive && !concurrent.isEmpty(), executed,
                     additive && notRerunnable.isEmpty());
         }
 
-        private void classify(SqlStatement statement) {
-            Lexer.Result lexed = sql.lex(statement.text());
+        /** The indexes of a BEGIN and a COMMIT that enclose every other statement, or -1, -1. */
+        private int[] wrapper(List<Lexer.Result> lexed) {
+            int first = -1;
+            int last = -1;
+            for (int i = 0; i < lexed.size(); i++) {
+                if (lexed.get(i).error() != null || !lexed.get(i).tokens().isEmpty()) {
+                    first = first < 0 ? i : first;
+                    last = i;
+                }
+            }
+            // Only where DDL is transactional does the guard's own transaction take the wrapper's place.
+            if (!sql.transactionalDdl() || first < 0 || first == last || lexed.get(first).error() != null
+                    || lexed.get(last).error() != null
+                    || !TransactionWrapper.opens(lexed.get(first).tokens())
+                    || !TransactionWrapper.closes(lexed.get(last).tokens())) {
+                return new int[] {-1, -1};
+            }
+            return new int[] {first, last};
+        }
+
+        private void classify(SqlStatement statement, Lexer.Result lexed) {
             if (lexed.error() != null) {
                 statementsWithTokens++;
                 refuse(Rule.UNPARSEABLE, statement, statement.line(), "The statement cannot be tokenized: "
@@ -81,6 +112,15 @@ public final class MigrationClassifier {
             if (groups.size() > 1) {
                 refuse(Rule.MULTIPLE_STATEMENTS, statement, line, "This text holds " + groups.size()
                         + " statements; a driver may run only the first or all of them. Split it with StatementSplitter.");
+                return;
+            }
+            String guardTable = sql.syntax().rules().contains(Rule.GUARD_LEDGER)
+                    ? GuardObjects.named(groups.get(0), sql.syntax()) : null;
+            if (guardTable != null) {
+                statementsWithWork++;
+                refuse(Rule.GUARD_LEDGER, statement, line, "The statement names " + guardTable + ", the guard's own "
+                        + "ledger or lock table: creating one elsewhere (TEMP, another schema) shadows it, and changing "
+                        + "it can lose the record of what was applied. Migrations must leave it alone.");
                 return;
             }
             Analysis analysis;
@@ -103,25 +143,44 @@ public final class MigrationClassifier {
                 return;
             }
             for (Analysis.NewTableCondition condition : analysis.conditions) {
-                QualifiedName table = condition.table();
-                if (!newObjects.contains(table) && !before.createdThisBoot(table.schema(), table.name())) {
+                if (!satisfied(condition)) {
                     refuse(condition.rule(), statement, line, condition.detail());
                     return;
                 }
             }
+            newColumns.addAll(analysis.addedColumns);
             if (analysis.concurrently) {
                 concurrent.add(new SqlStatement(statement.text(), line));
             }
             if (analysis.creates != null) {
-                recordCreation(statement, line, analysis.creates, analysis.ifNotExists);
+                recordCreation(statement, line, analysis);
             }
         }
 
-        private void recordCreation(SqlStatement statement, int line, QualifiedName name, boolean ifNotExists) {
+        private boolean satisfied(Analysis.NewTableCondition condition) {
+            QualifiedName table = condition.table();
+            if (newObjects.contains(table) || before.createdThisBoot(table.schema(), table.name())) {
+                return true;
+            }
+            if (condition.orNewColumn() != null && newColumns.contains(table + "." + condition.orNewColumn())) {
+                return true;
+            }
+            QualifiedName type = condition.orPlainType();
+            return type != null && (plainTypes.contains(type) || before.isPlainType(type.schema(), type.name()));
+        }
+
+        private void recordCreation(SqlStatement statement, int line, Analysis analysis) {
+            QualifiedName name = analysis.creates;
+            if (analysis.temporary) {
+                refuse(Rule.TEMP_OBJECT, statement, line, "'" + name + "' is a temporary object: it is gone when "
+                        + "the guard's connection closes, so it adds nothing, and while it lives it shadows any "
+                        + "table or view of the same name (the guard's ledger among them). Create a real object.");
+                return;
+            }
             boolean existedBefore = name.isSchema() ? before.exists(name.schema(), null)
                     : before.exists(name.schema(), name.name());
             boolean exists = existedBefore || created.contains(name);
-            if (exists && !ifNotExists) {
+            if (exists && !analysis.ifNotExists) {
                 refuse(Rule.CREATE_EXISTING_OBJECT, statement, line, "'" + name + "' already exists"
                         + (existedBefore ? "" : " (created earlier in this migration)")
                         + ", so this statement would fail. Use IF NOT EXISTS or choose another name.");
@@ -129,6 +188,9 @@ public final class MigrationClassifier {
             }
             if (!exists) {
                 newObjects.add(name);
+                if (analysis.plainType) {
+                    plainTypes.add(name);
+                }
             }
             created.add(name);
         }
