@@ -45,10 +45,10 @@ final class Commands {
         return List.of(java, "-cp", classpath, ToolMain.class.getName(), tool.name(), url, target.toString());
     }
 
-    /** Logging at WARN for every tool, so that no tool's timing is its console output. */
+    /** Logging at WARN for every tool (and no Liquibase update summary), so that no tool's timing is its console output. */
     List<String> inProcess(Tool tool, String url, Path target, int iterations) {
         return List.of(java, "-cp", classpath, "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
-                "-Dliquibase.analytics.enabled=false", "-Djava.util.logging.config.file=" + julWarnings,
+                "-Dliquibase.analytics.enabled=false", "-Dliquibase.command.showSummary=off", "-Djava.util.logging.config.file=" + julWarnings,
                 InProcessLoop.class.getName(), tool.name(), url, target.toString(), "5", "5", Integer.toString(iterations), "20");
     }
 

@@ -48,7 +48,12 @@ public final class ComparisonBenchmark {
                 bench.results.loadAverages.put(kind + " end", LoadAverage.now());
             }
         }
-        List<String> tables = new ComparisonTables(settings, bench.results).lines();
+        return bench.writeTables();
+    }
+
+    /** The tables of what is measured so far, written after every size too: a run cut short still leaves its figures. */
+    private List<String> writeTables() throws Exception {
+        List<String> tables = new ComparisonTables(settings, results).lines();
         Files.write(settings.dataDir().resolve("comparison-results.md"), tables);
         return tables;
     }
@@ -90,6 +95,7 @@ public final class ComparisonBenchmark {
                 inProcess(kind, size, Tool.FLYWAY_MIGRATE, urls.get(Tool.FLYWAY_MIGRATE), scenario.flywayFolder());
                 inProcess(kind, size, Tool.FLYWAY_VALIDATE, urls.get(Tool.FLYWAY_MIGRATE), scenario.flywayFolder());
             }
+            writeTables();
         }
     }
 
