@@ -20,8 +20,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CdsArchiveIT {
     private static final Path DOCKERFILE = Path.of("../examples/docker/Dockerfile").toAbsolutePath().normalize();
-    private static final Path JAR = Path.of("target/schema-guard.jar").toAbsolutePath();
-    private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 
     @TempDir
     Path dir;
@@ -40,9 +38,10 @@ class CdsArchiveIT {
         }
         assertTrue(Files.size(archive) > 0, "no archive written");
 
-        List<String> boot = new ArrayList<>(List.of(JAVA));
+        List<String> boot = new ArrayList<>(List.of(CliProcess.JAVA));
         boot.addAll(javaOpts(archive));
-        boot.addAll(List.of("-Xshare:on", "-Xlog:class+load=info", "-jar", JAR.toString(), "boot", "--config", config.toString()));
+        boot.addAll(List.of("-Xshare:on", "-Xlog:class+load=info", "-jar", CliProcess.BUILT_JAR.toString(), "boot",
+                "--config", config.toString()));
         try (CliProcess run = CliProcess.of(new ProcessBuilder(boot).directory(dir.toFile()))) {
             assertEquals(0, run.waitFor(120), String.join("\n", run.errLines()));
             List<String> lines = run.errLines();
@@ -59,7 +58,7 @@ class CdsArchiveIT {
         String run = text.lines().filter(l -> l.startsWith("RUN java -XX:ArchiveClassesAtExit=")).findFirst()
                 .orElseThrow(() -> new AssertionError("the Dockerfile makes no CDS archive"));
         return Arrays.stream(swapPaths(run.substring("RUN ".length()), config, archive).trim().split("\\s+"))
-                .map(word -> word.equals("java") ? JAVA : word).toList();
+                .map(word -> word.equals("java") ? CliProcess.JAVA : word).toList();
     }
 
     /** The options the image's JAVA_OPTS gives the guard's JVM. */
@@ -72,7 +71,8 @@ class CdsArchiveIT {
     }
 
     private static String swapPaths(String command, Path config, Path archive) {
-        String swapped = command.replace("/app/schema-guard.jsa", archive.toString()).replace("/app/schema-guard.jar", JAR.toString())
+        String swapped = command.replace("/app/schema-guard.jsa", archive.toString())
+                .replace("/app/schema-guard.jar", CliProcess.BUILT_JAR.toString())
                 .replace("/tmp/cds-training.db", archive.resolveSibling("cds-training.db").toString());
         return config == null ? swapped : swapped.replace("/app/db/schema-guard.yaml", config.toString());
     }

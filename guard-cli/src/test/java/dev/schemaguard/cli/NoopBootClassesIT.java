@@ -16,8 +16,6 @@ import org.junit.jupiter.api.io.TempDir;
  * object constructor (the config is read as a node tree). Read from the JVM's own class-loading log.
  */
 class NoopBootClassesIT {
-    private static final Path JAR = Path.of("target/schema-guard.jar").toAbsolutePath();
-    private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 
     @TempDir
     Path dir;
@@ -43,7 +41,8 @@ class NoopBootClassesIT {
     }
 
     private List<String> boot(Path config) throws Exception {
-        List<String> command = List.of(JAVA, "-Xlog:class+load=info", "-jar", JAR.toString(), "boot", "--config", config.toString());
+        List<String> command = List.of(CliProcess.JAVA, "-Xlog:class+load=info", "-jar", CliProcess.BUILT_JAR.toString(),
+                "boot", "--config", config.toString());
         try (CliProcess run = CliProcess.of(new ProcessBuilder(command).directory(dir.toFile()))) {
             assertEquals(0, run.waitFor(120), String.join("\n", run.errLines()));
             return List.copyOf(run.errLines());
