@@ -1,5 +1,7 @@
 package dev.schemaguard.cli;
 
+import dev.schemaguard.BootListener;
+import dev.schemaguard.SchemaGuard;
 import dev.schemaguard.cli.watch.WatchCommand;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -58,7 +60,10 @@ public final class Main {
         } else {
             SUBCOMMANDS.forEach((name, command) -> cli.addSubcommand(name, command.get()));
         }
-        cli.setExitCodeExceptionMapper(e -> EXIT_USAGE);
+        // A bad option is a usage error (exit 2, the handler below); anything a command throws is a crash,
+        // INTERNAL_ERROR with its verdict line (exit 1), or CONFIG_INVALID for a configuration it could not load.
+        cli.setExecutionExceptionHandler((e, command, parsed) ->
+                GuardRun.exitCode(SchemaGuard.reportFailure(e, null, BootListener.NONE)));
         cli.setParameterExceptionHandler((e, rejected) -> {
             // qualifiedName is "schema-guard" or "schema-guard verify": the program is named once.
             String command = e.getCommandLine().getCommandSpec().qualifiedName();
@@ -80,7 +85,7 @@ public final class Main {
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            return new String[] {"schema-guard " + dev.schemaguard.internal.boot.BootRunner.VERSION};
+            return new String[] {"schema-guard " + SchemaGuard.VERSION};
         }
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.schemaguard.mariadb.MariaDbServer;
 import dev.schemaguard.mariadb.MariaDbTestDatabase;
+import dev.schemaguard.testing.Await;
 import dev.schemaguard.testing.GuardLines;
 import dev.schemaguard.testing.Project;
 import java.nio.file.Files;
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -160,29 +162,24 @@ class MariaDbCliTest {
         }
     }
 
-    private void awaitBlockedAlter() throws Exception {
-        for (int i = 0; i < 300; i++) {
-            if (alters("Waiting for table metadata lock") > 0) {
-                return;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("the boot's ALTER never waited for the lock");
+    private void awaitBlockedAlter() {
+        Await.until(() -> alters("Waiting for table metadata lock") > 0, Duration.ofSeconds(15),
+                "the boot's ALTER waits for the lock");
     }
 
     /** The killed client's statement may still finish on the server once the lock is free; wait until it has. */
-    private void awaitNoAlter() throws Exception {
-        for (int i = 0; i < 300 && alters(null) > 0; i++) {
-            Thread.sleep(50);
-        }
+    private void awaitNoAlter() {
+        Await.until(() -> alters(null) == 0, Duration.ofSeconds(15), "the killed boot's ALTER is done on the server");
     }
 
-    private int alters(String state) throws Exception {
+    private int alters(String state) {
         try (Connection root = MariaDbServer.shared().rootConnection(); Statement s = root.createStatement();
              ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE DB = '" + db.name()
                      + "' AND INFO LIKE 'ALTER TABLE users%'" + (state == null ? "" : " AND STATE = '" + state + "'"))) {
             rs.next();
             return rs.getInt(1);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.schemaguard.BootListener;
 import dev.schemaguard.BootReport;
 import dev.schemaguard.Code;
 import dev.schemaguard.ConnectionSettings;
@@ -18,6 +19,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -106,8 +108,16 @@ public abstract class LockingScenarios {
     void aReplicaWaitsForAnotherBootsApplyLock_thenFindsWhatIsStillPending() throws Exception {
         try (Connection otherReplica = db.connect()) {
             holdApplyLock(otherReplica);
-            CompletableFuture<BootReport> boot = CompletableFuture.supplyAsync(project::boot);
-            Thread.sleep(1000);
+            AtomicBoolean applying = new AtomicBoolean();
+            BootListener listener = new BootListener() {
+                @Override
+                public void progress(String bootId, String phase, String status) {
+                    applying.compareAndSet(false, phase.equals("apply"));
+                }
+            };
+            CompletableFuture<BootReport> boot = CompletableFuture.supplyAsync(() -> SchemaGuard.of(project.config()).boot(listener));
+            // Once it applies, only the lock it waits for keeps it from finishing.
+            Await.until(applying::get, Duration.ofSeconds(30), "the boot reaches its apply phase");
             assertFalse(boot.isDone(), "the boot waits for the apply lock");
             try (Statement s = otherReplica.createStatement()) {
                 s.execute("ALTER TABLE accounts ADD COLUMN email TEXT");

@@ -27,7 +27,7 @@ public final class RedTeamEngineRun {
             "(?i)^(BEGIN|START|COMMIT|END|ROLLBACK|SAVEPOINT|RELEASE|ABORT|PREPARE)\\b.*", Pattern.DOTALL);
 
     /** The guard's tables when it keeps Liquibase's ledger, as the red-team fixtures create them. */
-    public static final dev.schemaguard.spi.EngineJudge.GuardTables LIQUIBASE_LEDGER = new dev.schemaguard.spi.EngineJudge.GuardTables(
+    public static final dev.schemaguard.spi.Dialect.EngineJudge.GuardTables LIQUIBASE_LEDGER = new dev.schemaguard.spi.Dialect.EngineJudge.GuardTables(
             "databasechangelog", Set.of("databasechangelog", "databasechangeloglock"));
 
     /** Runs one case on the engine; returns why the engine refuses it (an error, or what changed), or null. */
@@ -82,7 +82,7 @@ public final class RedTeamEngineRun {
      * Runs a case's statements, tells the evidence they are done, and writes the ledger row as the
      * guard would; returns the first error, or null.
      */
-    public static String runAndRecord(Connection c, dev.schemaguard.spi.EngineJudge.Evidence evidence, RedTeamCorpus.Case rc,
+    public static String runAndRecord(Connection c, dev.schemaguard.spi.Dialect.EngineJudge.Evidence evidence, RedTeamCorpus.Case rc,
                                       List<SqlStatement> statements) throws SQLException {
         String error = run(c, statements);
         if (error != null) {

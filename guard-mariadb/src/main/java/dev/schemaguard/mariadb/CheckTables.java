@@ -2,7 +2,8 @@ package dev.schemaguard.mariadb;
 
 import dev.schemaguard.Code;
 import dev.schemaguard.IntegritySettings;
-import dev.schemaguard.spi.IntegrityOutcome;
+import dev.schemaguard.spi.IntegritySession.Outcome;
+import dev.schemaguard.spi.IntegritySession.Status;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -27,9 +28,9 @@ final class CheckTables {
     private CheckTables() {
     }
 
-    static IntegrityOutcome check(Connection connection, IntegritySettings settings) throws SQLException {
+    static Outcome check(Connection connection, IntegritySettings settings) throws SQLException {
         if (settings.mode() != IntegritySettings.Mode.CHECK_TABLE) {
-            return new IntegrityOutcome("off", null, "integrity mode " + settings.mode().name().toLowerCase(Locale.ROOT)
+            return new Outcome(Status.OFF, null, "integrity mode " + settings.mode().name().toLowerCase(Locale.ROOT)
                     + " has no MariaDB check; set integrity.mode: check_table to run CHECK TABLE ... QUICK", Map.of());
         }
         long threshold = settings.skipAboveBytes();
@@ -59,15 +60,15 @@ final class CheckTables {
         details.put("skipped", Integer.toString(skipped.size()));
         details.put("threshold", Long.toString(threshold));
         if (!corrupt.isEmpty()) {
-            return new IntegrityOutcome("failed", Code.DATABASE_CORRUPT, "CHECK TABLE ... QUICK found problems: "
+            return new Outcome(Status.FAILED, Code.DATABASE_CORRUPT, "CHECK TABLE ... QUICK found problems: "
                     + String.join("; ", corrupt) + ". Restore the table from a backup or rebuild it (ALTER TABLE ... FORCE) "
                     + "in a maintenance window.", details);
         }
         if (!skipped.isEmpty()) {
-            return new IntegrityOutcome("skipped_size", null, "checked " + checked.size() + " tables with CHECK TABLE QUICK; "
+            return new Outcome(Status.SKIPPED_SIZE, null, "checked " + checked.size() + " tables with CHECK TABLE QUICK; "
                     + "skipped " + skipped.size() + " at or above " + threshold + " bytes: " + String.join(", ", skipped), details);
         }
-        return new IntegrityOutcome("ok", null, "checked " + checked.size() + " tables with CHECK TABLE QUICK", details);
+        return new Outcome(Status.OK, null, "checked " + checked.size() + " tables with CHECK TABLE QUICK", details);
     }
 
     /** Null when the table is OK; otherwise the server's own words. */

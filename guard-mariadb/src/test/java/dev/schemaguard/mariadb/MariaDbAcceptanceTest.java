@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.schemaguard.BootReport;
 import dev.schemaguard.Code;
-import dev.schemaguard.FreshDatabase;
+import dev.schemaguard.GuardConfig.FreshDatabase;
 import dev.schemaguard.Verdict;
 import dev.schemaguard.testing.GuardLines;
 import dev.schemaguard.testing.Project;

@@ -12,6 +12,7 @@ import dev.schemaguard.Verdict;
 import dev.schemaguard.testing.GuardLines;
 import dev.schemaguard.testing.NoSecrets;
 import dev.schemaguard.testing.Project;
+import dev.schemaguard.testing.ServerStartingUp;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -35,11 +36,12 @@ class MariaDbReachabilityTest {
         project.migration("001_users.sql", "CREATE TABLE users (id INTEGER PRIMARY KEY);").allow("001_users.sql");
 
         CompletableFuture<BootReport> boot = CompletableFuture.supplyAsync(project::boot);
-        Thread.sleep(1500);
+        ServerStartingUp.turnAwayFor(port, Duration.ofMillis(1500));
         assertFalse(boot.isDone(), "the boot is still retrying");
-        MariaDbServer late = MariaDbServer.start(port);
+        // The database exists before the server takes its first connection: the boot, retrying meanwhile,
+        // must never find the server up and the database not yet there.
+        MariaDbServer late = MariaDbServer.start(port, "CREATE DATABASE app");
         try {
-            late.admin("CREATE DATABASE app");
             BootReport report = boot.get();
 
             assertEquals(Verdict.PASS, report.verdict(), report.line());

@@ -1,5 +1,6 @@
 package dev.schemaguard.mariadb;
 
+import dev.schemaguard.testing.Await;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -13,6 +14,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Enumeration;
@@ -55,8 +57,12 @@ public final class MariaDbServer {
         return shared;
     }
 
-    /** A server of its own on a given port, for a test that starts it late; the caller stops it. */
-    public static MariaDbServer start(int port) {
+    /**
+     * A server of its own on a given port, for a test that starts it late; the caller stops it.
+     *
+     * @param initSql  statements the server runs at start-up, before it takes a connection (--init-file)
+     */
+    public static MariaDbServer start(int port, String... initSql) {
         long started = System.nanoTime();
         try {
             Path base = binaries();
@@ -64,8 +70,10 @@ public final class MariaDbServer {
             Path data = Files.createDirectories(home.resolve("data"));
             run(home.resolve("install.log"), base.resolve("scripts/mariadb-install-db").toString(), "--no-defaults",
                     "--basedir=" + base, "--datadir=" + data, "--auth-root-authentication-method=normal", "--skip-test-db");
+            Path initFile = Files.writeString(home.resolve("init.sql"), String.join(";\n", initSql) + (initSql.length == 0 ? "" : ";\n"));
             Process process = new ProcessBuilder(base.resolve("bin/mariadbd").toString(), "--no-defaults",
                     "--basedir=" + base, "--datadir=" + data, "--port=" + port, "--bind-address=127.0.0.1",
+                    "--init-file=" + initFile,
                     "--socket=" + home.resolve("s.sock"), "--user=root", "--skip-name-resolve", "--max-connections=300",
                     "--innodb-buffer-pool-size=64M", "--innodb-log-file-size=16M", "--skip-log-bin",
                     // 11.4 otherwise generates a self-signed TLS key at every start: seconds of CPU on a busy machine
@@ -139,24 +147,23 @@ public final class MariaDbServer {
     }
 
     private void awaitReady() throws IOException {
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (System.nanoTime() < until) {
-            if (!process.isAlive()) {
-                throw new IOException("mariadbd exited: " + Files.readString(home.resolve("server.log")));
-            }
-            try (Socket ignored = new Socket("127.0.0.1", port)) {
-                try (Connection c = rootConnection()) {
-                    return;
-                } catch (SQLException notYet) {
-                    // listening, not accepting logins yet
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            sleep(100);
+        try {
+            Await.until(() -> !process.isAlive() || acceptsLogins(), Duration.ofSeconds(120), "mariadbd accepts connections");
+        } catch (AssertionError e) {
+            stop();
+            throw new IOException("mariadbd did not accept connections within 120s");
         }
-        stop();
-        throw new IOException("mariadbd did not accept connections within 120s");
+        if (!process.isAlive()) {
+            throw new IOException("mariadbd exited: " + Files.readString(home.resolve("server.log")));
+        }
+    }
+
+    private boolean acceptsLogins() {
+        try (Socket ignored = new Socket("127.0.0.1", port); Connection c = rootConnection()) {
+            return true;
+        } catch (IOException | SQLException notYet) {
+            return false; // not listening yet, or listening and not accepting logins yet
+        }
     }
 
     /** The unpacked binaries, shared by every test JVM of this machine; unpacked once, atomically. */
@@ -213,14 +220,6 @@ public final class MariaDbServer {
             p.destroyForcibly();
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", e);
-        }
-    }
-
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 

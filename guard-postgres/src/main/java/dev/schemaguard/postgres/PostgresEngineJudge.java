@@ -1,6 +1,6 @@
 package dev.schemaguard.postgres;
 
-import dev.schemaguard.spi.EngineJudge;
+import dev.schemaguard.spi.Dialect.EngineJudge;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -1,6 +1,6 @@
 package dev.schemaguard.postgres;
 
-import dev.schemaguard.spi.EngineJudge;
+import dev.schemaguard.spi.Dialect.EngineJudge;
 import dev.schemaguard.testing.Median;
 import dev.schemaguard.testing.RedTeamEngineRun;
 import java.sql.Connection;
@@ -30,7 +30,7 @@ class EngineJudgeCostBenchmarkTest {
                     "CREATE INDEX t" + t + "_a ON t" + t + " (a)",
                     "INSERT INTO t" + t + " (id, a, c) SELECT g, 'a' || g, g FROM generate_series(1, 1000) g");
         }
-        EngineJudge judge = new PostgresDialect().engineJudge().orElseThrow();
+        EngineJudge judge = new PostgresDialect().migrations().engineJudge().orElseThrow();
         List<Long> judged = new ArrayList<>();
         List<Long> statementOnly = new ArrayList<>();
         try (Connection c = db.connect(); Statement s = c.createStatement()) {

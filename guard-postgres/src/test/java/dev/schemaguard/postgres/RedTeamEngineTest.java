@@ -2,7 +2,7 @@ package dev.schemaguard.postgres;
 
 import dev.schemaguard.internal.sql.SqlStatement;
 import dev.schemaguard.postgres.internal.sql.PostgresSql;
-import dev.schemaguard.spi.EngineJudge;
+import dev.schemaguard.spi.Dialect.EngineJudge;
 import dev.schemaguard.testing.RedTeamCorpus;
 import dev.schemaguard.testing.RedTeamEngineRun;
 import java.sql.Connection;
@@ -35,7 +35,7 @@ class RedTeamEngineTest {
         PostgresTestDatabase db = PostgresServer.defaultMajor().newDatabase();
         db.execute(corpus.fixture().toArray(String[]::new));
         Set<String> fixtureIndexes = Set.copyOf(db.column(INDEXES));
-        EngineJudge judge = new PostgresDialect().engineJudge().orElseThrow();
+        EngineJudge judge = new PostgresDialect().migrations().engineJudge().orElseThrow();
         RedTeamEngineRun.assertJudgesAgree(corpus, new PostgresSql(), ENGINE_SEES, (rc, executed, outside) -> {
             try (Connection c = db.connect()) {
                 try (Statement limits = c.createStatement()) {

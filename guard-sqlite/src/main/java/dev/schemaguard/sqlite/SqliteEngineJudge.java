@@ -1,6 +1,6 @@
 package dev.schemaguard.sqlite;
 
-import dev.schemaguard.spi.EngineJudge;
+import dev.schemaguard.spi.Dialect.EngineJudge;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -1,7 +1,8 @@
 package dev.schemaguard.sqlite;
 
+import dev.schemaguard.ConnectionSettings;
 import dev.schemaguard.spi.Dialect.Access;
-import dev.schemaguard.spi.EngineJudge;
+import dev.schemaguard.spi.Dialect.EngineJudge;
 import dev.schemaguard.testing.Median;
 import dev.schemaguard.testing.RedTeamEngineRun;
 import java.nio.file.Path;
@@ -30,7 +31,7 @@ class EngineJudgeCostBenchmarkTest {
     void medianCostOfTheEngineJudgePerAppliedMigration() throws Exception {
         SqliteDialect dialect = new SqliteDialect();
         String url = "jdbc:sqlite:" + dir.resolve("bench.db");
-        try (Connection c = dialect.open(url, Access.CREATE); Statement s = c.createStatement()) {
+        try (Connection c = dialect.database(url).open(Access.CREATE, ConnectionSettings.DEFAULT); Statement s = c.createStatement()) {
             c.setAutoCommit(false);
             for (int t = 0; t < TABLES; t++) {
                 s.execute("CREATE TABLE t" + t + " (id INTEGER PRIMARY KEY, a TEXT, b TEXT, c INTEGER, d REAL, e TEXT, f BLOB, g TEXT)");
@@ -39,11 +40,11 @@ class EngineJudgeCostBenchmarkTest {
             }
             c.commit();
         }
-        EngineJudge judge = dialect.engineJudge().orElseThrow();
+        EngineJudge judge = dialect.migrations().engineJudge().orElseThrow();
         List<Long> judged = new ArrayList<>();
         List<Long> statementOnly = new ArrayList<>();
         for (int run = 0; run < RUNS; run++) {
-            try (Connection c = dialect.open(url, Access.READ_WRITE); Statement s = c.createStatement()) {
+            try (Connection c = dialect.database(url).open(Access.READ_WRITE, ConnectionSettings.DEFAULT); Statement s = c.createStatement()) {
                 c.setAutoCommit(false);
                 long start = System.nanoTime();
                 s.execute("ALTER TABLE t7 ADD COLUMN added_" + run + " TEXT");

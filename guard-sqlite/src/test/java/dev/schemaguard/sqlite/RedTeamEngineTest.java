@@ -1,8 +1,9 @@
 package dev.schemaguard.sqlite;
 
+import dev.schemaguard.ConnectionSettings;
 import dev.schemaguard.internal.sql.SqlStatement;
 import dev.schemaguard.spi.Dialect.Access;
-import dev.schemaguard.spi.EngineJudge;
+import dev.schemaguard.spi.Dialect.EngineJudge;
 import dev.schemaguard.sqlite.internal.sql.SqliteSql;
 import dev.schemaguard.testing.RedTeamCorpus;
 import dev.schemaguard.testing.RedTeamEngineRun;
@@ -32,19 +33,19 @@ class RedTeamEngineTest {
         RedTeamCorpus corpus = RedTeamCorpus.load("redteam-sqlite.corpus");
         SqliteDialect dialect = new SqliteDialect();
         String url = "jdbc:sqlite:" + dir.resolve("redteam.db");
-        try (Connection c = dialect.open(url, Access.CREATE); Statement s = c.createStatement()) {
+        try (Connection c = dialect.database(url).open(Access.CREATE, ConnectionSettings.DEFAULT); Statement s = c.createStatement()) {
             for (String sql : corpus.fixture()) {
                 s.execute(sql);
             }
         }
-        EngineJudge judge = dialect.engineJudge().orElseThrow();
+        EngineJudge judge = dialect.migrations().engineJudge().orElseThrow();
         RedTeamEngineRun.assertJudgesAgree(corpus, new SqliteSql(), ENGINE_SEES,
                 (rc, executed, outside) -> judge(dialect, url, judge, rc, executed));
     }
 
     private static String judge(SqliteDialect dialect, String url, EngineJudge judge, RedTeamCorpus.Case rc,
                                 List<SqlStatement> statements) throws SQLException {
-        try (Connection c = dialect.open(url, Access.READ_WRITE)) {
+        try (Connection c = dialect.database(url).open(Access.READ_WRITE, ConnectionSettings.DEFAULT)) {
             c.setAutoCommit(false);
             try (EngineJudge.Evidence evidence = judge.before(c, RedTeamEngineRun.LIQUIBASE_LEDGER)) {
                 String error = RedTeamEngineRun.runAndRecord(c, evidence, rc, statements);

@@ -6,8 +6,9 @@ import dev.schemaguard.internal.ledger.ActiveLedger;
 import dev.schemaguard.internal.ledger.LedgerKind;
 import dev.schemaguard.internal.ledger.LedgerTable;
 import dev.schemaguard.internal.sql.SqlStatement;
+import dev.schemaguard.internal.time.NanoClock;
 import dev.schemaguard.spi.Dialect;
-import dev.schemaguard.spi.EngineJudge;
+import dev.schemaguard.spi.Dialect.EngineJudge;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -18,8 +19,8 @@ import java.util.function.Supplier;
 
 /**
  * Applies planned migrations one at a time, each in its own transaction together with its ledger
- * row: the whole migration or nothing. The dialect's {@link Dialect#beginMigration} (or the apply
- * phase's {@link Dialect#lockApply}) holds the lock that serializes concurrent boots; the ledger is
+ * row: the whole migration or nothing. The dialect's {@link Dialect.Migrations#begin} (or the apply
+ * phase's {@link Dialect.Migrations#lock}) holds the lock that serializes concurrent boots; the ledger is
  * re-read under it, so a migration another replica applied meanwhile is skipped, not applied twice.
  * No lock row is ever written: a killed boot's locks die with its connection.
  *
@@ -47,13 +48,15 @@ final class Applier {
     private final Supplier<Duration> remaining;
     private final ConnectionSettings limits;
     private final ActiveLedger ledger;
+    /** The boot's clock: how long a migration took, for ledgers that record it. */
+    private final NanoClock clock;
     private final EngineJudge judge;
 
     /** Without an engine judge, the evidence never objects: the classifier alone decides. */
     private static final EngineJudge NO_JUDGE = (connection, tables) -> (c, applied, ledgerRowWritten) -> List.of();
 
     Applier(Dialect dialect, MigrationStatements statements, Interrupter interrupter, String deploymentId,
-            Supplier<Duration> remaining, ConnectionSettings limits, ActiveLedger ledger) {
+            Supplier<Duration> remaining, ConnectionSettings limits, ActiveLedger ledger, NanoClock clock) {
         this.dialect = dialect;
         this.statements = statements;
         this.interrupter = interrupter;
@@ -61,7 +64,8 @@ final class Applier {
         this.remaining = remaining;
         this.limits = limits;
         this.ledger = ledger;
-        this.judge = dialect.engineJudge().orElse(NO_JUDGE);
+        this.clock = clock;
+        this.judge = dialect.migrations().engineJudge().orElse(NO_JUDGE);
     }
 
     /** Applies one migration; returns false when another boot had already applied it. */
@@ -73,9 +77,9 @@ final class Applier {
         Duration statementTimeout = min(limits.statementTimeout(), left);
         // A lock wait is only reported as one if lock_timeout fires first: keep it below the statement's limit.
         Duration lockTimeout = min(limits.lockTimeout(), statementTimeout.multipliedBy(9).dividedBy(10));
-        dialect.limitStatements(connection, lockTimeout, statementTimeout);
+        dialect.migrations().limitStatements(connection, lockTimeout, statementTimeout);
         if (!statements.sql().transactionalDdl()) {
-            return new StepwiseApply(dialect, interrupter, deploymentId, remaining, ledger, this::execute)
+            return new StepwiseApply(dialect, interrupter, deploymentId, remaining, ledger, this::execute, clock)
                     .apply(connection, planned, entry);
         }
         if (planned.outsideTransaction()) {
@@ -84,10 +88,10 @@ final class Applier {
             }
             runOutsideTransaction(connection, planned);
         }
-        long started = System.nanoTime();
-        dialect.beginMigration(connection, remaining.get());
+        long started = clock.nanoTime();
+        dialect.migrations().begin(connection, remaining.get());
         try {
-            java.util.Set<String> objects = dialect.existingObjects(connection);
+            java.util.Set<String> objects = dialect.catalog().objects(connection);
             if (ledger.contains(connection, objects, planned.migration())) {
                 connection.rollback();
                 return false;
@@ -102,7 +106,7 @@ final class Applier {
                     }
                 }
                 evidence.statementsDone(connection);
-                ledger.writer().record(connection, entry, (System.nanoTime() - started) / 1_000_000);
+                ledger.writer().record(connection, entry, (clock.nanoTime() - started) / 1_000_000);
                 List<String> changes = new java.util.ArrayList<>(evidence.changes(connection, applied(planned), true));
                 if (!ledger.writer().contains(connection, planned.migration())) {
                     // read by the name every later boot reads it by; the dialect vouches that name is the real ledger
@@ -121,7 +125,7 @@ final class Applier {
     }
 
     private boolean alreadyApplied(Connection connection, PlannedMigration planned) throws SQLException {
-        return ledger.contains(connection, dialect.existingObjects(connection), planned.migration());
+        return ledger.contains(connection, dialect.catalog().objects(connection), planned.migration());
     }
 
     private void runOutsideTransaction(Connection connection, PlannedMigration planned) throws SQLException {
@@ -131,7 +135,7 @@ final class Applier {
                 try {
                     execute(connection, sql);
                 } catch (StatementFailed e) {
-                    Optional<String> cleaned = dialect.cleanUpFailed(connection, sql.text());
+                    Optional<String> cleaned = dialect.migrations().cleanUpFailed(connection, sql.text());
                     throw cleaned.isEmpty() ? e : new StatementFailed(sql, e.driverError(), cleaned.get());
                 }
             }
@@ -210,7 +214,7 @@ final class Applier {
         String aftermath = statements.sql().transactionalDdl() ? "was rolled back whole"
                 : "stopped (" + StepwiseApply.aftermath(planned, failed) + ")";
         Failure failure = Failure.of(Code.LOCK_TIMEOUT, planned.name() + where + " waited too long for " + what + " (" + cause
-                        + ") and " + aftermath + ". Another transaction holds it: find it with " + dialect.lockHolderHint()
+                        + ") and " + aftermath + ". Another transaction holds it: find it with " + dialect.migrations().lockHolderHint()
                         + ", let it finish (or end it), then boot again; lock_timeout bounds the wait.",
                 "migration", planned.name(), "reason", cause + where);
         if (table == null) {

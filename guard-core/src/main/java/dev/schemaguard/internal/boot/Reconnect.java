@@ -1,6 +1,7 @@
 package dev.schemaguard.internal.boot;
 
 import dev.schemaguard.Code;
+import dev.schemaguard.internal.time.NanoClock;
 import dev.schemaguard.spi.Dialect.Access;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -27,10 +28,11 @@ final class Reconnect {
     }
 
     Connection open(Access access) throws SQLException {
+        NanoClock clock = progress.clock();
         Duration pause = FIRST_PAUSE;
-        long started = System.nanoTime();
+        long started = clock.nanoTime();
         for (int attempt = 1; ; attempt++) {
-            long attemptStarted = System.nanoTime();
+            long attemptStarted = clock.nanoTime();
             try {
                 return target.open(access);
             } catch (SQLException e) {
@@ -38,16 +40,16 @@ final class Reconnect {
                     throw e;
                 }
                 // The next attempt may take as long as this one did: stop if it could not end inside the budget.
-                Duration attemptTook = Duration.ofNanos(System.nanoTime() - attemptStarted);
+                Duration attemptTook = Duration.ofNanos(clock.nanoTime() - attemptStarted);
                 Duration left = progress.remaining().minus(RESERVE).minus(attemptTook);
                 if (left.compareTo(pause) <= 0) {
-                    long ms = (System.nanoTime() - started) / 1_000_000;
+                    long ms = (clock.nanoTime() - started) / 1_000_000;
                     throw new SQLException("still unreachable after " + attempt + " attempt" + (attempt == 1 ? "" : "s")
                             + " in " + ms + "ms; last error: " + firstLine(e), e.getSQLState(), e);
                 }
                 progress.note("database not reachable yet (attempt " + attempt + ": " + firstLine(e) + "); retrying in "
                         + pause.toMillis() + "ms");
-                sleep(pause);
+                sleep(clock, pause);
                 pause = pause.multipliedBy(2).compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : pause.multipliedBy(2);
             }
         }
@@ -58,9 +60,9 @@ final class Reconnect {
         return message.lines().findFirst().orElse("").strip();
     }
 
-    private static void sleep(Duration pause) throws SQLException {
+    private static void sleep(NanoClock clock, Duration pause) throws SQLException {
         try {
-            Thread.sleep(pause.toMillis());
+            clock.sleep(pause);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new Interrupter.DeadlineExceeded();

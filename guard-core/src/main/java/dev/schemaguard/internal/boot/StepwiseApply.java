@@ -4,6 +4,7 @@ import dev.schemaguard.internal.ledger.ActiveLedger;
 import dev.schemaguard.internal.ledger.LedgerKind;
 import dev.schemaguard.internal.ledger.ProgressTable;
 import dev.schemaguard.internal.sql.SqlStatement;
+import dev.schemaguard.internal.time.NanoClock;
 import dev.schemaguard.spi.Dialect;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -32,30 +33,32 @@ final class StepwiseApply {
     private final Supplier<Duration> remaining;
     private final ActiveLedger ledger;
     private final Executor executor;
+    private final NanoClock clock;
 
     StepwiseApply(Dialect dialect, Interrupter interrupter, String deploymentId, Supplier<Duration> remaining,
-                  ActiveLedger ledger, Executor executor) {
+                  ActiveLedger ledger, Executor executor, NanoClock clock) {
         this.dialect = dialect;
         this.interrupter = interrupter;
         this.deploymentId = deploymentId;
         this.remaining = remaining;
         this.ledger = ledger;
         this.executor = executor;
+        this.clock = clock;
     }
 
     /** Applies the migration; returns false when another boot had already applied it. */
     boolean apply(Connection connection, PlannedMigration planned, LedgerKind.Entry entry) throws SQLException {
         connection.setAutoCommit(true);
-        Set<String> objects = dialect.existingObjects(connection);
+        Set<String> objects = dialect.catalog().objects(connection);
         if (ledger.contains(connection, objects, planned.migration())) {
             return false;
         }
         if (!ledger.writer().existsIn(objects)) {
             ledger.writer().create(connection);
         }
-        long started = System.nanoTime();
+        long started = clock.nanoTime();
         List<SqlStatement> sql = planned.statements();
-        ProgressTable.start(connection, planned.name(), deploymentId, sql.size());
+        ProgressTable.start(connection, planned.name(), deploymentId, sql.size(), clock.instant());
         for (int i = 0; i < sql.size(); i++) {
             try {
                 executor.execute(connection, sql.get(i));
@@ -67,9 +70,9 @@ final class StepwiseApply {
             }
             ProgressTable.statementsDone(connection, planned.name(), i + 1);
         }
-        dialect.beginMigration(connection, remaining.get());
+        dialect.migrations().begin(connection, remaining.get());
         try {
-            ledger.writer().record(connection, entry, (System.nanoTime() - started) / 1_000_000);
+            ledger.writer().record(connection, entry, (clock.nanoTime() - started) / 1_000_000);
             ProgressTable.finish(connection, planned.name());
             interrupter.commitUnlessExpired(connection);
             return true;

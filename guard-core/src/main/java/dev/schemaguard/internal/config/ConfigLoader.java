@@ -1,17 +1,17 @@
 package dev.schemaguard.internal.config;
 
-import dev.schemaguard.Canary;
 import dev.schemaguard.ConnectionSettings;
 import dev.schemaguard.DataExpectations;
-import dev.schemaguard.FreshDatabase;
+import dev.schemaguard.DataExpectations.Canary;
+import dev.schemaguard.GuardConfig;
+import dev.schemaguard.GuardConfig.FreshDatabase;
+import dev.schemaguard.GuardConfigException;
 import dev.schemaguard.IntegritySettings;
 import dev.schemaguard.LedgerSettings;
 import dev.schemaguard.internal.data.TableName;
-import dev.schemaguard.internal.text.Sizes;
-import dev.schemaguard.GuardConfig;
-import dev.schemaguard.GuardConfigException;
-import dev.schemaguard.internal.text.DurationText;
 import dev.schemaguard.internal.io.Locations;
+import dev.schemaguard.internal.text.DurationText;
+import dev.schemaguard.internal.text.Sizes;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

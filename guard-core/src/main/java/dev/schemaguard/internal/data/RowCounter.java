@@ -76,7 +76,7 @@ public final class RowCounter {
             return true;
         }
         try {
-            return dialect.existingObjects(connection).stream().anyMatch(table::matches);
+            return dialect.catalog().objects(connection).stream().anyMatch(table::matches);
         } catch (SQLException e) {
             return true;
         }

@@ -56,7 +56,7 @@ public record TableName(String schema, String name) {
         return schema == null ? q + name + q : q + schema + q + "." + q + name + q;
     }
 
-    /** Whether a name from {@code Dialect.existingObjects} (lower-case, {@code name} or {@code schema.name}) is this table. */
+    /** Whether a name from {@code Dialect.Catalog.objects} (lower-case, {@code name} or {@code schema.name}) is this table. */
     public boolean matches(String existing) {
         String wanted = toString().toLowerCase(Locale.ROOT);
         return existing.equals(wanted) || (schema == null && existing.endsWith("." + wanted));

@@ -44,8 +44,13 @@ public final class ProgressTable {
         return markers;
     }
 
-    /** Records (and, in autocommit, commits) that this boot starts the migration; replaces an earlier boot's row. */
-    public static void start(Connection connection, String migration, String deploymentId, int statements) throws SQLException {
+    /**
+     * Records (and, in autocommit, commits) that this boot starts the migration; replaces an earlier boot's row.
+     *
+     * @param started  when, by the boot's clock
+     */
+    public static void start(Connection connection, String migration, String deploymentId, int statements, Instant started)
+            throws SQLException {
         try (Statement statement = connection.createStatement()) {
             statement.execute(DDL);
         }
@@ -53,7 +58,7 @@ public final class ProgressTable {
         try (PreparedStatement ps = connection.prepareStatement("INSERT INTO schema_guard_progress"
                 + " (ID, STARTED, DEPLOYMENT_ID, STATEMENTS_DONE, STATEMENTS) VALUES (?, ?, ?, 0, ?)")) {
             ps.setString(1, migration);
-            ps.setString(2, Instant.now().toString());
+            ps.setString(2, started.toString());
             ps.setString(3, deploymentId);
             ps.setInt(4, statements);
             ps.executeUpdate();

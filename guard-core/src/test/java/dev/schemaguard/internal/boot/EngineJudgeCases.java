@@ -31,7 +31,8 @@ public final class EngineJudgeCases {
         MigrationStatements statements = new MigrationStatements(dialect.sql(), dialect.name());
         return new Applier(dialect, statements, new Interrupter(), "test", () -> java.time.Duration.ofSeconds(30),
                 dev.schemaguard.ConnectionSettings.DEFAULT,
-                dev.schemaguard.internal.ledger.ActiveLedger.liquibase(statements::liquibase));
+                dev.schemaguard.internal.ledger.ActiveLedger.liquibase(statements::liquibase),
+                dev.schemaguard.internal.time.NanoClock.system());
     }
 
     /** A migration planned for applying, skipping the classifier: only the engine judges it. */

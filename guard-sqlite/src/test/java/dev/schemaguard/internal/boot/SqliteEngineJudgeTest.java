@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.schemaguard.Code;
+import dev.schemaguard.ConnectionSettings;
 import dev.schemaguard.internal.changelog.SqlFileMigration;
 import dev.schemaguard.internal.sql.SqlStatement;
 import dev.schemaguard.internal.sql.StatementSplitter;
@@ -59,7 +60,7 @@ class SqliteEngineJudgeTest {
         "CREATE TABLE audit (id INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT)",
     })
     void additiveMigrations_passTheEngine_andAreRecorded(String sql) throws Exception {
-        try (Connection c = dialect.open(db.url(), Access.READ_WRITE)) {
+        try (Connection c = dialect.database(db.url()).open(Access.READ_WRITE, ConnectionSettings.DEFAULT)) {
             assertTrue(applier.apply(c, planned("010_additive.sql", sql)));
         }
         assertEquals(List.of("010_additive.sql"), db.ledger());
@@ -85,7 +86,7 @@ class SqliteEngineJudgeTest {
     })
     void unsafeMigrations_areRefusedByTheEngine_andRolledBackWhole(String sql, String change) throws Exception {
         Failure failure = EngineJudgeCases.refusedByTheEngine(applier, planned("020_unsafe.sql", sql),
-                () -> dialect.open(db.url(), Access.READ_WRITE));
+                () -> dialect.database(db.url()).open(Access.READ_WRITE, ConnectionSettings.DEFAULT));
 
         assertTrue(failure.message().contains(change), failure.message());
         assertTrue(failure.message().contains("rolled back whole"), failure.message());

@@ -1,12 +1,15 @@
 package dev.schemaguard.postgres;
 
+import dev.schemaguard.internal.sql.SchemaCatalog;
 import dev.schemaguard.internal.sql.SchemaView;
+import dev.schemaguard.spi.Dialect;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashSet;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -17,7 +20,7 @@ import java.util.Set;
  * domains without constraints are listed too, prefixed {@link SchemaView#PLAIN_TYPE}, so that the
  * classifier knows a column of one checks no existing row.
  */
-final class Catalog {
+final class PostgresCatalog implements Dialect.Catalog {
     static final String SYSTEM = "n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast')"
             + " AND n.nspname NOT LIKE 'pg\\_temp\\_%' AND n.nspname NOT LIKE 'pg\\_toast\\_temp\\_%'";
     private static final String NOT_EXTENSION_MEMBER = "NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = %s"
@@ -39,10 +42,8 @@ final class Catalog {
             + " AND (t.typtype = 'e' OR (t.typtype = 'd' AND NOT t.typnotnull AND t.typdefaultbin IS NULL"
             + " AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.contypid = t.oid)))";
 
-    private Catalog() {
-    }
-
-    static Set<String> objects(Connection connection) throws SQLException {
+    @Override
+    public Set<String> objects(Connection connection) throws SQLException {
         Set<String> names = new HashSet<>();
         try (Statement statement = connection.createStatement()) {
             try (ResultSet rs = statement.executeQuery(RELATIONS)) {
@@ -70,6 +71,23 @@ final class Catalog {
             }
         }
         return names;
+    }
+
+    /** Tables with their columns, views, indexes and schemas, for a baseline. */
+    @Override
+    public Optional<SchemaCatalog> describe(Connection connection) throws SQLException {
+        return Optional.of(BaselineCatalog.read(connection));
+    }
+
+    /** A standby in recovery, or a default transaction that is read-only. */
+    @Override
+    public boolean readOnly(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery(
+                     "SELECT pg_is_in_recovery() OR current_setting('transaction_read_only') = 'on'")) {
+            rs.next();
+            return rs.getBoolean(1);
+        }
     }
 
     private static String lower(String name) {
