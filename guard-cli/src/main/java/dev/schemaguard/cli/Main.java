@@ -6,7 +6,6 @@ import dev.schemaguard.cli.watch.WatchCommand;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
-import org.slf4j.bridge.SLF4JBridgeHandler;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -24,6 +23,7 @@ public final class Main {
     public static final int EXIT_HANG = 3;
 
     public static void main(String[] args) {
+        JulBridge.installWhenStarted();
         System.exit(run(args));
     }
 
@@ -44,9 +44,7 @@ public final class Main {
     }
 
     static int run(String... args) {
-        // Liquibase logs through java.util.logging; route it to SLF4J so the CLI has one log stream.
-        SLF4JBridgeHandler.removeHandlersForRootLogger();
-        SLF4JBridgeHandler.install();
+        JulBridge.installUnlessDeferred();
         return commandLine(args).execute(args);
     }
 

@@ -16,6 +16,11 @@ import java.util.function.Predicate;
  * other process whose output is read line by line (the Docker entrypoint script).
  */
 final class CliProcess implements AutoCloseable {
+    /** The jar {@code package} built, for the *IT tests that run it. */
+    static final Path BUILT_JAR = Path.of("target/schema-guard.jar").toAbsolutePath();
+    /** This JVM's {@code java}. */
+    static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+
     private final Process process;
     private final List<String> errLines = new CopyOnWriteArrayList<>();
     private final Thread reader;

@@ -18,6 +18,7 @@ import dev.schemaguard.internal.sql.Rule;
 import dev.schemaguard.internal.sql.SqlStatement;
 import dev.schemaguard.internal.sql.SqlSupport;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,8 +49,9 @@ final class Planner {
         SchemaState applied = new SchemaState(existingObjects);
         List<PlannedMigration> planned = new ArrayList<>();
         String firstHeld = null;
+        Set<String> requiredNames = new HashSet<>(required);
         for (Migration migration : changelog.migrations()) {
-            boolean isRequired = required.contains(migration.name());
+            boolean isRequired = requiredNames.contains(migration.name());
             LedgerRow row = ledger.row(migration.name()).orElse(null);
             if (row != null) {
                 String drift = drift(migration, row, ledger.drifted().get(migration.name()), failures);

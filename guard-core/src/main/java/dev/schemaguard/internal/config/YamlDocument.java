@@ -12,14 +12,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.reader.StreamReader;
+import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
  * A YAML mapping read with its line numbers, so that every error can name file:line.
@@ -36,7 +38,7 @@ public final class YamlDocument {
 
     public static YamlDocument read(Path file) {
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            Node root = new Yaml(new SafeConstructor(new LoaderOptions())).compose(reader);
+            Node root = compose(reader);
             return of(file, root);
         } catch (NoSuchFileException e) {
             throw new GuardConfigException(file + ": file not found. Pass the path of your schema-guard.yaml with --config.");
@@ -47,6 +49,16 @@ public final class YamlDocument {
         } catch (IOException e) {
             throw new GuardConfigException(file + ": cannot read: " + e.getMessage());
         }
+    }
+
+    /**
+     * The node tree alone, as {@code new Yaml(...).compose(reader)} builds it, without creating the
+     * object constructor, representer and dumper settings a {@code Yaml} also sets up: every boot
+     * reads a config, and those would be loaded and initialized for nothing.
+     */
+    private static Node compose(Reader reader) {
+        LoaderOptions options = new LoaderOptions();
+        return new Composer(new ParserImpl(new StreamReader(reader), options), new Resolver(), options).getSingleNode();
     }
 
     static YamlDocument of(Path file, Node root) {

@@ -10,8 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Reads and writes Liquibase's {@code DATABASECHANGELOG} with plain JDBC, inside the caller's
@@ -23,7 +21,7 @@ public final class LedgerTable {
     public static final String NAME = "databasechangelog";
     /** Recorded in the LIQUIBASE column: the engine whose ledger format the rows follow. */
     public static final String LIQUIBASE_VERSION = "4.33.0";
-    private static final Pattern SHA256 = Pattern.compile("sha256=([0-9a-f]{64})");
+    private static final String SHA256_KEY = "sha256=";
 
     private LedgerTable() {
     }
@@ -106,8 +104,25 @@ public final class LedgerTable {
         if (row.comments() == null) {
             return null;
         }
-        Matcher m = SHA256.matcher(row.comments());
-        return m.find() ? m.group(1) : null;
+        // What the pattern sha256=([0-9a-f]{64}) finds, without a regular expression: it runs once per ledger row.
+        String comments = row.comments();
+        for (int at = comments.indexOf(SHA256_KEY); at >= 0; at = comments.indexOf(SHA256_KEY, at + 1)) {
+            int start = at + SHA256_KEY.length();
+            if (start + 64 <= comments.length() && lowerHex(comments, start, start + 64)) {
+                return comments.substring(start, start + 64);
+            }
+        }
+        return null;
+    }
+
+    private static boolean lowerHex(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String truncate(String text, int max) {

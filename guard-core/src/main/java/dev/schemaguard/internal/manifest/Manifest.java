@@ -1,6 +1,7 @@
 package dev.schemaguard.internal.manifest;
 
 import dev.schemaguard.GuardConfigException;
+import dev.schemaguard.internal.changelog.NamedList;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,7 +24,7 @@ public record Manifest(Path file, List<ManifestEntry> entries) {
     private static final Pattern ENTRY = Pattern.compile("(\\S+)(?:\\s+sha256=([0-9a-fA-F]{64}))?");
 
     public Manifest {
-        entries = List.copyOf(entries);
+        entries = NamedList.of(entries, ManifestEntry::name);
     }
 
     public static Manifest empty() {
@@ -59,8 +60,9 @@ public record Manifest(Path file, List<ManifestEntry> entries) {
         return new Manifest(file, entries);
     }
 
+    /** The first entry of this name. */
     public Optional<ManifestEntry> find(String name) {
-        return entries.stream().filter(e -> e.name().equals(name)).findFirst();
+        return ((NamedList<ManifestEntry>) entries).first(name);
     }
 
     /** Where an entry is, for messages: {@code boot-manifest.txt:3}. */
