@@ -100,8 +100,8 @@ final class StepwiseApply {
     static String aftermath(PlannedMigration planned, Applier.StatementFailed failed) {
         int done = failed == null ? 0 : failed.statementsDone;
         if (failed != null && failed.inRehearsal) {
-            return "It failed where the engine's judge rehearsed it (a scratch copy of the tables it names), so nothing of it "
-                    + "ran on the database and no ledger row was written";
+            return "It failed where the engine's second judge ran it ahead of the database, so nothing of "
+                    + "it ran on the database and no ledger row was written";
         }
         if (done == 0) {
             return "Nothing of it took effect (this database commits each DDL statement on its own, and the failing "
