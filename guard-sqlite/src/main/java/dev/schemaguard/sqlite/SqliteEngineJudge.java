@@ -31,7 +31,7 @@ final class SqliteEngineJudge implements EngineJudge {
         @Override
         public List<String> changes(Connection connection, Applied applied, boolean ledgerRowWritten) throws SQLException {
             SqliteSnapshot after = SqliteSnapshot.take(connection, tables.all());
-            List<String> changes = new ArrayList<>(before.changesTo(after));
+            List<String> changes = new ArrayList<>(before.changesTo(after, table -> holdsRows(connection, table)));
             changes.addAll(rows.changes(connection, before.tables()));
             long rowsNow = ledgerRows(connection, tables.ledger());
             if (rowsNow < ledgerRowsBefore) {
@@ -52,6 +52,14 @@ final class SqliteEngineJudge implements EngineJudge {
     }
 
     /** The rows of main's ledger table, read by its qualified name (a temp table of that name cannot answer); -1 when gone. */
+    /** One row is enough to tell. */
+    private static boolean holdsRows(Connection connection, String table) throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("SELECT EXISTS (SELECT 1 FROM main.\"" + table.replace("\"", "\"\"") + "\")")) {
+            return rs.next() && rs.getBoolean(1);
+        }
+    }
+
     private static long ledgerRows(Connection connection, String ledger) throws SQLException {
         try (Statement statement = connection.createStatement();
              ResultSet rs = statement.executeQuery("SELECT count(*) FROM main.\"" + ledger.replace("\"", "\"\"") + "\"")) {

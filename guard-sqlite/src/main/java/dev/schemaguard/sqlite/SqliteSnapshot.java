@@ -75,8 +75,17 @@ record SqliteSnapshot(Map<String, String> objects, Map<String, List<String>> col
         return columns.keySet();
     }
 
-    /** What changed from this snapshot to {@code after} that is not additive. */
-    List<String> changesTo(SqliteSnapshot after) {
+    /** Whether a table holds any row now. */
+    interface RowCheck {
+        boolean holdsRows(String table) throws SQLException;
+    }
+
+    /**
+     * What changed from this snapshot to {@code after} that is not additive. A new row-writing foreign
+     * key counts only on a table that holds rows: one an earlier migration of the same boot created is
+     * still empty, and its key harms no row (as the classifier also allows).
+     */
+    List<String> changesTo(SqliteSnapshot after, RowCheck rows) throws SQLException {
         List<String> changes = new ArrayList<>();
         objects.forEach((name, definition) -> {
             String now = after.objects.get(name);
@@ -94,16 +103,18 @@ record SqliteSnapshot(Map<String, String> objects, Map<String, List<String>> col
                 changes.add(kind(definition) + " " + name + " was created on the guard's own table " + definition.split(" ")[1]);
             }
         });
-        after.foreignKeys.forEach((table, keys) -> {
-            if (objects.containsKey(table)) {
-                for (String key : keys) {
-                    if (!foreignKeys.getOrDefault(table, List.of()).contains(key) && writesRows(key)) {
-                        changes.add("a foreign key of existing table " + table + " now " + action(key)
-                                + " its rows when " + key.split("\\|")[1] + " changes");
-                    }
+        for (Map.Entry<String, List<String>> entry : after.foreignKeys.entrySet()) {
+            String table = entry.getKey();
+            if (!objects.containsKey(table)) {
+                continue;
+            }
+            for (String key : entry.getValue()) {
+                if (!foreignKeys.getOrDefault(table, List.of()).contains(key) && writesRows(key) && rows.holdsRows(table)) {
+                    changes.add("a foreign key of existing table " + table + " now " + action(key)
+                            + " its rows when " + key.split("\\|")[1] + " changes");
                 }
             }
-        });
+        }
         for (String object : after.temp) {
             if (!temp.contains(object)) {
                 changes.add("temporary " + object + " was created (it shadows main's objects of that name)");
