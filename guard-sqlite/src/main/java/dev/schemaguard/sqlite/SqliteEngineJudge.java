@@ -20,17 +20,20 @@ import java.util.Map;
  * guard's own write to it, in its kind's shape, is the only one allowed there).
  */
 final class SqliteEngineJudge implements EngineJudge {
+    /** One judge serves one boot: tables read once stay read until their definition changes. */
+    private final SqliteSnapshot.TableDetails details = new SqliteSnapshot.TableDetails();
+
     @Override
     public Evidence before(Connection connection, GuardTables tables) throws SQLException {
-        return new SqliteEvidence(connection, tables, SqliteSnapshot.take(connection, tables.all()),
+        return new SqliteEvidence(connection, tables, details, SqliteSnapshot.take(connection, tables.all(), details),
                 ledgerRows(connection, tables.ledger()), RowWatch.start(connection, tables.ledger()));
     }
 
-    private record SqliteEvidence(Connection watched, GuardTables tables, SqliteSnapshot before, long ledgerRowsBefore,
-                                  RowWatch rows) implements Evidence {
+    private record SqliteEvidence(Connection watched, GuardTables tables, SqliteSnapshot.TableDetails details,
+                                  SqliteSnapshot before, long ledgerRowsBefore, RowWatch rows) implements Evidence {
         @Override
         public List<String> changes(Connection connection, Applied applied, boolean ledgerRowWritten) throws SQLException {
-            SqliteSnapshot after = SqliteSnapshot.take(connection, tables.all());
+            SqliteSnapshot after = SqliteSnapshot.take(connection, tables.all(), details);
             List<String> changes = new ArrayList<>(before.changesTo(after, table -> holdsRows(connection, table)));
             changes.addAll(rows.changes(connection, before.tables()));
             long rowsNow = ledgerRows(connection, tables.ledger());
