@@ -13,7 +13,7 @@ import java.util.Map;
  * @param target      the database, secrets redacted
  * @param applied     migrations applied by this boot
  * @param pending     migrations of the changelog still not in the ledger afterwards
- * @param integrity   ok, skipped_size, skipped_stamp, off or failed
+ * @param integrity   ok, skipped_size, skipped_stamp, off, failed, or unfinished (the boot stopped during the check)
  * @param elapsedMs   wall time of the whole boot
  * @param migrations  every migration of the changelog, in changelog order
  * @param details     the extra keys of the distinctive line (missing=, migration=, reason=, phase=, ...)

@@ -23,7 +23,15 @@ public enum Code {
     SCHEMA_MISSING(Verdict.FAIL),
     CANARY_FAILED(Verdict.FAIL),
     DATA_SHRINK(Verdict.FAIL),
-    INTERNAL_ERROR(Verdict.FAIL);
+    INTERNAL_ERROR(Verdict.FAIL),
+    /** The server refused the credentials (PostgreSQL 28P01/28000): never retried, names the user and host. */
+    AUTHENTICATION_FAILED(Verdict.FAIL),
+    /** The disk holding the database (or its journal) is full; what was applied before stays, the rest rolled back. */
+    DISK_FULL(Verdict.FAIL),
+    /** Another process holds the database's lock (SQLite) until the budget runs out; names the holder when known. */
+    LOCKED(Verdict.FAIL),
+    /** The boot was stopped from outside (SIGTERM, SIGINT, an interrupted thread) before its verdict. */
+    TERMINATED(Verdict.HANG);
 
     private final Verdict verdict;
 

@@ -31,14 +31,20 @@ final class BootCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        BootListener listener = listener();
-        return GuardRun.run(options, spec.commandLine().getOut(), guard -> guard.boot(listener), listener);
+        Termination termination = Termination.install(Thread.currentThread());
+        try {
+            BootListener listener = listener(termination);
+            options.countDeadlineFromProcessStart();
+            return GuardRun.run(options, spec.commandLine().getOut(), guard -> guard.boot(listener), listener);
+        } finally {
+            termination.finished();
+        }
     }
 
-    private BootListener listener() {
-        BootListener listener = BootListener.NONE;
+    private BootListener listener(Termination signals) {
+        BootListener listener = signals.listener();
         if (statusFile != null) {
-            listener = BootListener.statusFile(statusFile);
+            listener = listener.andThen(BootListener.statusFile(statusFile));
         }
         Path termination = TerminationLog.resolve(terminationLog, TerminationLog.KUBERNETES_DEFAULT);
         if (termination != null) {

@@ -39,7 +39,6 @@ public final class CliLogging extends ContextAwareBase implements Configurator {
         root.setLevel(Level.INFO);
         root.addAppender(stderr);
         context.getLogger("liquibase").setLevel(Level.WARN);
-        context.getLogger("com.zaxxer.hikari").setLevel(Level.WARN);
         return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
     }
 

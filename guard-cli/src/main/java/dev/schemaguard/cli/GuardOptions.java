@@ -7,7 +7,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import picocli.CommandLine.Option;
 
 /** Options shared by the commands that read a {@code schema-guard.yaml}. */
@@ -37,15 +39,30 @@ final class GuardOptions {
     enum Format { text, json }
 
     private final Map<String, String> environment;
+    private boolean deadlineFromProcessStart;
 
     GuardOptions(Map<String, String> environment) {
         this.environment = environment;
+    }
+
+    /**
+     * Counts {@code deadline:} from the moment the process started, not from the moment the boot
+     * starts: the platform's health grace runs from the container's start, JVM start included, and
+     * the verdict must come within it.
+     */
+    void countDeadlineFromProcessStart() {
+        deadlineFromProcessStart = true;
     }
 
     GuardConfig load() {
         GuardConfig loaded = ConfigLoader.load(config, environment);
         if (database != null) {
             loaded = loaded.withDatabase(database);
+        }
+        Optional<Duration> age = deadlineFromProcessStart ? Main.processAge() : Optional.empty();
+        if (age.isPresent()) {
+            Duration left = loaded.deadline().minus(age.get());
+            loaded = loaded.toBuilder().deadline(left.compareTo(Duration.ofMillis(1)) < 0 ? Duration.ofMillis(1) : left).build();
         }
         String password = password();
         String name = user != null ? user : loaded.connection().user();

@@ -24,8 +24,8 @@ final class GuardRun {
     /** @param listener  hears the verdict of a configuration that could not be loaded (the action's boot tells it the rest) */
     static int run(GuardOptions options, PrintWriter out, Function<SchemaGuard, BootReport> action, BootListener listener) {
         BootReport report;
-        try (PooledConnections connections = PooledConnections.forConfig(options.load())) {
-            report = action.apply(SchemaGuard.of(connections.config()));
+        try {
+            report = action.apply(SchemaGuard.of(options.load()));
         } catch (GuardConfigException e) {
             report = BootRunner.configInvalid(e, options.databaseForMessages());
             SafeListener.wrap(listener).verdict(report);
@@ -42,6 +42,8 @@ final class GuardRun {
             case OK -> Main.EXIT_PASS;
             case CONFIG_INVALID -> Main.EXIT_USAGE;
             case DEADLINE_EXCEEDED -> Main.EXIT_HANG;
+            // Only a signal terminates a CLI boot, and the JVM then exits with 128 + its number itself.
+            case TERMINATED -> Main.EXIT_TERMINATED;
             default -> Main.EXIT_FAIL;
         };
     }

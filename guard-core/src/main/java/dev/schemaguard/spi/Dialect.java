@@ -39,19 +39,40 @@ public interface Dialect {
     }
 
     /**
-     * Whether this connection cannot write (a standby, a read-only default transaction). Asked only
-     * when the boot has something to apply, before it applies anything.
+     * Opens a connection as {@link #open(String, Access, ConnectionSettings)}, within {@code timeout}
+     * (what is left of the boot's budget): the driver's connect and login waits, and any lock wait on
+     * the connection, end by then, so that a slow server or a held lock is reported before the
+     * deadline instead of hanging it. The boot also stops waiting for this call at the timeout.
      */
-    default boolean readOnly(Connection connection) throws SQLException {
-        return false;
+    default Connection open(String jdbcUrl, Access access, ConnectionSettings settings, Duration timeout) throws SQLException {
+        return open(jdbcUrl, access, settings);
+    }
+
+    /**
+     * Why this connection cannot write (a standby, a read-only default transaction, a read-only file,
+     * folder or mount), as one sentence with its fix; empty when it can. Asked only when the boot has
+     * something to apply, before it applies anything.
+     */
+    default Optional<String> readOnly(Connection connection) throws SQLException {
+        return Optional.empty();
     }
 
     /**
      * The stable code of a driver error, when the dialect recognises it: {@code DATABASE_UNREACHABLE}
-     * for a server not up yet (the boot retries it until its deadline), {@code DATABASE_MISSING},
-     * {@code LOCK_TIMEOUT}. Anything else stays empty and is reported generically.
+     * for a server not up yet or gone (the boot retries connecting until its deadline),
+     * {@code AUTHENTICATION_FAILED} (never retried), {@code DATABASE_MISSING}, {@code LOCK_TIMEOUT},
+     * {@code LOCKED}, {@code DATABASE_READ_ONLY}, {@code DISK_FULL}. Anything else stays empty and is
+     * reported generically.
      */
     default Optional<Code> codeFor(SQLException error) {
+        return Optional.empty();
+    }
+
+    /**
+     * Who holds the database's lock, when the dialect can tell (a process id and what kind of
+     * program it is), for a {@code LOCKED} failure's message; empty when unknown.
+     */
+    default Optional<String> lockHolder(String jdbcUrl) {
         return Optional.empty();
     }
 

@@ -12,7 +12,8 @@ import java.util.Set;
  * What a database holds, as Schema Guard names it: every relation as {@code schema.name} and, in the
  * current schema, also as bare {@code name}; every user schema by its name. System schemas, the
  * initdb-created {@code public} schema itself, and extension members are left out, so that a database
- * just created by initdb or CREATE DATABASE (even with extensions installed) counts as empty.
+ * just created by initdb or CREATE DATABASE (even with extensions installed) counts as empty. An
+ * invalid index left by an interrupted concurrent build is left out too.
  */
 final class Catalog {
     private static final String SYSTEM = "n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast')"
@@ -23,7 +24,10 @@ final class Catalog {
     private static final String RELATIONS = "SELECT n.nspname, c.relname, n.nspname = current_schema()"
             + " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
             + " WHERE c.relkind IN ('r', 'p', 'v', 'm', 'i', 'I', 'S', 'f') AND " + SYSTEM
-            + " AND " + String.format(NOT_EXTENSION_MEMBER, "c.oid", "pg_class");
+            + " AND " + String.format(NOT_EXTENSION_MEMBER, "c.oid", "pg_class")
+            // An INVALID index (an interrupted CREATE INDEX CONCURRENTLY) is debris, not an object: the
+            // migration that builds it is still pending, and the apply drops it before building again.
+            + " AND NOT EXISTS (SELECT 1 FROM pg_index x WHERE x.indexrelid = c.oid AND NOT x.indisvalid)";
     private static final String SCHEMAS = "SELECT n.nspname FROM pg_namespace n WHERE " + SYSTEM
             + " AND n.nspname <> 'public' AND " + String.format(NOT_EXTENSION_MEMBER, "n.oid", "pg_namespace");
 

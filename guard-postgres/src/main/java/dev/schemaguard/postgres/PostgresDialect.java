@@ -24,6 +24,8 @@ import java.util.Set;
 public final class PostgresDialect implements Dialect {
     private static final String PREFIX = "jdbc:postgresql:";
     private static final org.postgresql.Driver DRIVER = new org.postgresql.Driver();
+    /** For a connection opened outside a boot (no budget to derive the wait from): pgjdbc's own default. */
+    private static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
     @Override
     public String name() {
@@ -46,12 +48,18 @@ public final class PostgresDialect implements Dialect {
         return open(jdbcUrl, access, ConnectionSettings.DEFAULT);
     }
 
+    @Override
+    public Connection open(String jdbcUrl, Access access, ConnectionSettings settings) throws SQLException {
+        return open(jdbcUrl, access, settings, DEFAULT_CONNECT_TIMEOUT);
+    }
+
     /**
      * Every access mode opens the same way: a PostgreSQL connection cannot create its database.
      * Parameters in the URL win over these properties (pgjdbc's rule), so a URL's user= is kept.
+     * The connect and the login (SCRAM is CPU work on both sides) may take all of {@code timeout}.
      */
     @Override
-    public Connection open(String jdbcUrl, Access access, ConnectionSettings settings) throws SQLException {
+    public Connection open(String jdbcUrl, Access access, ConnectionSettings settings, Duration timeout) throws SQLException {
         Properties properties = new Properties();
         if (settings.user() != null) {
             properties.setProperty("user", settings.user());
@@ -60,9 +68,16 @@ public final class PostgresDialect implements Dialect {
             properties.setProperty("password", settings.password());
         }
         properties.setProperty("ApplicationName", "schema-guard");
-        // pgjdbc waits 10s for a TCP connect by default; a shorter attempt leaves room for retries in the budget.
-        properties.setProperty("connectTimeout", "5");
-        Connection connection = DRIVER.connect(jdbcUrl, properties);
+        // pgjdbc counts these in whole seconds; the boot stops waiting at the exact timeout anyway.
+        String seconds = Long.toString(Math.max(1, (timeout.toMillis() + 999) / 1000));
+        properties.setProperty("connectTimeout", seconds);
+        properties.setProperty("loginTimeout", seconds);
+        Connection connection;
+        try {
+            connection = DRIVER.connect(jdbcUrl, properties);
+        } catch (SQLException e) {
+            throw PostgresErrors.isLoginRefused(e) ? PostgresErrors.loginRefused(e, jdbcUrl, settings.user()) : e;
+        }
         if (connection == null) {
             throw new SQLException("not a PostgreSQL URL: use jdbc:postgresql://host:5432/database", "08001");
         }
@@ -75,29 +90,23 @@ public final class PostgresDialect implements Dialect {
     }
 
     @Override
-    public boolean readOnly(Connection connection) throws SQLException {
+    public Optional<String> readOnly(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement();
              ResultSet rs = statement.executeQuery(
-                     "SELECT pg_is_in_recovery() OR current_setting('transaction_read_only') = 'on'")) {
+                     "SELECT pg_is_in_recovery(), current_setting('transaction_read_only') = 'on'")) {
             rs.next();
-            return rs.getBoolean(1);
+            if (rs.getBoolean(1)) {
+                return Optional.of("The server is a standby in recovery: point the service at the primary.");
+            }
+            return rs.getBoolean(2) ? Optional.of("default_transaction_read_only is on for this database or user: turn it "
+                    + "off (ALTER DATABASE ... SET default_transaction_read_only = off), or point the service at a writable database.")
+                    : Optional.empty();
         }
     }
 
     @Override
     public Optional<Code> codeFor(SQLException error) {
-        String state = error.getSQLState();
-        if (state == null) {
-            return Optional.empty();
-        }
-        return switch (state) {
-            // connection failures, and "the database system is starting up / shutting down / in recovery"
-            case "08000", "08001", "08003", "08004", "08006", "57P03" -> Optional.of(Code.DATABASE_UNREACHABLE);
-            case "3D000" -> Optional.of(Code.DATABASE_MISSING);
-            case "55P03" -> Optional.of(Code.LOCK_TIMEOUT);
-            case "25006" -> Optional.of(Code.DATABASE_READ_ONLY);
-            default -> Optional.empty();
-        };
+        return PostgresErrors.codeFor(error);
     }
 
     @Override

@@ -68,7 +68,7 @@ class PostgresSecretsTest {
 
         SchemaGuardException thrown = captured(() -> assertThrows(SchemaGuardException.class, () -> SchemaGuard.of(config).bootOrThrow()), wrong);
 
-        assertEquals(Code.DATABASE_UNREACHABLE, thrown.report().code());
+        assertEquals(Code.AUTHENTICATION_FAILED, thrown.report().code());
         assertNoSecret(thrown.getMessage() + thrown.report() + thrown.report().message(), wrong);
     }
 

@@ -1,5 +1,7 @@
 package dev.schemaguard.sqlite;
 
+import dev.schemaguard.Code;
+import dev.schemaguard.ConnectionSettings;
 import dev.schemaguard.IntegritySettings;
 import dev.schemaguard.spi.Dialect;
 import dev.schemaguard.spi.IntegritySession;
@@ -12,6 +14,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
@@ -25,6 +28,8 @@ import org.sqlite.SQLiteOpenMode;
  */
 public final class SqliteDialect implements Dialect {
     private static final String PREFIX = "jdbc:sqlite:";
+    /** For a connection opened outside a boot (no budget to derive the wait from): sqlite-jdbc's own default. */
+    private static final Duration DEFAULT_LOCK_WAIT = Duration.ofSeconds(3);
 
     @Override
     public String name() {
@@ -44,6 +49,16 @@ public final class SqliteDialect implements Dialect {
 
     @Override
     public Connection open(String jdbcUrl, Access access) throws SQLException {
+        return open(jdbcUrl, access, ConnectionSettings.DEFAULT, DEFAULT_LOCK_WAIT);
+    }
+
+    /**
+     * Opens the file (never creating it unless asked) and reads its header once, so that a file that
+     * cannot be read where it lies (WAL mode on a read-only mount, a full disk that cannot grow
+     * {@code -shm}) fails here, said plainly. Every lock wait on the connection ends within {@code timeout}.
+     */
+    @Override
+    public Connection open(String jdbcUrl, Access access, ConnectionSettings settings, Duration timeout) throws SQLException {
         Path file = file(jdbcUrl);
         Path folder = file == null ? null : file.toAbsolutePath().getParent();
         if (folder != null && !Files.isDirectory(folder)) {
@@ -58,7 +73,19 @@ public final class SqliteDialect implements Dialect {
             case CREATE -> { }
         }
         config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
-        return config.createConnection(jdbcUrl);
+        Connection connection = config.createConnection(jdbcUrl);
+        try {
+            BusyWait.install(connection, timeout);
+            if (file != null && Files.exists(file)) {
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("PRAGMA schema_version");
+                }
+            }
+            return connection;
+        } catch (SQLException e) {
+            connection.close();
+            throw file == null ? e : SqliteFaults.explain(e, file);
+        }
     }
 
     @Override
@@ -75,12 +102,41 @@ public final class SqliteDialect implements Dialect {
 
     @Override
     public void beginMigration(Connection connection, Duration lockWait) throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("PRAGMA busy_timeout = " + Math.max(1, Math.min(Integer.MAX_VALUE, lockWait.toMillis())));
-        }
+        BusyWait.install(connection, lockWait);
         // With transaction mode IMMEDIATE, sqlite-jdbc begins with BEGIN IMMEDIATE: the write lock is
         // taken before the ledger is re-read, so two boots cannot both decide to apply a migration.
         connection.setAutoCommit(false);
+    }
+
+    @Override
+    public Optional<Code> codeFor(SQLException error) {
+        return SqliteFaults.codeFor(error);
+    }
+
+    @Override
+    public Optional<String> readOnly(Connection connection) throws SQLException {
+        Path file = fileOf(connection);
+        return file == null ? Optional.empty() : SqliteFaults.readOnlyReason(file);
+    }
+
+    @Override
+    public Optional<String> lockHolder(String jdbcUrl) {
+        Path file = file(jdbcUrl);
+        return file == null ? Optional.empty() : LockHolders.of(file.toAbsolutePath());
+    }
+
+    /** The main database's file, as SQLite opened it; null in memory. */
+    private static Path fileOf(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("PRAGMA database_list")) {
+            while (rs.next()) {
+                if ("main".equals(rs.getString("name"))) {
+                    String path = rs.getString("file");
+                    return path == null || path.isEmpty() ? null : Path.of(path);
+                }
+            }
+        }
+        return null;
     }
 
     @Override

@@ -195,6 +195,7 @@ class SqliteBootTest {
         assertEquals(Verdict.HANG, report.verdict(), report.line());
         assertEquals(Code.DEADLINE_EXCEEDED, report.code());
         assertEquals("apply", GuardLines.parse(report.line()).get("phase"));
+        assertEquals("1", GuardLines.parse(report.line()).get("pending"), "002 is still pending: a HANG counts it");
         assertTrue(report.elapsedMs() < 600 + 1000, "HANG within a second of the deadline, was " + report.elapsedMs());
         Thread.sleep(300); // let the interrupted worker finish its rollback before looking at the file
         assertEquals(List.of("001_users.sql"), db.ledger());

@@ -26,6 +26,7 @@ import java.util.function.Supplier;
  * its own; if a statement fails, what it left half-done is removed and named in the failure.
  */
 final class Applier {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger("dev.schemaguard");
     private final Dialect dialect;
     private final MigrationStatements statements;
     private final Interrupter interrupter;
@@ -62,7 +63,9 @@ final class Applier {
             }
             runOutsideTransaction(connection, planned);
         }
-        dialect.beginMigration(connection, remaining.get());
+        // A lock held elsewhere is waited for until the reserve, then reported as such (LOCKED), not as a HANG.
+        Duration lockWait = remaining.get().minus(Reconnect.RESERVE);
+        dialect.beginMigration(connection, lockWait.isNegative() ? Duration.ZERO : lockWait);
         try {
             if (!LedgerTable.existsIn(dialect.existingObjects(connection))) {
                 LedgerTable.create(connection, ledgerDdl);
@@ -93,6 +96,9 @@ final class Applier {
     private void runOutsideTransaction(Connection connection, PlannedMigration planned) throws SQLException {
         connection.setAutoCommit(true);
         for (SqlStatement sql : planned.statements()) {
+            // What an earlier, interrupted run of this statement left (a killed boot, a crashed server) goes first.
+            dialect.cleanUpFailed(connection, sql.text()).ifPresent(cleaned -> LOG.info("{} before applying {} again",
+                    cleaned.replace("the failed concurrent build left", "an interrupted earlier build left"), planned.name()));
             try {
                 execute(connection, sql);
             } catch (StatementFailed e) {
@@ -141,9 +147,20 @@ final class Applier {
                 ? "It ran outside a transaction: statements before the failing one stay, no ledger row was written"
                 + (failed != null && failed.cleanedUp != null ? ", and " + failed.cleanedUp : "")
                 : "It was rolled back whole (no statement of it and no ledger row remain)";
-        return Failure.of(Code.MIGRATION_FAILED, planned.name() + " failed" + where + ": " + cause + ". " + rolledBack
-                        + "; fix the migration and boot again.",
-                "migration", planned.name(), "reason", cause + where);
+        String fix = switch (code) {
+            // The database, not the migration, is what needs fixing for these.
+            case DATABASE_READ_ONLY, DISK_FULL, LOCKED -> Advice.fix(code);
+            case DATABASE_UNREACHABLE -> "The connection to the database was lost; boot again once it is back.";
+            default -> "Fix the migration and boot again.";
+        };
+        Code reported = switch (code) {
+            case DATABASE_READ_ONLY, DISK_FULL, LOCKED, DATABASE_UNREACHABLE -> code;
+            default -> Code.MIGRATION_FAILED;
+        };
+        String what = code == Code.LOCKED
+                ? planned.name() + " waited for the database's write lock until the boot's budget ran out (" + cause + ")"
+                : planned.name() + " failed" + where + ": " + cause;
+        return Failure.of(reported, what + ". " + rolledBack + ". " + fix, "migration", planned.name(), "reason", cause + where);
     }
 
     private static Failure lockTimeout(PlannedMigration planned, StatementFailed failed, String where, String cause) {

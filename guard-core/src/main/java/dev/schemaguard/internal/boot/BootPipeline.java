@@ -54,7 +54,7 @@ final class BootPipeline {
         DataChecks dataChecks = DataChecks.prepare(config, target, planOnly, progress, interrupter);
         progress.enter("load");
         Changelog changelog = ChangelogLoader.load(config.changelog());
-        Manifest manifest = Manifest.read(config.manifest());
+        Manifest manifest = Manifest.read(config.manifest()).requireUniqueNames();
         MigrationStatements statements = new MigrationStatements(
                 Dialects.sqlDialect(target.dialect()), target.dialect().name());
         Planner planner = new Planner(statements, Dialects.sqlDialect(target.dialect()), config.allowGaps());
@@ -63,6 +63,7 @@ final class BootPipeline {
         progress.enter("open");
         Opened db = open(integrity);
         try {
+            progress.pending((int) changelog.migrations().stream().filter(m -> db.ledger().row(m.name()).isEmpty()).count());
             progress.enter("plan");
             Plan plan = planner.plan(changelog, db.ledger(), manifest, config.required(), db.objects());
             plan = checkBeforeApply(plan, db.objects(), db.connection());
@@ -101,6 +102,7 @@ final class BootPipeline {
         try {
             if (checked == null) {
                 progress.enter("integrity_check", "mode", config.integrity().mode().name().toLowerCase(Locale.ROOT));
+                progress.integrity("unfinished"); // what a verdict reached during the check reports
                 checked = report(integrity.check(connection, this::onDeadline));
             }
             progress.enter("ledger");
@@ -154,12 +156,13 @@ final class BootPipeline {
     private Plan checkBeforeApply(Plan plan, Set<String> existing, Connection connection) throws SQLException {
         boolean bootstrap = config.freshDatabase() == FreshDatabase.BOOTSTRAP;
         Plan checked = schemas.beforeApply(existing, plan.objectsAfter(), bootstrap).map(plan::failingWith).orElse(plan);
-        if (!checked.toApply().isEmpty() && connection != null && target.dialect().readOnly(connection)) {
-            checked = checked.failingWith(Failure.of(Code.DATABASE_READ_ONLY, "the database " + target.redacted()
-                            + " is read-only (a standby in recovery, or default_transaction_read_only is on) and "
-                            + checked.toApply().size() + " migration(s) are to be applied; nothing was applied. Point the "
-                            + "service at the primary, or turn default_transaction_read_only off for this database.",
-                    "reason", "read-only"));
+        if (!checked.toApply().isEmpty() && connection != null) {
+            java.util.Optional<String> readOnly = target.dialect().readOnly(connection);
+            if (readOnly.isPresent()) {
+                checked = checked.failingWith(Failure.of(Code.DATABASE_READ_ONLY, "the database " + target.redacted()
+                                + " cannot be written and " + checked.toApply().size() + " migration(s) are to be applied; "
+                                + "nothing was applied. " + readOnly.get(), "reason", "read-only"));
+            }
         }
         return checked;
     }
@@ -191,9 +194,11 @@ final class BootPipeline {
             for (PlannedMigration planned : toApply) {
                 progress.enter("apply", "migration", planned.name());
                 try {
-                    if (applier.apply(connection, planned)) {
+                    boolean byThisBoot = applier.apply(connection, planned);
+                    if (byThisBoot) {
                         applied.add(planned.name());
                     }
+                    progress.migrationDone(byThisBoot);
                 } catch (Interrupter.DeadlineExceeded e) {
                     throw e;
                 } catch (SQLException e) {

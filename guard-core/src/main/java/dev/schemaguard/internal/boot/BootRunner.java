@@ -7,11 +7,13 @@ import dev.schemaguard.GuardConfig;
 import dev.schemaguard.GuardConfigException;
 import dev.schemaguard.internal.report.GuardLog;
 import dev.schemaguard.internal.report.Redactor;
+import dev.schemaguard.internal.text.ControlChars;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -38,30 +40,46 @@ public final class BootRunner {
         return boot(config, BootListener.NONE);
     }
 
-    /** A boot whose progress and verdict {@code listener} hears (the status file, the termination log). */
+    /**
+     * A boot whose progress and verdict {@code listener} hears (the status file, the termination log).
+     * Interrupting the calling thread terminates the boot: the running step is stopped and rolled back,
+     * the verdict is {@code HANG code=TERMINATED}, and the thread's interrupt status is set again on return.
+     */
     public static BootReport boot(GuardConfig config, BootListener listener) {
         BootListener safe = SafeListener.wrap(listener);
-        BootReport report = run(config, false, safe);
-        safe.verdict(report);
-        return report;
+        Run run = run(config, false, safe);
+        safe.verdict(run.report());
+        run.restoreInterrupt();
+        return run.report();
     }
 
     public static BootReport plan(GuardConfig config) {
-        return run(config, true, BootListener.NONE);
+        Run run = run(config, true, BootListener.NONE);
+        run.restoreInterrupt();
+        return run.report();
     }
 
-    /** The verdict of a boot whose configuration could not be loaded: CONFIG_INVALID, with the file, line and fix. */
     static String newBootId() {
         return String.format("%08x", ThreadLocalRandom.current().nextInt());
     }
 
+    /** The verdict of a boot whose configuration could not be loaded: CONFIG_INVALID, with the file, line and fix. */
     public static BootReport configInvalid(GuardConfigException e, String database) {
         GuardLog log = new GuardLog(Redactor.forUrl(database, List.of()), newBootId());
         return report(log, database == null ? "unknown" : log.redactor().redact(database), false, Deadline.start(Duration.ofSeconds(1)),
                 Outcome.failed(Failure.of(Code.CONFIG_INVALID, e.getMessage(), "reason", e.getMessage())), "off");
     }
 
-    private static BootReport run(GuardConfig config, boolean planOnly, BootListener listener) {
+    /** A finished run: its report, and whether the calling thread was interrupted (and so terminated it). */
+    private record Run(BootReport report, boolean interrupted) {
+        void restoreInterrupt() {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static Run run(GuardConfig config, boolean planOnly, BootListener listener) {
         Deadline deadline = Deadline.start(config.deadline());
         String bootId = newBootId();
         Target target;
@@ -69,8 +87,8 @@ public final class BootRunner {
             target = Target.of(config);
         } catch (GuardConfigException e) {
             GuardLog log = new GuardLog(Redactor.forUrl(config.database(), List.of()), bootId);
-            return report(log, "unknown", planOnly, deadline, Outcome.failed(Failure.of(Code.CONFIG_INVALID, e.getMessage(),
-                    "reason", e.getMessage())), "off");
+            return new Run(report(log, "unknown", planOnly, deadline, Outcome.failed(Failure.of(Code.CONFIG_INVALID, e.getMessage(),
+                    "reason", e.getMessage())), "off"), false);
         }
         GuardLog log = new GuardLog(target.redactor(), bootId);
         Map<String, String> started = new LinkedHashMap<>();
@@ -88,24 +106,21 @@ public final class BootRunner {
         ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(daemon("schema-guard-heartbeat-" + bootId));
         long tick = Math.max(50, Math.min(1000, config.heartbeat().toMillis() / 5));
         heartbeat.scheduleAtFixedRate(() -> progress.heartbeat(config.heartbeat()), tick, tick, TimeUnit.MILLISECONDS);
+        boolean interrupted = false;
         try {
             Future<Outcome> future = worker.submit(pipeline::run);
             Outcome outcome;
             try {
                 outcome = future.get(deadline.remaining().toNanos(), TimeUnit.NANOSECONDS);
             } catch (TimeoutException e) {
-                String phase = progress.phase();
-                interrupter.expire();
-                future.cancel(true);
-                awaitUnwind(worker);
-                outcome = hang(phase, deadline);
-            } catch (ExecutionException e) {
-                outcome = failed(e.getCause(), progress.phase(), deadline, target);
+                outcome = stop(Stop.DEADLINE, future, worker, interrupter, progress, deadline);
             } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                interrupter.expire();
-                outcome = hang(progress.phase(), deadline);
+                interrupted = true;
+                outcome = stop(Stop.TERMINATED, future, worker, interrupter, progress, deadline);
+            } catch (ExecutionException e) {
+                outcome = failed(e.getCause(), progress, deadline, target);
             }
+            outcome = withLockHolder(outcome, target);
             boolean passing = outcome.failure() == null && !planOnly && outcome.integrity() != null;
             if (passing) {
                 // Before the verdict line: nothing a boot prints may follow it.
@@ -115,19 +130,38 @@ public final class BootRunner {
             if (passing) {
                 DeferredIntegrity.startIfDeferred(outcome, report, log);
             }
-            return report;
+            return new Run(report, interrupted);
         } finally {
             heartbeat.shutdownNow();
             worker.shutdownNow();
         }
     }
 
-    private static Outcome failed(Throwable cause, String phase, Deadline deadline, Target target) {
+    /** Why a boot was stopped before its pipeline ended. */
+    private enum Stop { DEADLINE, TERMINATED }
+
+    /**
+     * Stops the running step (its statement cancelled, nothing committed after this), gives the worker
+     * a moment to roll back, and reports what the boot had reached: the phase, and the tally so far.
+     */
+    private static Outcome stop(Stop why, Future<Outcome> future, ExecutorService worker, Interrupter interrupter,
+                                Progress progress, Deadline deadline) {
+        String phase = progress.phase();
+        interrupter.expire();
+        future.cancel(true);
+        awaitUnwind(worker);
+        Failure failure = why == Stop.DEADLINE ? deadlineExceeded(phase, deadline) : terminated(phase);
+        return Outcome.stopped(failure, progress.tally());
+    }
+
+    private static Outcome failed(Throwable cause, Progress progress, Deadline deadline, Target target) {
+        String phase = progress.phase();
         if (cause instanceof BootStop stop) {
-            return Outcome.failed(stop.failure());
+            return Outcome.stopped(stop.failure(), progress.tally());
         }
-        if (cause instanceof Interrupter.DeadlineExceeded) {
-            return hang(phase, deadline);
+        if (cause instanceof Interrupter.DeadlineExceeded || cause instanceof CancellationException) {
+            // The worker saw the expiry (or an interrupt) first; the deadline is what stopped it.
+            return Outcome.stopped(deadlineExceeded(phase, deadline), progress.tally());
         }
         if (cause instanceof GuardConfigException e) {
             return Outcome.failed(Failure.of(Code.CONFIG_INVALID, e.getMessage(), "reason", e.getMessage()));
@@ -140,26 +174,39 @@ public final class BootRunner {
                     + message + "); Schema Guard never creates one. Fix the database name in the URL, or create the database "
                     + "and restore its data.", "reason", "does not exist"));
         }
-        return Outcome.failed(Failure.of(code, "phase " + phase + ": " + message + ". " + fixFor(code),
-                "phase", phase, "reason", message));
+        return Outcome.stopped(Failure.of(code, "phase " + phase + ": " + message + ". " + Advice.fix(code),
+                "phase", phase, "reason", message), progress.tally());
     }
 
-    private static String fixFor(Code code) {
-        return switch (code) {
-            case DATABASE_UNREACHABLE -> "Check the database URL, that the file or server is reachable, the user and password, and permissions.";
-            case LOCK_TIMEOUT -> "Another session holds the lock; let it finish (find it in pg_stat_activity or pg_locks) and boot again.";
-            case DATABASE_READ_ONLY -> "Point the service at a database that accepts writes.";
-            case INTERNAL_ERROR -> "This is a defect in Schema Guard; please report it with this line.";
-            default -> "See docs/watchdog.md (Codes) for " + code + ".";
-        };
+    /** A LOCKED failure names who holds the lock, when the dialect can tell. */
+    private static Outcome withLockHolder(Outcome outcome, Target target) {
+        Failure failure = outcome.failure();
+        if (failure == null || failure.code() != Code.LOCKED) {
+            return outcome;
+        }
+        String holder = target.dialect().lockHolder(target.url()).orElse(null);
+        if (holder == null) {
+            return outcome;
+        }
+        Map<String, String> details = new LinkedHashMap<>(failure.details());
+        details.put("holder", holder);
+        Failure named = new Failure(Code.LOCKED, failure.message() + " The lock is held by " + holder + ".", details);
+        return new Outcome(outcome.migrations(), named, outcome.integrity(), outcome.deferIntegrity(), outcome.tally());
     }
 
-    private static Outcome hang(String phase, Deadline deadline) {
+    private static Failure deadlineExceeded(String phase, Deadline deadline) {
         String budget = deadline.budget().toMillis() + "ms";
-        return Outcome.failed(Failure.of(Code.DEADLINE_EXCEEDED, "the boot ran out of its " + budget
+        return Failure.of(Code.DEADLINE_EXCEEDED, "the boot ran out of its " + budget
                         + " deadline in phase " + phase + "; the running step was interrupted and rolled back. "
                         + "Raise deadline: if the step is legitimately slow, or find what blocks it.",
-                "phase", phase, "reason", "deadline " + budget + " exceeded"));
+                "phase", phase, "reason", "deadline " + budget + " exceeded");
+    }
+
+    private static Failure terminated(String phase) {
+        return Failure.of(Code.TERMINATED, "the boot was stopped from outside (SIGTERM, SIGINT, or an interrupt) in phase "
+                        + phase + "; the running step was interrupted and rolled back, and nothing after it was applied. "
+                        + "Boot again: what was applied before stays, the rest is applied then.",
+                "phase", phase, "reason", "terminated");
     }
 
     static BootReport report(GuardLog log, String db, boolean planOnly, Deadline deadline, Outcome outcome, String integrity) {
@@ -175,12 +222,13 @@ public final class BootRunner {
         }
         extra.putAll(details);
         String message = failure == null ? (planOnly ? "the plan passes" : "the database satisfies the contract") : failure.message();
+        message = ControlChars.escape(log.redactor().redact(message));
         if (failure != null) {
             log.warn(message);
         }
         long elapsed = deadline.elapsed().toMillis();
         String text = log.verdict(code, db, outcome.applied(), outcome.pending(), integrity, elapsed, extra);
-        return new BootReport(code.verdict(), code, log.redactor().redact(message), db, outcome.applied(),
+        return new BootReport(code.verdict(), code, message, db, outcome.applied(),
                 outcome.pending(), integrity, elapsed, outcome.migrations(), details, text);
     }
 

@@ -11,19 +11,30 @@ import java.util.List;
  * @param failure         the failure that decides the verdict, or null for a pass
  * @param integrity       the boot's integrity session, for what follows a PASS; null when none ran
  * @param deferIntegrity  the check was skipped for size and must run in the background after a PASS
+ * @param tally           the counts when the boot stopped before its outcome per migration was known; else null
  */
-record Outcome(List<MigrationOutcome> migrations, Failure failure, IntegritySession integrity, boolean deferIntegrity) {
+record Outcome(List<MigrationOutcome> migrations, Failure failure, IntegritySession integrity, boolean deferIntegrity,
+               Tally tally) {
+
+    Outcome(List<MigrationOutcome> migrations, Failure failure, IntegritySession integrity, boolean deferIntegrity) {
+        this(migrations, failure, integrity, deferIntegrity, null);
+    }
 
     static Outcome failed(Failure failure) {
-        return new Outcome(List.of(), failure, null, false);
+        return stopped(failure, Tally.NONE);
+    }
+
+    /** A boot that stopped mid-way: its verdict line counts what it had committed and what was still pending. */
+    static Outcome stopped(Failure failure, Tally tally) {
+        return new Outcome(List.of(), failure, null, false, tally);
     }
 
     int applied() {
-        return count(MigrationOutcome.Status.APPLIED) + count(MigrationOutcome.Status.WOULD_APPLY);
+        return tally != null ? tally.applied() : count(MigrationOutcome.Status.APPLIED) + count(MigrationOutcome.Status.WOULD_APPLY);
     }
 
     int pending() {
-        return migrations.size() - applied() - count(MigrationOutcome.Status.ALREADY_APPLIED);
+        return tally != null ? tally.pending() : migrations.size() - applied() - count(MigrationOutcome.Status.ALREADY_APPLIED);
     }
 
     private int count(MigrationOutcome.Status status) {

@@ -18,6 +18,9 @@ public final class Progress {
     private volatile long phaseStartNanos = System.nanoTime();
     private volatile long lastLineNanos = System.nanoTime();
     private volatile String integrity = "off";
+    // Written by the boot's worker only; read by the runner for a verdict reached before the pipeline's own.
+    private volatile int applied;
+    private volatile int pending;
 
     public Progress(GuardLog log, Deadline deadline) {
         this(log, deadline, BootListener.NONE);
@@ -62,6 +65,23 @@ public final class Progress {
 
     String integrity() {
         return integrity;
+    }
+
+    /** The ledger was read: this many migrations of the changelog are not in it. */
+    void pending(int notInLedger) {
+        pending = notInLedger;
+    }
+
+    /** One pending migration is in the ledger now: this boot applied it, or another boot did meanwhile. */
+    void migrationDone(boolean byThisBoot) {
+        if (byThisBoot) {
+            applied++;
+        }
+        pending--;
+    }
+
+    Tally tally() {
+        return new Tally(applied, pending);
     }
 
     /** A phase's end with its result: {@code phase=X status=<status> [pairs]}. */

@@ -1,5 +1,6 @@
 package dev.schemaguard.internal.sql;
 
+import dev.schemaguard.internal.Interruptions;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -108,6 +109,9 @@ abstract class Lexer {
     }
 
     protected void emit(Token.Kind kind, int start, String value) {
+        if ((tokens.size() & 0x3ff) == 0) {
+            Interruptions.check(); // a 47 MB script has millions of tokens: stop at the deadline, not at the end
+        }
         tokens.add(new Token(kind, s.substring(start, pos), value, start, pos, lineAt(start)));
     }
 

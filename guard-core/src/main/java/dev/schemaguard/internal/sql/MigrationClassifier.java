@@ -1,5 +1,6 @@
 package dev.schemaguard.internal.sql;
 
+import dev.schemaguard.internal.Interruptions;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -38,6 +39,7 @@ public final class MigrationClassifier {
 
         Classification classify(List<SqlStatement> statements) {
             for (SqlStatement statement : statements) {
+                Interruptions.check();
                 classify(statement);
             }
             if (statementsWithTokens == 0 && refusals.isEmpty()) {

@@ -1,5 +1,6 @@
 package dev.schemaguard.internal.sql;
 
+import dev.schemaguard.internal.Interruptions;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,6 +18,7 @@ final class StatementBoundaries {
         List<Token> current = new ArrayList<>();
         for (Token token : tokens) {
             if (token.isOp(";") && !insideBody(current, dialect)) {
+                Interruptions.check();
                 if (!current.isEmpty()) {
                     statements.add(current);
                     current = new ArrayList<>();

@@ -1,5 +1,6 @@
 package dev.schemaguard.internal.sql;
 
+import dev.schemaguard.internal.Interruptions;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,6 +21,7 @@ public final class StatementSplitter {
             unfinished = groups.remove(groups.size() - 1);
         }
         for (List<Token> group : groups) {
+            Interruptions.check();
             Token first = group.get(0);
             Token last = group.get(group.size() - 1);
             statements.add(new SqlStatement(script.substring(first.start(), last.end()), first.line()));

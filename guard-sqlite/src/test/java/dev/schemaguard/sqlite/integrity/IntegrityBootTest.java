@@ -130,6 +130,7 @@ class IntegrityBootTest {
 
         assertEquals(Verdict.HANG, report.verdict(), report.line());
         assertEquals("integrity_check", GuardLines.parse(report.line()).get("phase"));
+        assertEquals("unfinished", GuardLines.parse(report.line()).get("integrity"), "the check ran and did not finish: not off");
         assertTrue(report.elapsedMs() < 500 + 1000, report.line());
     }
 
