@@ -1,5 +1,6 @@
 package dev.schemaguard.cli;
 
+import dev.schemaguard.cli.watch.WatchCommand;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;

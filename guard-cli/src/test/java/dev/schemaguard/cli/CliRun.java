@@ -1,6 +1,6 @@
 package dev.schemaguard.cli;
 
-import dev.schemaguard.watch.LogLine;
+import dev.schemaguard.cli.watch.LogLine;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

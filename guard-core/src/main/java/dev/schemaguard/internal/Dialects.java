@@ -1,7 +1,6 @@
 package dev.schemaguard.internal;
 
 import dev.schemaguard.GuardConfigException;
-import dev.schemaguard.internal.sql.SqlDialect;
 import dev.schemaguard.spi.Dialect;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,13 +48,5 @@ public final class Dialects {
             throw new GuardConfigException("cannot read the JDBC URL of the DataSource (" + e.getMessage()
                     + "); set database: (or GuardConfig.builder().database(url)) next to the DataSource.");
         }
-    }
-
-    /** The classifier's dialect for a Schema Guard dialect. */
-    public static SqlDialect sqlDialect(Dialect dialect) {
-        return switch (dialect.name()) {
-            case "postgresql" -> SqlDialect.POSTGRES;
-            default -> SqlDialect.SQLITE;
-        };
     }
 }

@@ -22,6 +22,13 @@ public interface Dialect {
     boolean accepts(String jdbcUrl);
 
     /**
+     * This database's SQL: how the server tokenizes, where statements end, which statements are
+     * additive. Built from core's SQL toolkit ({@code dev.schemaguard.internal.sql}, exported to the
+     * dialect modules only); core's splitter and classifier use it and nothing else.
+     */
+    dev.schemaguard.internal.sql.SqlSupport sql();
+
+    /**
      * Whether the database exists, decided without creating it. A dialect that cannot tell
      * without connecting (a server) answers true; emptiness then decides whether it is fresh.
      */

@@ -2,6 +2,7 @@ package dev.schemaguard.testing;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.schemaguard.internal.text.Logfmt;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -16,6 +17,19 @@ public final class GuardLines {
     private static final Pattern PAIR = Pattern.compile("([a-z_]+)=(" + VALUE + ")");
 
     private GuardLines() {
+    }
+
+    /**
+     * Whether a watchdog reads this log line as a verdict: the token {@code SCHEMA_GUARD} (not inside
+     * a longer word) followed by logfmt fields with {@code result=}. The CLI's watch parser reads lines
+     * the same way, and the CLI's tests count verdicts with it.
+     */
+    public static boolean readsAsVerdict(String raw) {
+        int at = raw.indexOf("SCHEMA_GUARD ");
+        while (at > 0 && (Character.isLetterOrDigit(raw.charAt(at - 1)) || raw.charAt(at - 1) == '_')) {
+            at = raw.indexOf("SCHEMA_GUARD ", at + 1);
+        }
+        return at >= 0 && Logfmt.parse(raw.substring(at + "SCHEMA_GUARD ".length())).containsKey("result");
     }
 
     /** Asserts the line matches the grammar and returns its keys and (unquoted) values. */

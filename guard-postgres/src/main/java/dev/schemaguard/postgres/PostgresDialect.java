@@ -3,6 +3,8 @@ package dev.schemaguard.postgres;
 import dev.schemaguard.Code;
 import dev.schemaguard.ConnectionSettings;
 import dev.schemaguard.IntegritySettings;
+import dev.schemaguard.internal.sql.SqlSupport;
+import dev.schemaguard.postgres.internal.sql.PostgresSql;
 import dev.schemaguard.spi.Dialect;
 import dev.schemaguard.spi.IntegrityOutcome;
 import java.sql.Connection;
@@ -22,6 +24,7 @@ import java.util.Set;
  * stuck behind another transaction from hanging the boot.
  */
 public final class PostgresDialect implements Dialect {
+    private static final SqlSupport SQL = new PostgresSql();
     private static final String PREFIX = "jdbc:postgresql:";
     private static final org.postgresql.Driver DRIVER = new org.postgresql.Driver();
     /** For a connection opened outside a boot (no budget to derive the wait from): pgjdbc's own default. */
@@ -35,6 +38,11 @@ public final class PostgresDialect implements Dialect {
     @Override
     public boolean accepts(String jdbcUrl) {
         return jdbcUrl.startsWith(PREFIX);
+    }
+
+    @Override
+    public SqlSupport sql() {
+        return SQL;
     }
 
     /** A server cannot be asked without connecting; a missing database shows as 3D000 when it is opened. */

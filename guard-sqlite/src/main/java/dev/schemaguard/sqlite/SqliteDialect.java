@@ -3,8 +3,10 @@ package dev.schemaguard.sqlite;
 import dev.schemaguard.Code;
 import dev.schemaguard.ConnectionSettings;
 import dev.schemaguard.IntegritySettings;
+import dev.schemaguard.internal.sql.SqlSupport;
 import dev.schemaguard.spi.Dialect;
 import dev.schemaguard.spi.IntegritySession;
+import dev.schemaguard.sqlite.internal.sql.SqliteSql;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -27,6 +29,7 @@ import org.sqlite.SQLiteOpenMode;
  * releases it when a process dies, so a killed boot never leaves a lock behind.
  */
 public final class SqliteDialect implements Dialect {
+    private static final SqlSupport SQL = new SqliteSql();
     private static final String PREFIX = "jdbc:sqlite:";
     /** For a connection opened outside a boot (no budget to derive the wait from): sqlite-jdbc's own default. */
     private static final Duration DEFAULT_LOCK_WAIT = Duration.ofSeconds(3);
@@ -39,6 +42,11 @@ public final class SqliteDialect implements Dialect {
     @Override
     public boolean accepts(String jdbcUrl) {
         return jdbcUrl.startsWith(PREFIX);
+    }
+
+    @Override
+    public SqlSupport sql() {
+        return SQL;
     }
 
     @Override

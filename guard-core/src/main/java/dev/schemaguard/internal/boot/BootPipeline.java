@@ -5,7 +5,6 @@ import dev.schemaguard.FreshDatabase;
 import dev.schemaguard.GuardConfig;
 import dev.schemaguard.MigrationOutcome;
 import dev.schemaguard.MigrationOutcome.Status;
-import dev.schemaguard.internal.Dialects;
 import dev.schemaguard.internal.boot.PlannedMigration.Decision;
 import dev.schemaguard.internal.changelog.Changelog;
 import dev.schemaguard.internal.changelog.ChangelogLoader;
@@ -55,9 +54,8 @@ final class BootPipeline {
         progress.enter("load");
         Changelog changelog = ChangelogLoader.load(config.changelog());
         Manifest manifest = Manifest.read(config.manifest()).requireUniqueNames();
-        MigrationStatements statements = new MigrationStatements(
-                Dialects.sqlDialect(target.dialect()), target.dialect().name());
-        Planner planner = new Planner(statements, Dialects.sqlDialect(target.dialect()), config.allowGaps());
+        MigrationStatements statements = new MigrationStatements(target.dialect().sql(), target.dialect().name());
+        Planner planner = new Planner(statements, target.dialect().sql(), config.allowGaps());
 
         IntegritySession integrity = target.dialect().integrity(target.url(), config.integrity());
         progress.enter("open");

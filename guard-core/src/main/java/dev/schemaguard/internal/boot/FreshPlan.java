@@ -7,7 +7,7 @@ import dev.schemaguard.internal.changelog.Changelog;
 import dev.schemaguard.internal.ledger.Ledger;
 import dev.schemaguard.internal.manifest.Manifest;
 import dev.schemaguard.internal.sql.Refusal;
-import dev.schemaguard.internal.sql.SqlDialect;
+import dev.schemaguard.internal.sql.SqlSupport;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -22,9 +22,9 @@ public final class FreshPlan {
     private FreshPlan() {
     }
 
-    public static List<Finding> findings(Changelog changelog, Manifest manifest, GuardConfig config, SqlDialect sqlDialect,
+    public static List<Finding> findings(Changelog changelog, Manifest manifest, GuardConfig config, SqlSupport sql,
                                          String liquibaseName, Function<String, String> requiredWhere) {
-        Planner planner = new Planner(new MigrationStatements(sqlDialect, liquibaseName), sqlDialect, config.allowGaps());
+        Planner planner = new Planner(new MigrationStatements(sql, liquibaseName), sql, config.allowGaps());
         Plan plan = planner.plan(changelog, Ledger.absent(), manifest, config.required(), Set.of());
         List<Finding> findings = new ArrayList<>();
         for (PlannedMigration m : plan.migrations()) {

@@ -4,8 +4,8 @@ import dev.schemaguard.internal.changelog.ChangeSetMigration;
 import dev.schemaguard.internal.changelog.Migration;
 import dev.schemaguard.internal.changelog.SqlFileMigration;
 import dev.schemaguard.internal.liquibase.LiquibaseSql;
-import dev.schemaguard.internal.sql.SqlDialect;
 import dev.schemaguard.internal.sql.SqlStatement;
+import dev.schemaguard.internal.sql.SqlSupport;
 import dev.schemaguard.internal.sql.StatementSplitter;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,24 +16,24 @@ import java.util.List;
  * way, so that what the classifier sees is, statement for statement, what runs.
  */
 final class MigrationStatements {
-    private final SqlDialect sqlDialect;
+    private final SqlSupport sql;
     private final String liquibaseName;
     private LiquibaseSql liquibase;
 
-    MigrationStatements(SqlDialect sqlDialect, String liquibaseName) {
-        this.sqlDialect = sqlDialect;
+    MigrationStatements(SqlSupport sql, String liquibaseName) {
+        this.sql = sql;
         this.liquibaseName = liquibaseName;
     }
 
     List<SqlStatement> of(Migration migration) {
         if (migration instanceof SqlFileMigration file) {
-            return StatementSplitter.split(file.script(), sqlDialect);
+            return StatementSplitter.split(file.script(), sql);
         }
         ChangeSetMigration changeSet = (ChangeSetMigration) migration;
         int line = ChangeSetLines.lineOf(changeSet);
         List<SqlStatement> statements = new ArrayList<>();
         for (SqlStatement generated : liquibase().statements(changeSet)) {
-            for (SqlStatement piece : StatementSplitter.split(generated.text(), sqlDialect)) {
+            for (SqlStatement piece : StatementSplitter.split(generated.text(), sql)) {
                 statements.add(new SqlStatement(piece.text(), line));
             }
         }

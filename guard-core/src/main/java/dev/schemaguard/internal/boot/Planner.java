@@ -15,8 +15,8 @@ import dev.schemaguard.internal.sql.Classification;
 import dev.schemaguard.internal.sql.MigrationClassifier;
 import dev.schemaguard.internal.sql.Refusal;
 import dev.schemaguard.internal.sql.Rule;
-import dev.schemaguard.internal.sql.SqlDialect;
 import dev.schemaguard.internal.sql.SqlStatement;
+import dev.schemaguard.internal.sql.SqlSupport;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,12 +30,12 @@ import java.util.Set;
  */
 final class Planner {
     private final MigrationStatements statements;
-    private final SqlDialect sqlDialect;
+    private final SqlSupport sqlSupport;
     private final boolean allowGaps;
 
-    Planner(MigrationStatements statements, SqlDialect sqlDialect, boolean allowGaps) {
+    Planner(MigrationStatements statements, SqlSupport sqlSupport, boolean allowGaps) {
         this.statements = statements;
-        this.sqlDialect = sqlDialect;
+        this.sqlSupport = sqlSupport;
         this.allowGaps = allowGaps;
     }
 
@@ -73,7 +73,7 @@ final class Planner {
         Classification classification;
         try {
             sql = statements.of(migration);
-            classification = MigrationClassifier.classify(sql, sqlDialect, assumed.view());
+            classification = MigrationClassifier.classify(sql, sqlSupport, assumed.view());
             assumed.record(classification);
         } catch (RuntimeException e) {
             // Liquibase could not generate this changeset's SQL offline: unknown, so not additive.

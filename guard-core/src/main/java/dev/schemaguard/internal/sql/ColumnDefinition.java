@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Set;
 
 /** A parsed column definition: the facts the ADD COLUMN rules look at. */
-record ColumnDefinition(
+public record ColumnDefinition(
         String name,
         List<Token> type,
         boolean notNull,
@@ -14,20 +14,29 @@ record ColumnDefinition(
         boolean checkOrReferences,
         Generated generated) {
 
-    enum Generated { NONE, VIRTUAL, STORED, IDENTITY }
+    public enum Generated { NONE, VIRTUAL, STORED, IDENTITY }
 
     /** Words that end a type name and start a column constraint. */
     private static final Set<String> CONSTRAINT_WORDS = Set.of("constraint", "primary", "not", "null", "unique",
             "check", "default", "collate", "references", "generated", "as", "deferrable", "initially");
 
-    boolean hasDefault() {
+    public boolean hasDefault() {
         return defaultExpression != null;
     }
 
+    /** Whether the default, parentheses removed, is the NULL literal. */
+    public static boolean isNullLiteral(List<Token> expr) {
+        List<Token> e = expr;
+        while (e.size() >= 3 && e.get(0).isOp("(") && e.get(e.size() - 1).isOp(")")) {
+            e = e.subList(1, e.size() - 1);
+        }
+        return e.size() == 1 && e.get(0).isWord("NULL");
+    }
+
     /** Reads a column definition up to a ',' or ')' at depth 0, or the end. */
-    static ColumnDefinition parse(TokenCursor c, SqlDialect dialect) {
-        String name = Names.simple(c, dialect);
-        List<Token> type = type(c, dialect);
+    public static ColumnDefinition parse(TokenCursor c, SqlSyntax syntax) {
+        String name = Names.simple(c, syntax);
+        List<Token> type = type(c, syntax);
         boolean notNull = false;
         List<Token> defaultExpression = null;
         boolean keyOrUnique = false;
@@ -35,7 +44,7 @@ record ColumnDefinition(
         Generated generated = Generated.NONE;
         while (!c.atEnd() && !c.peekOp(",") && !c.peekOp(")")) {
             if (c.acceptWords("CONSTRAINT")) {
-                Names.simple(c, dialect);
+                Names.simple(c, syntax);
             } else if (c.acceptWords("PRIMARY", "KEY")) {
                 keyOrUnique = true;
                 if (!c.acceptWords("ASC")) {
@@ -60,12 +69,12 @@ record ColumnDefinition(
                 c.group();
                 c.acceptWords("NO", "INHERIT");
             } else if (c.acceptWords("DEFAULT")) {
-                defaultExpression = defaultExpression(c, dialect);
+                defaultExpression = defaultExpression(c, syntax);
             } else if (c.acceptWords("COLLATE")) {
-                Names.qualified(c, dialect);
+                Names.qualified(c, syntax);
             } else if (c.acceptWords("REFERENCES")) {
                 checkOrReferences = true;
-                ForeignKeyClause.parse(c, dialect);
+                ForeignKeyClause.parse(c, syntax);
             } else if (c.peekWords("GENERATED") || c.peekWords("AS")) {
                 generated = generated(c);
             } else if (c.acceptWords("DEFERRABLE") || c.acceptWords("NOT", "DEFERRABLE")) {
@@ -81,24 +90,24 @@ record ColumnDefinition(
         return new ColumnDefinition(name, type, notNull, defaultExpression, keyOrUnique, checkOrReferences, generated);
     }
 
-    private static List<Token> type(TokenCursor c, SqlDialect dialect) {
+    private static List<Token> type(TokenCursor c, SqlSyntax syntax) {
         List<Token> type = new ArrayList<>();
         boolean afterTypeWord = false;
         while (!c.atEnd()) {
             Token t = c.peek();
             boolean typeWord = (t.kind() == Token.Kind.WORD && !CONSTRAINT_WORDS.contains(t.folded()))
                     || t.kind() == Token.Kind.QUOTED_IDENT
-                    || (dialect == SqlDialect.SQLITE && t.kind() == Token.Kind.STRING);
+                    || (syntax.stringsAsNames() && t.kind() == Token.Kind.STRING);
             if (typeWord) {
                 type.add(c.next());
-                if (dialect == SqlDialect.POSTGRES && c.acceptOp(".")) {
+                if (syntax.qualifiedTypes() && c.acceptOp(".")) {
                     type.add(c.next());
                 }
                 afterTypeWord = true;
             } else if (afterTypeWord && c.peekOp("(")) {
                 type.addAll(c.group());
                 afterTypeWord = false;
-            } else if (dialect == SqlDialect.POSTGRES && !type.isEmpty() && c.acceptOp("[")) {
+            } else if (syntax.arrayTypes() && !type.isEmpty() && c.acceptOp("[")) {
                 if (c.peek() != null && c.peek().kind() == Token.Kind.NUMBER) {
                     c.next();
                 }
@@ -120,10 +129,10 @@ record ColumnDefinition(
         }
     }
 
-    /** SQLite: a single term or a parenthesized expression; PostgreSQL: a b_expr up to the next constraint. */
-    private static List<Token> defaultExpression(TokenCursor c, SqlDialect dialect) {
+    /** One term or a parenthesized expression (SQLite), or an expression up to the next constraint (PostgreSQL's b_expr). */
+    private static List<Token> defaultExpression(TokenCursor c, SqlSyntax syntax) {
         List<Token> expr = new ArrayList<>();
-        if (dialect == SqlDialect.SQLITE) {
+        if (syntax.defaultIsOneTerm()) {
             if (c.peekOp("(")) {
                 expr.add(c.peek());
                 expr.addAll(c.group());

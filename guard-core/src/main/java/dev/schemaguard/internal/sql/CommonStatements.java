@@ -7,21 +7,21 @@ import java.util.List;
  * A keyword that only one server knows is refused the same way in the other: the server would
  * reject it anyway, and refusing is the safe side.
  */
-final class CommonStatements {
+public final class CommonStatements {
     private static final String OFFLINE = " Apply it in a reviewed migration outside the boot manifest.";
 
     private CommonStatements() {}
 
     /** The refusal for a statement starting with a never-additive keyword, or null. */
-    static Analysis refusalFor(List<Token> tokens, SqlDialect dialect) {
-        Analysis a = byLeadingKeyword(tokens, dialect);
-        if (a != null && !a.refusedBy.dialects().contains(dialect)) {
+    public static Analysis refusalFor(List<Token> tokens, SqlSyntax syntax) {
+        Analysis a = byLeadingKeyword(tokens, syntax);
+        if (a != null && !syntax.rules().contains(a.refusedBy)) {
             return null; // a keyword of the other dialect: left to the grammar, which calls it unknown
         }
         return a;
     }
 
-    private static Analysis byLeadingKeyword(List<Token> tokens, SqlDialect dialect) {
+    private static Analysis byLeadingKeyword(List<Token> tokens, SqlSyntax syntax) {
         Token first = tokens.get(0);
         if (first.kind() != Token.Kind.WORD) {
             return null;
@@ -29,7 +29,7 @@ final class CommonStatements {
         String verb = first.folded();
         switch (verb) {
             case "select":
-                if (dialect == SqlDialect.POSTGRES && hasTopLevelWord(tokens, "into")) {
+                if (syntax.rules().contains(Rule.SELECT_INTO) && hasTopLevelWord(tokens, "into")) {
                     return refuse(Rule.SELECT_INTO, "SELECT INTO creates a table from a query.");
                 }
                 return refuse(Rule.SELECT, "A query at boot can call functions with side effects.");
@@ -76,7 +76,7 @@ final class CommonStatements {
         }
     }
 
-    static Analysis refuse(Rule rule, String why) {
+    public static Analysis refuse(Rule rule, String why) {
         return Analysis.refuse(rule, why + OFFLINE);
     }
 
@@ -103,7 +103,7 @@ final class CommonStatements {
         return refuse(Rule.SELECT, "A query at boot can call functions with side effects.");
     }
 
-    static boolean hasTopLevelWord(List<Token> tokens, String word) {
+    public static boolean hasTopLevelWord(List<Token> tokens, String word) {
         int depth = 0;
         for (Token t : tokens) {
             if (t.isOp("(")) {

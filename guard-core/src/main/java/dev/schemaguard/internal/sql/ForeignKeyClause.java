@@ -1,12 +1,12 @@
 package dev.schemaguard.internal.sql;
 
 /** The part of a foreign key after REFERENCES: target, columns, actions, deferral. */
-final class ForeignKeyClause {
+public final class ForeignKeyClause {
     private ForeignKeyClause() {}
 
     /** Reads the clause and returns the referenced table. */
-    static QualifiedName parse(TokenCursor c, SqlDialect dialect) {
-        QualifiedName target = Names.qualified(c, dialect);
+    public static QualifiedName parse(TokenCursor c, SqlSyntax syntax) {
+        QualifiedName target = Names.qualified(c, syntax);
         if (c.peekOp("(")) {
             c.group();
         }

@@ -10,10 +10,10 @@ import java.util.List;
  * literal or comment, a character the server rejects, or a control character anywhere (a migration
  * file has no business holding NUL or other control characters, even in comments).
  */
-abstract class Lexer {
-    record LexError(int start, int line, String message) {}
+public abstract class Lexer {
+    public record LexError(int start, int line, String message) {}
 
-    record Result(List<Token> tokens, LexError error) {}
+    public record Result(List<Token> tokens, LexError error) {}
 
     protected final String s;
     protected int pos;
@@ -35,11 +35,6 @@ abstract class Lexer {
         }
         this.newlines = nl.stream().mapToInt(Integer::intValue).toArray();
         this.firstControl = control;
-    }
-
-    static Result lex(String text, SqlDialect dialect) {
-        Lexer lexer = dialect == SqlDialect.SQLITE ? new SqliteLexer(text) : new PostgresLexer(text);
-        return lexer.run();
     }
 
     /** Tab, line feed, form feed and carriage return are the only control characters allowed. */
@@ -68,7 +63,7 @@ abstract class Lexer {
         return i < s.length() ? s.charAt(i) : '\0';
     }
 
-    int lineAt(int offset) {
+    protected int lineAt(int offset) {
         int lo = 0;
         int hi = newlines.length;
         while (lo < hi) {
@@ -82,7 +77,8 @@ abstract class Lexer {
         return lo + 1;
     }
 
-    private Result run() {
+    /** Tokenizes the whole text; call once. */
+    public Result run() {
         while (pos < s.length()) {
             int start = pos;
             if (isSpace(s.charAt(pos))) {

@@ -15,14 +15,13 @@ import java.util.Set;
 public final class MigrationClassifier {
     private MigrationClassifier() {}
 
-    public static Classification classify(List<SqlStatement> statements, SqlDialect dialect, SchemaView before) {
-        return new Run(dialect, before).classify(statements);
+    public static Classification classify(List<SqlStatement> statements, SqlSupport sql, SchemaView before) {
+        return new Run(sql, before).classify(statements);
     }
 
     private static final class Run {
-        private final SqlDialect dialect;
+        private final SqlSupport sql;
         private final SchemaView before;
-        private final Grammar grammar;
         private final List<Refusal> refusals = new ArrayList<>();
         private final Set<QualifiedName> created = new LinkedHashSet<>();
         /** Objects that did not exist before this migration: empty, nobody else holds them. */
@@ -31,10 +30,9 @@ public final class MigrationClassifier {
         private int statementsWithWork;
         private int statementsWithTokens;
 
-        Run(SqlDialect dialect, SchemaView before) {
-            this.dialect = dialect;
+        Run(SqlSupport sql, SchemaView before) {
+            this.sql = sql;
             this.before = before;
-            this.grammar = Grammar.of(dialect);
         }
 
         Classification classify(List<SqlStatement> statements) {
@@ -58,14 +56,14 @@ public final class MigrationClassifier {
         }
 
         private void classify(SqlStatement statement) {
-            Lexer.Result lexed = Lexer.lex(statement.text(), dialect);
+            Lexer.Result lexed = sql.lex(statement.text());
             if (lexed.error() != null) {
                 statementsWithTokens++;
                 refuse(Rule.UNPARSEABLE, statement, statement.line(), "The statement cannot be tokenized: "
                         + lexed.error().message() + " (counted within the statement). Fix the SQL.");
                 return;
             }
-            List<List<Token>> groups = StatementBoundaries.group(lexed.tokens(), dialect);
+            List<List<Token>> groups = StatementBoundaries.group(lexed.tokens(), sql);
             if (groups.isEmpty()) {
                 return;
             }
@@ -78,7 +76,7 @@ public final class MigrationClassifier {
             }
             Analysis analysis;
             try {
-                analysis = grammar.analyze(groups.get(0));
+                analysis = sql.analyze(groups.get(0));
             } catch (TokenCursor.NotRecognized e) {
                 statementsWithWork++;
                 refuse(Rule.UNPARSEABLE, statement, line, "The statement is not understood: " + e.getMessage()

@@ -1,23 +1,23 @@
 package dev.schemaguard.internal.sql;
 
 /** Reads object names the way each server resolves them. */
-final class Names {
+public final class Names {
     private Names() {}
 
     /** Reads {@code name} or {@code schema.name}; the default schema (main, public) becomes null. */
-    static QualifiedName qualified(TokenCursor c, SqlDialect dialect) {
-        String first = simple(c, dialect);
+    public static QualifiedName qualified(TokenCursor c, SqlSyntax syntax) {
+        String first = simple(c, syntax);
         if (!c.acceptOp(".")) {
             return new QualifiedName(null, first);
         }
-        String second = simple(c, dialect);
-        return new QualifiedName(defaultSchemaToNull(first, dialect), second);
+        String second = simple(c, syntax);
+        return new QualifiedName(defaultSchemaToNull(first, syntax), second);
     }
 
-    /** One identifier; SQLite also accepts a 'string' where a name is expected. */
-    static String simple(TokenCursor c, SqlDialect dialect) {
+    /** One identifier; or a 'string' where the syntax accepts strings as names (SQLite). */
+    public static String simple(TokenCursor c, SqlSyntax syntax) {
         Token t = c.peek();
-        if (t == null || !(t.isName() || (dialect == SqlDialect.SQLITE && t.kind() == Token.Kind.STRING))) {
+        if (t == null || !(t.isName() || (syntax.stringsAsNames() && t.kind() == Token.Kind.STRING))) {
             throw c.unexpected("expected a name");
         }
         c.next();
@@ -27,8 +27,7 @@ final class Names {
         return t.folded();
     }
 
-    static String defaultSchemaToNull(String schema, SqlDialect dialect) {
-        String defaultSchema = dialect == SqlDialect.SQLITE ? "main" : "public";
-        return schema.equals(defaultSchema) ? null : schema;
+    public static String defaultSchemaToNull(String schema, SqlSyntax syntax) {
+        return schema.equals(syntax.defaultSchema()) ? null : schema;
     }
 }

@@ -1,9 +1,9 @@
 package dev.schemaguard.internal.sql;
 
-import java.util.EnumSet;
-import java.util.Set;
-
-/** Why a statement is not additive. Ids are stable API: logs, docs/rules.md and users match them. */
+/**
+ * Why a statement is not additive. Ids are stable API: logs, docs/rules.md and users match them.
+ * Which rules a dialect can fire is the dialect's to say ({@link SqlSyntax#rules()}).
+ */
 public enum Rule {
     DROP("drop", "drops an object or a column: data or behaviour is lost"),
     RENAME("rename", "renames a table, column or other object: running code still uses the old name"),
@@ -12,25 +12,24 @@ public enum Rule {
     INSERT("insert", "writes rows (INSERT, REPLACE, upsert)"),
     TRUNCATE("truncate", "empties a table"),
     CREATE_TRIGGER("create-trigger", "creates a trigger: opaque code run on every write"),
-    PRAGMA("pragma", "changes database settings or internals (PRAGMA)", SqlDialect.SQLITE),
-    ATTACH("attach", "attaches, detaches or names another database file", SqlDialect.SQLITE),
+    PRAGMA("pragma", "changes database settings or internals (PRAGMA)"),
+    ATTACH("attach", "attaches, detaches or names another database file"),
     VACUUM("vacuum", "rewrites the whole database file or table (VACUUM)"),
     REINDEX("reindex", "rebuilds indexes (REINDEX)"),
     ANALYZE("analyze", "recomputes planner statistics (ANALYZE)"),
     SELECT("select", "runs a query (SELECT, WITH, VALUES, EXPLAIN): it can call functions"),
     CREATE_TABLE_AS_SELECT("create-table-as-select", "creates a table from a query: runs the query"),
     CREATE_VIEW_OR_REPLACE("create-view-or-replace", "replaces a view that running code may depend on"),
-    CREATE_VIRTUAL_TABLE("create-virtual-table", "creates a virtual table: module code runs", SqlDialect.SQLITE),
-    CREATE_MATERIALIZED_VIEW("create-materialized-view", "creates a materialized view: runs its query",
-            SqlDialect.POSTGRES),
+    CREATE_VIRTUAL_TABLE("create-virtual-table", "creates a virtual table: module code runs"),
+    CREATE_MATERIALIZED_VIEW("create-materialized-view", "creates a materialized view: runs its query"),
     ADD_COLUMN_NOT_NULL_WITHOUT_DEFAULT("add-column-not-null-without-default",
             "adds a NOT NULL column without a default: fails on existing rows"),
     ADD_COLUMN_NON_CONSTANT_DEFAULT("add-column-non-constant-default",
             "adds a column whose default is not a known constant or known-stable expression"),
     ADD_COLUMN_VOLATILE_DEFAULT("add-column-volatile-default",
-            "adds a column with a volatile default, serial or identity: rewrites the table", SqlDialect.POSTGRES),
+            "adds a column with a volatile default, serial or identity: rewrites the table"),
     ADD_COLUMN_GENERATED("add-column-generated", "adds a generated column: computed for every existing row"),
-    ADD_COLUMN_CONSTRAINT("add-column-constraint", "adds a PRIMARY KEY or UNIQUE column", SqlDialect.SQLITE),
+    ADD_COLUMN_CONSTRAINT("add-column-constraint", "adds a PRIMARY KEY or UNIQUE column"),
     CREATE_EXISTING_OBJECT("create-existing-object",
             "creates an object that already exists, without IF NOT EXISTS: the migration would fail"),
     ALTER_COLUMN("alter-column", "changes a column's type, nullability, default or storage"),
@@ -41,43 +40,36 @@ public enum Rule {
     UNKNOWN_STATEMENT("unknown-statement", "a statement kind the classifier does not know"),
     MULTIPLE_STATEMENTS("multiple-statements", "one piece of text holds more than one statement"),
     CREATE_INDEX_NON_CONCURRENTLY("create-index-non-concurrently",
-            "builds an index on an existing table without CONCURRENTLY: blocks writes", SqlDialect.POSTGRES),
+            "builds an index on an existing table without CONCURRENTLY: blocks writes"),
     CONCURRENTLY_IN_TRANSACTION("concurrently-in-transaction",
-            "CREATE INDEX CONCURRENTLY is mixed with other statements", SqlDialect.POSTGRES),
+            "CREATE INDEX CONCURRENTLY is mixed with other statements"),
     ADD_CONSTRAINT("add-constraint",
-            "adds a constraint to an existing table without NOT VALID: scans under a lock", SqlDialect.POSTGRES),
-    VALIDATE_CONSTRAINT("validate-constraint", "validates a constraint: scans the whole table", SqlDialect.POSTGRES),
-    SET("set", "changes a session or server setting (other than lock_timeout, statement_timeout)",
-            SqlDialect.POSTGRES),
-    DO_BLOCK("do-block", "runs an anonymous code block (DO)", SqlDialect.POSTGRES),
-    CREATE_FUNCTION("create-function", "creates or replaces a function, procedure or aggregate",
-            SqlDialect.POSTGRES),
-    CREATE_RULE("create-rule", "creates a rewrite rule", SqlDialect.POSTGRES),
-    GRANT("grant", "changes privileges (GRANT, REVOKE, ALTER DEFAULT PRIVILEGES)", SqlDialect.POSTGRES),
-    OWNER_TO("owner-to", "changes an owner (OWNER TO, AUTHORIZATION)", SqlDialect.POSTGRES),
-    SET_SCHEMA("set-schema", "moves an object to another schema", SqlDialect.POSTGRES),
-    CREATE_EXTENSION("create-extension", "installs an extension: runs its install script", SqlDialect.POSTGRES),
-    COPY("copy", "copies data in or out, may run a program", SqlDialect.POSTGRES),
-    SELECT_INTO("select-into", "creates a table from a query (SELECT INTO)", SqlDialect.POSTGRES),
-    PARTITION("partition", "attaches or detaches a partition", SqlDialect.POSTGRES),
-    ROW_LEVEL_SECURITY("row-level-security", "enables, disables or defines row-level security",
-            SqlDialect.POSTGRES),
-    ENABLE_DISABLE_TRIGGER("enable-disable-trigger", "enables or disables triggers or rules", SqlDialect.POSTGRES),
-    REPLICA_IDENTITY("replica-identity", "changes a table's replica identity", SqlDialect.POSTGRES),
-    STORAGE_PARAMETERS("storage-parameters", "changes storage parameters, tablespace, logging or clustering",
-            SqlDialect.POSTGRES),
-    REFRESH_MATERIALIZED_VIEW("refresh-materialized-view", "refreshes a materialized view: runs its query",
-            SqlDialect.POSTGRES),
-    CALL("call", "calls a procedure", SqlDialect.POSTGRES);
+            "adds a constraint to an existing table without NOT VALID: scans under a lock"),
+    VALIDATE_CONSTRAINT("validate-constraint", "validates a constraint: scans the whole table"),
+    SET("set", "changes a session or server setting (other than lock_timeout, statement_timeout)"),
+    DO_BLOCK("do-block", "runs an anonymous code block (DO)"),
+    CREATE_FUNCTION("create-function", "creates or replaces a function, procedure or aggregate"),
+    CREATE_RULE("create-rule", "creates a rewrite rule"),
+    GRANT("grant", "changes privileges (GRANT, REVOKE, ALTER DEFAULT PRIVILEGES)"),
+    OWNER_TO("owner-to", "changes an owner (OWNER TO, AUTHORIZATION)"),
+    SET_SCHEMA("set-schema", "moves an object to another schema"),
+    CREATE_EXTENSION("create-extension", "installs an extension: runs its install script"),
+    COPY("copy", "copies data in or out, may run a program"),
+    SELECT_INTO("select-into", "creates a table from a query (SELECT INTO)"),
+    PARTITION("partition", "attaches or detaches a partition"),
+    ROW_LEVEL_SECURITY("row-level-security", "enables, disables or defines row-level security"),
+    ENABLE_DISABLE_TRIGGER("enable-disable-trigger", "enables or disables triggers or rules"),
+    REPLICA_IDENTITY("replica-identity", "changes a table's replica identity"),
+    STORAGE_PARAMETERS("storage-parameters", "changes storage parameters, tablespace, logging or clustering"),
+    REFRESH_MATERIALIZED_VIEW("refresh-materialized-view", "refreshes a materialized view: runs its query"),
+    CALL("call", "calls a procedure");
 
     private final String id;
     private final String summary;
-    private final Set<SqlDialect> dialects;
 
-    Rule(String id, String summary, SqlDialect... dialects) {
+    Rule(String id, String summary) {
         this.id = id;
         this.summary = summary;
-        this.dialects = dialects.length == 0 ? EnumSet.allOf(SqlDialect.class) : EnumSet.of(dialects[0], dialects);
     }
 
     public String id() {
@@ -86,10 +78,5 @@ public enum Rule {
 
     public String summary() {
         return summary;
-    }
-
-    /** The dialects in which this rule can fire. */
-    public Set<SqlDialect> dialects() {
-        return Set.copyOf(dialects);
     }
 }

@@ -12,9 +12,9 @@ import java.util.List;
 public final class StatementSplitter {
     private StatementSplitter() {}
 
-    public static List<SqlStatement> split(String script, SqlDialect dialect) {
-        Lexer.Result lexed = Lexer.lex(script, dialect);
-        List<List<Token>> groups = StatementBoundaries.group(lexed.tokens(), dialect);
+    public static List<SqlStatement> split(String script, SqlSupport sql) {
+        Lexer.Result lexed = sql.lex(script);
+        List<List<Token>> groups = StatementBoundaries.group(lexed.tokens(), sql);
         List<SqlStatement> statements = new ArrayList<>();
         List<Token> unfinished = List.of();
         if (lexed.error() != null && !groups.isEmpty() && lastGroupIsOpen(groups, lexed.tokens())) {

@@ -6,27 +6,27 @@ package dev.schemaguard.internal.sql;
  * servers fold only ASCII letters, so a Cyrillic "О" or a Kelvin sign never matches a keyword
  * (Java's equalsIgnoreCase would match "ı" to "I").
  */
-record Token(Kind kind, String raw, String value, int start, int end, int line) {
-    enum Kind { WORD, QUOTED_IDENT, STRING, NUMBER, BLOB, PARAM, OP }
+public record Token(Kind kind, String raw, String value, int start, int end, int line) {
+    public enum Kind { WORD, QUOTED_IDENT, STRING, NUMBER, BLOB, PARAM, OP }
 
-    boolean isWord(String keyword) {
+    public boolean isWord(String keyword) {
         return kind == Kind.WORD && asciiEqualsIgnoreCase(raw, keyword);
     }
 
-    boolean isOp(String op) {
+    public boolean isOp(String op) {
         return kind == Kind.OP && raw.equals(op);
     }
 
-    boolean isName() {
+    public boolean isName() {
         return kind == Kind.WORD || kind == Kind.QUOTED_IDENT;
     }
 
     /** The identifier as the server would look it up, ASCII-lower-cased. */
-    String folded() {
+    public String folded() {
         return asciiLower(kind == Kind.QUOTED_IDENT ? value : raw);
     }
 
-    static boolean asciiEqualsIgnoreCase(String a, String b) {
+    public static boolean asciiEqualsIgnoreCase(String a, String b) {
         if (a.length() != b.length()) {
             return false;
         }
@@ -38,11 +38,11 @@ record Token(Kind kind, String raw, String value, int start, int end, int line) 
         return true;
     }
 
-    static char asciiLower(char c) {
+    public static char asciiLower(char c) {
         return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
     }
 
-    static String asciiLower(String s) {
+    public static String asciiLower(String s) {
         StringBuilder sb = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) {
             sb.append(asciiLower(s.charAt(i)));

@@ -9,10 +9,10 @@ import java.util.function.Predicate;
  * does not expect throws {@link NotRecognized}, so a statement is additive only if every token
  * was consumed by a rule that understood it.
  */
-final class TokenCursor {
+public final class TokenCursor {
     /** The statement does not match the grammar being tried. Cheap: no stack trace. */
-    static final class NotRecognized extends RuntimeException {
-        NotRecognized(String message) {
+    public static final class NotRecognized extends RuntimeException {
+        public NotRecognized(String message) {
             super(message, null, false, false);
         }
     }
@@ -20,29 +20,29 @@ final class TokenCursor {
     private final List<Token> tokens;
     private int index;
 
-    TokenCursor(List<Token> tokens) {
+    public TokenCursor(List<Token> tokens) {
         this.tokens = tokens;
     }
 
-    boolean atEnd() {
+    public boolean atEnd() {
         return index >= tokens.size();
     }
 
-    Token peek() {
+    public Token peek() {
         return peek(0);
     }
 
-    Token peek(int ahead) {
+    public Token peek(int ahead) {
         int i = index + ahead;
         return i < tokens.size() ? tokens.get(i) : null;
     }
 
-    boolean peekWord(String word) {
+    public boolean peekWord(String word) {
         return !atEnd() && tokens.get(index).isWord(word);
     }
 
     /** Whether the next tokens are exactly these keywords, in order. */
-    boolean peekWords(String... words) {
+    public boolean peekWords(String... words) {
         for (int k = 0; k < words.length; k++) {
             Token t = peek(k);
             if (t == null || !t.isWord(words[k])) {
@@ -52,7 +52,7 @@ final class TokenCursor {
         return true;
     }
 
-    boolean acceptWords(String... words) {
+    public boolean acceptWords(String... words) {
         if (!peekWords(words)) {
             return false;
         }
@@ -60,17 +60,17 @@ final class TokenCursor {
         return true;
     }
 
-    void expectWords(String... words) {
+    public void expectWords(String... words) {
         if (!acceptWords(words)) {
             throw unexpected("expected " + String.join(" ", words));
         }
     }
 
-    boolean peekOp(String op) {
+    public boolean peekOp(String op) {
         return !atEnd() && tokens.get(index).isOp(op);
     }
 
-    boolean acceptOp(String op) {
+    public boolean acceptOp(String op) {
         if (!peekOp(op)) {
             return false;
         }
@@ -78,13 +78,13 @@ final class TokenCursor {
         return true;
     }
 
-    void expectOp(String op) {
+    public void expectOp(String op) {
         if (!acceptOp(op)) {
             throw unexpected("expected '" + op + "'");
         }
     }
 
-    Token next() {
+    public Token next() {
         if (atEnd()) {
             throw new NotRecognized("the statement ends too early");
         }
@@ -92,7 +92,7 @@ final class TokenCursor {
     }
 
     /** Consumes "( ... )" with balanced brackets and returns the tokens inside. */
-    List<Token> group() {
+    public List<Token> group() {
         expectOp("(");
         List<Token> inner = until(t -> false);
         if (!acceptOp(")")) {
@@ -105,7 +105,7 @@ final class TokenCursor {
      * Consumes tokens up to (not including) the first one at bracket depth 0 that matches
      * {@code stop}, an unmatched closing bracket, or the end.
      */
-    List<Token> until(Predicate<Token> stop) {
+    public List<Token> until(Predicate<Token> stop) {
         List<Token> taken = new ArrayList<>();
         int depth = 0;
         while (!atEnd()) {
@@ -128,7 +128,7 @@ final class TokenCursor {
     }
 
     /** Consumes everything that is left, which must have balanced brackets. */
-    List<Token> rest() {
+    public List<Token> rest() {
         List<Token> taken = until(t -> false);
         if (!atEnd()) {
             throw unexpected("unbalanced parentheses");
@@ -136,13 +136,13 @@ final class TokenCursor {
         return taken;
     }
 
-    void expectEnd() {
+    public void expectEnd() {
         if (!atEnd()) {
             throw unexpected("unexpected text");
         }
     }
 
-    NotRecognized unexpected(String what) {
+    public NotRecognized unexpected(String what) {
         Token t = peek();
         return new NotRecognized(what + (t == null ? " at the end of the statement"
                 : " at '" + t.raw() + "' (line " + t.line() + ")"));

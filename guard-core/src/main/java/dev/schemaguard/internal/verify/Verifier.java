@@ -9,6 +9,7 @@ import dev.schemaguard.internal.changelog.ChangelogLoader;
 import dev.schemaguard.internal.changelog.Migration;
 import dev.schemaguard.internal.manifest.Manifest;
 import dev.schemaguard.internal.manifest.ManifestEntry;
+import dev.schemaguard.spi.Dialect;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -60,8 +61,8 @@ public final class Verifier {
                         + " is not pinned. Append sha256=" + migration.sha256() + " once the file is reviewed."));
             }
         }
-        findings.addAll(FreshPlan.findings(changelog, manifest, config, Dialects.sqlDialect(Dialects.forUrl(config.database())),
-                Dialects.forUrl(config.database()).name(), lines::where));
+        Dialect dialect = Dialects.forUrl(config.database());
+        findings.addAll(FreshPlan.findings(changelog, manifest, config, dialect.sql(), dialect.name(), lines::where));
         return findings;
     }
 }

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.schemaguard.Code;
 import dev.schemaguard.ConnectionSettings;
 import dev.schemaguard.internal.changelog.SqlFileMigration;
-import dev.schemaguard.internal.sql.SqlDialect;
 import dev.schemaguard.internal.sql.SqlStatement;
 import dev.schemaguard.internal.sql.StatementSplitter;
 import dev.schemaguard.postgres.PostgresDialect;
@@ -36,7 +35,7 @@ class ConcurrentIndexApplierTest {
         db = PostgresServer.defaultMajor().newDatabase();
         db.execute("CREATE TABLE accounts (id INTEGER, email TEXT)",
                 "INSERT INTO accounts VALUES (1, 'a@example.com'), (2, 'a@example.com'), (3, 'c@example.com')");
-        applier = new Applier(dialect, new MigrationStatements(SqlDialect.POSTGRES, "postgresql"), new Interrupter(), "test",
+        applier = new Applier(dialect, new MigrationStatements(dialect.sql(), "postgresql"), new Interrupter(), "test",
                 () -> Duration.ofSeconds(30), ConnectionSettings.DEFAULT);
     }
 
@@ -85,7 +84,7 @@ class ConcurrentIndexApplierTest {
 
     private static PlannedMigration outside(String name, String sql) {
         SqlFileMigration migration = new SqlFileMigration(name, Path.of(name), sql, "0".repeat(64));
-        List<SqlStatement> statements = StatementSplitter.split(sql, SqlDialect.POSTGRES);
+        List<SqlStatement> statements = StatementSplitter.split(sql, new PostgresDialect().sql());
         return new PlannedMigration(migration, PlannedMigration.Decision.APPLY, false, "", List.of(), statements, true);
     }
 }

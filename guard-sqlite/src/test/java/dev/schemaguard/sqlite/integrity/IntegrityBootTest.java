@@ -13,7 +13,6 @@ import dev.schemaguard.SchemaGuard;
 import dev.schemaguard.Verdict;
 import dev.schemaguard.testing.GuardLines;
 import dev.schemaguard.testing.Project;
-import dev.schemaguard.watch.LogLine;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -102,7 +101,7 @@ class IntegrityBootTest {
         assertTrue(log().lines().anyMatch(l -> l.contains("phase=integrity_check status=DONE") && l.contains("size=" + size)
                 && l.contains("threshold=" + size) && l.contains("reason=\"size-based integrity_check skip\"")), log());
         // Two boots, two verdicts: no progress line may read as a verdict to a watchdog.
-        assertEquals(2, log().lines().filter(l -> LogLine.parse(l).map(LogLine::isVerdict).orElse(false)).count(), log());
+        assertEquals(2, log().lines().filter(GuardLines::readsAsVerdict).count(), log());
     }
 
     @Test
