@@ -70,23 +70,38 @@ final class LockHolders {
         return "pid " + pid + " (" + kind + ")";
     }
 
+    /** What kind of program a command line runs: the program's name, or for Java its main class or jar. */
     static String kindOf(String cmdline) {
-        if (cmdline.contains("schema-guard") || cmdline.contains("dev.schemaguard.cli")) {
+        String[] words = cmdline.isEmpty() ? new String[0] : cmdline.split(" ");
+        if (words.length == 0) {
+            return "unknown program";
+        }
+        String program = Path.of(words[0]).getFileName().toString();
+        if (!program.equals("java")) {
+            return program;
+        }
+        String main = javaMain(words);
+        if (main.equals("dev.schemaguard.cli.Main") || main.startsWith("schema-guard") && main.endsWith(".jar")) {
             return "another Schema Guard boot";
         }
-        String program = cmdline.isEmpty() ? "" : Path.of(cmdline.split(" ")[0]).getFileName().toString();
-        if (program.equals("java")) {
-            String[] words = cmdline.split(" ");
-            String main = words[words.length - 1];
-            for (int i = 1; i < words.length; i++) {
-                if ((words[i].equals("-jar") || words[i].equals("-cp") || words[i].equals("-classpath")) && i + 1 < words.length) {
-                    main = words[i].equals("-jar") ? Path.of(words[i + 1]).getFileName().toString() : words[Math.min(i + 2, words.length - 1)];
-                    break;
-                }
+        return "a Java process: " + main;
+    }
+
+    /** The main class, or the jar after -jar, of a java command line. */
+    private static String javaMain(String[] words) {
+        for (int i = 1; i < words.length; i++) {
+            String word = words[i];
+            if (word.equals("-jar") && i + 1 < words.length) {
+                return Path.of(words[i + 1]).getFileName().toString();
             }
-            return "a Java process: " + main;
+            if (word.equals("-cp") || word.equals("-classpath") || word.equals("--class-path") || word.equals("-p")
+                    || word.equals("--module-path")) {
+                i++; // its value
+            } else if (!word.startsWith("-")) {
+                return word;
+            }
         }
-        return program.isEmpty() ? "unknown program" : program;
+        return "unknown main class";
     }
 
     private static Optional<Long> inode(Path file) {
