@@ -15,10 +15,10 @@ final class PostgresErrors {
         if (state == null) {
             return Optional.empty();
         }
-        if (state.startsWith("08")) {
-            return Optional.of(Code.DATABASE_UNREACHABLE); // connection exceptions: refused, broken, timed out
-        }
         return switch (state) {
+            // pgjdbc's "connection rejected": the server asked for a password and none was given, or for an
+            // authentication method the driver cannot do. Waiting does not help.
+            case "08004" -> Optional.of(Code.AUTHENTICATION_FAILED);
             // too many clients; the server shutting down (admin, crash) or starting up / in recovery
             case "53300", "57P01", "57P02", "57P03" -> Optional.of(Code.DATABASE_UNREACHABLE);
             case "28P01", "28000" -> Optional.of(Code.AUTHENTICATION_FAILED);
@@ -26,7 +26,8 @@ final class PostgresErrors {
             case "55P03" -> Optional.of(Code.LOCK_TIMEOUT);
             case "25006" -> Optional.of(Code.DATABASE_READ_ONLY);
             case "53100" -> Optional.of(Code.DISK_FULL);
-            default -> Optional.empty();
+            // connection exceptions: refused, broken, timed out
+            default -> state.startsWith("08") ? Optional.of(Code.DATABASE_UNREACHABLE) : Optional.empty();
         };
     }
 
@@ -40,7 +41,9 @@ final class PostgresErrors {
         String who = user != null ? user : parsed == null ? null : parsed.getProperty("user");
         String message = "the server " + host + " refused the login of user " + (who == null ? "(none given)" : "\"" + who + "\"")
                 + ": " + firstLine(e.getMessage());
-        return new SQLException(message, e.getSQLState(), e.getErrorCode(), e);
+        // Not chained to the driver's error: a boot reports the innermost error of a chain (a pool's wraps the
+        // driver's), and this one says more.
+        return new SQLException(message, e.getSQLState(), e.getErrorCode());
     }
 
     static boolean isLoginRefused(SQLException e) {

@@ -68,6 +68,17 @@ class PostgresConnectingTest {
     }
 
     @Test
+    void noPasswordAtAll_isAuthenticationFailedAtOnce_notRetriedUntilTheDeadline() {
+        // Regression: pgjdbc's "the server requested SCRAM-based authentication, but no password was provided"
+        // (SQLSTATE 08004) was taken for an unreachable server and retried for the whole budget.
+        BootReport report = dev.schemaguard.SchemaGuard.of(project.config()).boot();
+
+        assertEquals(Code.AUTHENTICATION_FAILED, report.code(), report.line());
+        assertTrue(report.elapsedMs() < 5_000, "not retried until the 30 s deadline: " + report.elapsedMs());
+        assertTrue(GuardLines.parse(report.line()).get("reason").contains("no password was provided"), report.line());
+    }
+
+    @Test
     void tooManyConnectionsForTheRole_isRetriedUntilASlotFrees_thenPasses() throws Exception {
         server.admin("ALTER ROLE " + role + " CONNECTION LIMIT 1");
         Connection slot = DriverManager.getConnection(server.url(database), role, password);
