@@ -59,14 +59,22 @@ final class GuardOptions {
         if (database != null) {
             loaded = loaded.withDatabase(database);
         }
-        Optional<Duration> age = deadlineFromProcessStart ? Main.processAge() : Optional.empty();
-        if (age.isPresent()) {
-            Duration left = loaded.deadline().minus(age.get());
-            loaded = loaded.toBuilder().deadline(left.compareTo(Duration.ofMillis(1)) < 0 ? Duration.ofMillis(1) : left).build();
-        }
         String password = password();
         String name = user != null ? user : loaded.connection().user();
         return name == null && password == null ? loaded : loaded.withCredentials(name, password);
+    }
+
+    /**
+     * The configuration with what is left of its deadline when the budget counts from the process's
+     * start; called the moment before the boot starts its clock, so that nothing in between goes uncounted.
+     */
+    GuardConfig startingNow(GuardConfig loaded) {
+        Optional<Duration> age = deadlineFromProcessStart ? Main.processAge() : Optional.empty();
+        if (age.isEmpty()) {
+            return loaded;
+        }
+        Duration left = loaded.deadline().minus(age.get());
+        return loaded.toBuilder().deadline(left.compareTo(Duration.ofMillis(1)) < 0 ? Duration.ofMillis(1) : left).build();
     }
 
     /** The password from --password-file, else PGPASSWORD; null when neither is given. */

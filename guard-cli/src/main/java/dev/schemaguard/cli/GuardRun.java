@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.schemaguard.BootListener;
 import dev.schemaguard.BootReport;
+import dev.schemaguard.GuardConfig;
 import dev.schemaguard.GuardConfigException;
 import dev.schemaguard.SchemaGuard;
 import dev.schemaguard.internal.boot.BootRunner;
@@ -25,7 +26,8 @@ final class GuardRun {
     static int run(GuardOptions options, PrintWriter out, Function<SchemaGuard, BootReport> action, BootListener listener) {
         BootReport report;
         try {
-            report = action.apply(SchemaGuard.of(options.load()));
+            GuardConfig config = options.load();
+            report = action.apply(SchemaGuard.of(options.startingNow(config)));
         } catch (GuardConfigException e) {
             report = BootRunner.configInvalid(e, options.databaseForMessages());
             SafeListener.wrap(listener).verdict(report);

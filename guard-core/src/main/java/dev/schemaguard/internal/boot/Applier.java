@@ -66,26 +66,49 @@ final class Applier {
         // A lock held elsewhere is waited for until the reserve, then reported as such (LOCKED), not as a HANG.
         Duration lockWait = remaining.get().minus(Reconnect.RESERVE);
         dialect.beginMigration(connection, lockWait.isNegative() ? Duration.ZERO : lockWait);
+        boolean failed = true;
         try {
-            if (!LedgerTable.existsIn(dialect.existingObjects(connection))) {
-                LedgerTable.create(connection, ledgerDdl);
-            } else if (LedgerTable.contains(connection, planned.name())) {
-                connection.rollback();
-                return false;
-            }
-            if (!planned.outsideTransaction()) {
-                for (SqlStatement sql : planned.statements()) {
-                    execute(connection, sql);
-                }
-            }
-            LedgerTable.insert(connection, planned.migration(), md5sum, description, deploymentId);
-            interrupter.commitUnlessExpired(connection);
-            return true;
+            boolean applied = applyInTransaction(connection, planned, md5sum, description, ledgerDdl);
+            failed = false;
+            return applied;
         } catch (SQLException | RuntimeException e) {
             rollbackQuietly(connection);
             throw e;
         } finally {
+            autoCommitAgain(connection, failed);
+        }
+    }
+
+    private boolean applyInTransaction(Connection connection, PlannedMigration planned, String md5sum, String description,
+                                       List<String> ledgerDdl) throws SQLException {
+        if (!LedgerTable.existsIn(dialect.existingObjects(connection))) {
+            LedgerTable.create(connection, ledgerDdl);
+        } else if (LedgerTable.contains(connection, planned.name())) {
+            connection.rollback();
+            return false;
+        }
+        if (!planned.outsideTransaction()) {
+            for (SqlStatement sql : planned.statements()) {
+                execute(connection, sql);
+            }
+        }
+        LedgerTable.insert(connection, planned.migration(), md5sum, description, deploymentId);
+        interrupter.commitUnlessExpired(connection);
+        return true;
+    }
+
+    /**
+     * Back to autocommit. After a failure the transaction may already be gone (SQLite rolls back by
+     * itself when the disk fills at commit), and what the driver then says about it must not hide the
+     * failure itself: a full disk was once reported as "cannot commit - no transaction is active".
+     */
+    private static void autoCommitAgain(Connection connection, boolean afterFailure) throws SQLException {
+        try {
             connection.setAutoCommit(true);
+        } catch (SQLException e) {
+            if (!afterFailure) {
+                throw e;
+            }
         }
     }
 
