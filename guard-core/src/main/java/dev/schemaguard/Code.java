@@ -24,6 +24,8 @@ public enum Code {
     CANARY_FAILED(Verdict.FAIL),
     DATA_SHRINK(Verdict.FAIL),
     INTERNAL_ERROR(Verdict.FAIL),
+    /** baseline: a migration's objects are missing from the database or differ, so nothing was recorded. */
+    BASELINE_MISMATCH(Verdict.FAIL),
     /** The server refused the credentials (PostgreSQL 28P01/28000): never retried, names the user and host. */
     AUTHENTICATION_FAILED(Verdict.FAIL),
     /** The disk holding the database (or its journal) is full; what was applied before stays, the rest rolled back. */

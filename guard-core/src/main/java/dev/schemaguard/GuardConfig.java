@@ -1,5 +1,6 @@
 package dev.schemaguard;
 
+import dev.schemaguard.internal.io.Locations;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -12,7 +13,8 @@ import javax.sql.DataSource;
  *
  * @param database       JDBC URL of the database (also used to choose the dialect and, redacted, in every line)
  * @param dataSource     where connections come from instead of the URL; may be null
- * @param changelog      a folder of .sql files (applied in file-name order) or a Liquibase changelog file
+ * @param changelog      a folder of .sql files (applied in file-name order) or a Liquibase changelog file; a
+ *                       path in a jar's file system too (see {@link Builder#changelog(String)})
  * @param manifest       the boot manifest; null means an empty allowlist (nothing is applied at boot)
  * @param required       the required-migration contract: names that must be in the ledger after the boot
  * @param freshDatabase  what to do with a database that does not exist yet
@@ -22,12 +24,13 @@ import javax.sql.DataSource;
  * @param integrity      size-aware integrity checking
  * @param data           schemas and canary tables the data must have
  * @param connection     credentials and statement timeouts
+ * @param ledger         which ledger the database keeps, and where the guard records what it applies
  * @param source         the configuration file it came from, for messages; may be null
  */
 public record GuardConfig(String database, DataSource dataSource, Path changelog, Path manifest,
                           List<String> required, FreshDatabase freshDatabase, Duration deadline,
                           Duration heartbeat, boolean allowGaps, IntegritySettings integrity,
-                          DataExpectations data, ConnectionSettings connection, Path source) {
+                          DataExpectations data, ConnectionSettings connection, LedgerSettings ledger, Path source) {
 
     public static final Duration DEFAULT_DEADLINE = Duration.ofSeconds(45);
     public static final Duration DEFAULT_HEARTBEAT = Duration.ofSeconds(5);
@@ -47,6 +50,7 @@ public record GuardConfig(String database, DataSource dataSource, Path changelog
         Objects.requireNonNull(integrity, "integrity");
         Objects.requireNonNull(data, "data");
         Objects.requireNonNull(connection, "connection");
+        Objects.requireNonNull(ledger, "ledger");
         if (heartbeat.isNegative() || heartbeat.isZero() || heartbeat.compareTo(LONGEST_DURATION) > 0) {
             throw new GuardConfigException("heartbeat must be positive and at most 24h, for example 5s.");
         }
@@ -70,7 +74,7 @@ public record GuardConfig(String database, DataSource dataSource, Path changelog
     public Builder toBuilder() {
         return new Builder().database(database).dataSource(dataSource).changelog(changelog).manifest(manifest)
                 .required(required).freshDatabase(freshDatabase).deadline(deadline).heartbeat(heartbeat)
-                .allowGaps(allowGaps).integrity(integrity).data(data).connection(connection).source(source);
+                .allowGaps(allowGaps).integrity(integrity).data(data).connection(connection).ledger(ledger).source(source);
     }
 
     /** Fluent construction for library callers; every setter returns this builder. */
@@ -87,6 +91,7 @@ public record GuardConfig(String database, DataSource dataSource, Path changelog
         private IntegritySettings integrity = IntegritySettings.DEFAULT;
         private DataExpectations data = DataExpectations.NONE;
         private ConnectionSettings connection = ConnectionSettings.DEFAULT;
+        private LedgerSettings ledger = LedgerSettings.AUTO;
         private Path source;
 
         private Builder() {
@@ -96,6 +101,22 @@ public record GuardConfig(String database, DataSource dataSource, Path changelog
         public Builder dataSource(DataSource dataSource) { this.dataSource = dataSource; return this; }
         public Builder changelog(Path changelog) { this.changelog = changelog; return this; }
         public Builder manifest(Path manifest) { this.manifest = manifest; return this; }
+
+        /**
+         * The changelog at a location: {@code classpath:db/migrations} (inside the service's jar, found
+         * through the thread's context class loader), {@code file:/app/migrations}, or a plain path.
+         *
+         * @throws GuardConfigException when a {@code classpath:} resource is not there
+         */
+        public Builder changelog(String location) {
+            return changelog(Locations.resolve(location, null, Locations.defaultLoader()));
+        }
+
+        /** The boot manifest at a location, as for {@link #changelog(String)}. */
+        public Builder manifest(String location) {
+            return manifest(Locations.resolve(location, null, Locations.defaultLoader()));
+        }
+
         public Builder required(List<String> required) { this.required = required; return this; }
         public Builder freshDatabase(FreshDatabase freshDatabase) { this.freshDatabase = freshDatabase; return this; }
         public Builder deadline(Duration deadline) { this.deadline = deadline; return this; }
@@ -104,11 +125,12 @@ public record GuardConfig(String database, DataSource dataSource, Path changelog
         public Builder integrity(IntegritySettings integrity) { this.integrity = integrity; return this; }
         public Builder data(DataExpectations data) { this.data = data; return this; }
         public Builder connection(ConnectionSettings connection) { this.connection = connection; return this; }
+        public Builder ledger(LedgerSettings ledger) { this.ledger = ledger; return this; }
         public Builder source(Path source) { this.source = source; return this; }
 
         public GuardConfig build() {
             return new GuardConfig(database, dataSource, changelog, manifest, required, freshDatabase,
-                    deadline, heartbeat, allowGaps, integrity, data, connection, source);
+                    deadline, heartbeat, allowGaps, integrity, data, connection, ledger, source);
         }
     }
 }

@@ -29,6 +29,12 @@ public record MigrationOutcome(String name, Status status, boolean required, Str
         /** Pending and left pending; {@link #reason()} says why. */
         HELD,
         /** Applying it failed; it was rolled back whole. */
-        FAILED
+        FAILED,
+        /** baseline: its objects are in the database as it creates them, so it was recorded as applied (not run). */
+        RECORDED,
+        /** baseline --dry-run: its objects are there; baseline would record it. */
+        WOULD_RECORD,
+        /** baseline: an object it creates is missing or differs ({@link MigrationOutcome#reason()} names it); not recorded. */
+        UNVERIFIED
     }
 }

@@ -6,6 +6,7 @@ import dev.schemaguard.internal.config.ConfigLoader;
 import dev.schemaguard.internal.verify.Verifier;
 import java.nio.file.Path;
 import java.util.Objects;
+import javax.sql.DataSource;
 
 /**
  * The entry point. A service calls it before it opens its pool:
@@ -36,7 +37,18 @@ public final class SchemaGuard {
      * @throws GuardConfigException naming the file, line and fix when the configuration is wrong
      */
     public static SchemaGuard fromConfigFile(Path configFile) {
-        return new SchemaGuard(ConfigLoader.load(configFile, System.getenv()));
+        return new SchemaGuard(ConfigLoader.load(configFile, System.getenv(), null));
+    }
+
+    /**
+     * A guard for a {@code schema-guard.yaml} that works through the service's own DataSource (its
+     * pool), so that {@code database:} may be left out: the URL is written once, where the pool is
+     * configured. A {@code database:} that is there still names the database in the line.
+     *
+     * @throws GuardConfigException naming the file, line and fix when the configuration is wrong
+     */
+    public static SchemaGuard fromConfigFile(Path configFile, DataSource dataSource) {
+        return new SchemaGuard(ConfigLoader.load(configFile, System.getenv(), Objects.requireNonNull(dataSource, "dataSource")));
     }
 
     public GuardConfig config() {
@@ -95,6 +107,20 @@ public final class SchemaGuard {
             }
         }
         return new VerifyReport(findings, simulated);
+    }
+
+    /**
+     * Adopts a database that already holds the schema: records the migrations up to {@code to} (all when
+     * null) as applied, in the ledger the service keeps, but only after checking in the database's catalog
+     * that each one's tables, columns, indexes and views are there as it would create them. If any is not,
+     * the report names the missing object and nothing is recorded ({@link Code#BASELINE_MISMATCH}). Never
+     * on a database that does not exist or is empty.
+     *
+     * @param to      the last migration to record: its name, or the version the ledger records; null for all
+     * @param dryRun  only report what would be recorded and why; changes nothing
+     */
+    public BootReport baseline(String to, boolean dryRun) {
+        return BootRunner.baseline(config, to, dryRun);
     }
 
     /** What {@link #boot()} would do and the verdict it would reach; changes nothing. */

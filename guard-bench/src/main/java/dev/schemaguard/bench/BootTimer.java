@@ -1,16 +1,17 @@
 package dev.schemaguard.bench;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import org.sqlite.SQLiteConfig;
-import dev.schemaguard.sqlite.integrity.IntegrityCheck;
-import dev.schemaguard.sqlite.integrity.IntegrityCheck.Mode;
-import dev.schemaguard.sqlite.integrity.IntegrityResult;
 
 /** Times a boot: the naive one of the incident, and (once the CLI exists) Schema Guard's own. */
 final class BootTimer {
@@ -26,14 +27,18 @@ final class BootTimer {
      * The entrypoint of incident 1: open the database and run PRAGMA integrity_check, every boot,
      * whatever the size of the file.
      */
-    static BootTime naiveBoot(Path db) throws SQLException {
+    static BootTime naiveBoot(Path db) throws SQLException, IOException {
         long start = System.nanoTime();
         SQLiteConfig config = new SQLiteConfig();
         config.setReadOnly(true);
-        try (Connection c = config.createConnection("jdbc:sqlite:" + db.toAbsolutePath())) {
-            IntegrityResult result = IntegrityCheck.run(c, Mode.FULL, 10);
-            return new BootTime(Duration.ofNanos(System.nanoTime() - start), result.passed() ? 0 : 1,
-                    String.format("integrity_check %s, %.0f MB/s", result.outcome(), result.megabytesPerSecond()));
+        try (Connection c = config.createConnection("jdbc:sqlite:" + db.toAbsolutePath());
+             Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("PRAGMA integrity_check")) {
+            String first = rs.next() ? rs.getString(1) : "";
+            Duration wall = Duration.ofNanos(System.nanoTime() - start);
+            double megabytesPerSecond = Files.size(db) / 1e6 / (wall.toNanos() / 1e9);
+            return new BootTime(wall, "ok".equals(first) ? 0 : 1,
+                    String.format(Locale.ROOT, "integrity_check %s, %.0f MB/s", first, megabytesPerSecond));
         }
     }
 

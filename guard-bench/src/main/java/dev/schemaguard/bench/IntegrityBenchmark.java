@@ -1,22 +1,21 @@
 package dev.schemaguard.bench;
 
-import dev.schemaguard.sqlite.integrity.FileFingerprint;
-import dev.schemaguard.sqlite.integrity.IntegrityCheck;
-import dev.schemaguard.sqlite.integrity.IntegrityCheck.Mode;
-import dev.schemaguard.sqlite.integrity.IntegrityResult;
-import dev.schemaguard.sqlite.integrity.SqliteHeaderProbe;
-import dev.schemaguard.sqlite.integrity.TrustedStamp;
+import dev.schemaguard.IntegritySettings;
+import dev.schemaguard.spi.Dialect;
+import dev.schemaguard.spi.IntegrityOutcome;
+import dev.schemaguard.spi.IntegritySession;
+import dev.schemaguard.sqlite.SqliteDialect;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
  * For each size: generate (or reuse) a real database, then time what a boot can afford on it —
- * the O(1) header probe and stamp check, quick_check, and the naive open + integrity_check.
+ * the O(1) header probe and stamp check, quick_check, and the naive open + integrity_check. The
+ * guard's own steps are driven through the SQLite dialect's integrity session, as a boot drives them.
  * Figures are with a warm page cache (the file was just written or read); a cold boot from disk
  * is slower, by the disk's read throughput.
  */
@@ -48,28 +47,45 @@ public final class IntegrityBenchmark {
         return lines;
     }
 
+    private static final Dialect SQLITE = new SqliteDialect();
+
     private static String measure(BenchSettings settings, String label, Path db) throws Exception {
         long fileBytes = Files.size(db);
+        String url = "jdbc:sqlite:" + db.toAbsolutePath();
 
-        SqliteHeaderProbe.probe(db); // the first call pays for class loading; time the second
+        // The header probe, then the size decision: a threshold of one byte skips every file.
+        IntegritySettings probeOnly = new IntegritySettings(IntegritySettings.Mode.QUICK, 1, false, null, false);
+        SQLITE.integrity(url, probeOnly).beforeOpen(); // the first call pays for class loading; time the second
         long t0 = System.nanoTime();
-        boolean sound = SqliteHeaderProbe.probe(db).sound();
+        IntegrityOutcome probed = SQLITE.integrity(url, probeOnly).beforeOpen().orElseThrow();
         long probeMicros = (System.nanoTime() - t0) / 1_000;
+        boolean sound = !probed.failed();
 
-        Path stampFile = settings.dataDir().resolve(db.getFileName() + ".schema-guard-stamp");
+        // quick_check below the threshold, as a first boot runs it; its pass writes the trusted stamp.
+        Path stampFile = db.resolveSibling(db.getFileName() + ".schema-guard-stamp");
+        Files.deleteIfExists(stampFile);
         Thread.sleep(1_100); // a file written this second is "racy" and gets no stamp
-        TrustedStamp.write(db, stampFile, FileFingerprint.capture(db), "benchmark");
-        TrustedStamp.check(db, stampFile);
-        long t1 = System.nanoTime();
-        boolean trusted = TrustedStamp.check(db, stampFile).trusted();
-        long stampMicros = (System.nanoTime() - t1) / 1_000;
-
-        IntegrityResult quick;
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db.toAbsolutePath())) {
-            quick = IntegrityCheck.run(c, Mode.QUICK, 10);
+        IntegritySettings quickWithStamp = new IntegritySettings(IntegritySettings.Mode.QUICK, Long.MAX_VALUE, true, null, false);
+        IntegritySession firstBoot = SQLITE.integrity(url, quickWithStamp);
+        if (firstBoot.beforeOpen().isPresent()) {
+            throw new IllegalStateException(db + ": expected no stamp before the first check");
         }
-        if (!sound || !quick.passed()) {
-            throw new IllegalStateException(db + " failed: probe sound=" + sound + ", quick " + quick);
+        IntegrityOutcome quick;
+        long t1 = System.nanoTime();
+        try (Connection c = SQLITE.open(url, Dialect.Access.READ_ONLY)) {
+            quick = firstBoot.check(c, interrupt -> { });
+        }
+        double quickSeconds = (System.nanoTime() - t1) / 1e9;
+        firstBoot.recordPass();
+
+        SQLITE.integrity(url, quickWithStamp).beforeOpen(); // warm, as above
+        long t2 = System.nanoTime();
+        boolean trusted = SQLITE.integrity(url, quickWithStamp).beforeOpen()
+                .map(o -> "skipped_stamp".equals(o.status())).orElse(false);
+        long stampMicros = (System.nanoTime() - t2) / 1_000;
+
+        if (!sound || quick.failed()) {
+            throw new IllegalStateException(db + " failed: probe " + probed.message() + ", quick " + quick.message());
         }
 
         String naive = "skipped (bench.skipFullFrom)";
@@ -85,7 +101,7 @@ public final class IntegrityBenchmark {
         String repeat = medianGuardBoot(settings, db, root, 7);
         return String.format(Locale.ROOT, "| %s | %d | %d | %d%s | %.0f (%.2f) | %s | %s | %s |", label,
                 fileBytes / 1_000_000, probeMicros, stampMicros, trusted ? "" : " (not trusted)",
-                quick.megabytesPerSecond(), quick.duration().toMillis() / 1000.0, naive, first, repeat);
+                fileBytes / 1e6 / quickSeconds, quickSeconds, naive, first, repeat);
     }
 
     private static String guardBoot(BenchSettings settings, Path db, Path root) throws Exception {

@@ -47,6 +47,7 @@ public final class Main {
         SUBCOMMANDS.put("boot", BootCommand::new);
         SUBCOMMANDS.put("plan", PlanCommand::new);
         SUBCOMMANDS.put("verify", VerifyCommand::new);
+        SUBCOMMANDS.put("baseline", BaselineCommand::new);
         SUBCOMMANDS.put("check-integrity", CheckIntegrityCommand::new);
         SUBCOMMANDS.put("watch", WatchCommand::new);
     }

@@ -31,6 +31,9 @@ final class PlanCommand implements Callable<Integer> {
     }
 
     private static void print(BootReport report, PrintWriter out) {
+        if (report.details().containsKey("ledger")) {
+            out.printf("ledger: %s%n", report.details().get("ledger"));
+        }
         for (MigrationOutcome m : report.migrations()) {
             out.printf("%-16s %-40s%s%s%n", m.status(), m.name(), m.required() ? " [required]" : "",
                     m.reason().isEmpty() ? "" : "  " + m.reason());

@@ -90,6 +90,15 @@ public interface Dialect {
     Set<String> existingObjects(Connection connection) throws SQLException;
 
     /**
+     * The tables (with their columns), views, indexes and schemas the database holds, from its catalog:
+     * what {@code baseline} checks a migration's objects against before it records the migration as
+     * applied. Empty when this dialect cannot describe them; baseline then refuses, saying so.
+     */
+    default Optional<dev.schemaguard.internal.sql.SchemaCatalog> catalog(Connection connection) throws SQLException {
+        return Optional.empty();
+    }
+
+    /**
      * Starts the transaction in which one migration and its ledger row are written, holding
      * whatever lock makes concurrent boots apply each migration once (unless {@link #lockApply}
      * already holds one for the whole apply phase). Waiting for that lock must

@@ -6,6 +6,7 @@ import dev.schemaguard.DataExpectations;
 import dev.schemaguard.IntegritySettings;
 import dev.schemaguard.FreshDatabase;
 import dev.schemaguard.GuardConfig;
+import dev.schemaguard.LedgerSettings;
 import dev.schemaguard.SchemaGuard;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -31,6 +32,7 @@ public final class Project {
     private final List<Canary> canaries = new ArrayList<>();
     private Double shrinkMaxDrop;
     private Path stampDir;
+    private LedgerSettings ledger = LedgerSettings.AUTO;
 
     public Project(Path folder, String database) {
         this.migrations = folder.resolve("migrations");
@@ -100,6 +102,11 @@ public final class Project {
         return this;
     }
 
+    public Project ledger(LedgerSettings value) {
+        this.ledger = value;
+        return this;
+    }
+
     public Project database(String url) {
         this.database = url;
         return this;
@@ -119,7 +126,7 @@ public final class Project {
 
     public GuardConfig config(Path changelog) {
         return GuardConfig.builder().database(database).changelog(changelog).manifest(manifest).required(required)
-                .freshDatabase(fresh).deadline(deadline).allowGaps(allowGaps)
+                .freshDatabase(fresh).deadline(deadline).allowGaps(allowGaps).ledger(ledger)
                 .data(new DataExpectations(List.of(), canaries, shrinkMaxDrop))
                 .integrity(stampDir == null ? IntegritySettings.DEFAULT : new IntegritySettings(IntegritySettings.DEFAULT.mode(),
                         IntegritySettings.DEFAULT.skipAboveBytes(), true, stampDir, false))
@@ -128,6 +135,10 @@ public final class Project {
 
     public BootReport boot() {
         return SchemaGuard.of(config()).boot();
+    }
+
+    public BootReport baseline(String to, boolean dryRun) {
+        return SchemaGuard.of(config()).baseline(to, dryRun);
     }
 
     public BootReport plan() {

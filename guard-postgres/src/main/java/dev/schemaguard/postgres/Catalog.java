@@ -16,7 +16,7 @@ import java.util.Set;
  * invalid index left by an interrupted concurrent build is left out too.
  */
 final class Catalog {
-    private static final String SYSTEM = "n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast')"
+    static final String SYSTEM = "n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast')"
             + " AND n.nspname NOT LIKE 'pg\\_temp\\_%' AND n.nspname NOT LIKE 'pg\\_toast\\_temp\\_%'";
     private static final String NOT_EXTENSION_MEMBER = "NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = %s"
             + " AND d.classid = '%s'::regclass AND d.deptype = 'e')";

@@ -98,6 +98,11 @@ public final class PostgresDialect implements Dialect {
     }
 
     @Override
+    public Optional<dev.schemaguard.internal.sql.SchemaCatalog> catalog(Connection connection) throws SQLException {
+        return Optional.of(BaselineCatalog.read(connection));
+    }
+
+    @Override
     public Optional<String> readOnly(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement();
              ResultSet rs = statement.executeQuery(

@@ -109,6 +109,11 @@ public final class SqliteDialect implements Dialect {
     }
 
     @Override
+    public java.util.Optional<dev.schemaguard.internal.sql.SchemaCatalog> catalog(Connection connection) throws SQLException {
+        return java.util.Optional.of(SqliteCatalog.read(connection));
+    }
+
+    @Override
     public void beginMigration(Connection connection, Duration lockWait) throws SQLException {
         BusyWait.install(connection, lockWait);
         // With transaction mode IMMEDIATE, sqlite-jdbc begins with BEGIN IMMEDIATE: the write lock is

@@ -2,8 +2,8 @@ package dev.schemaguard.internal.boot;
 
 import dev.schemaguard.Code;
 import dev.schemaguard.ConnectionSettings;
-import dev.schemaguard.internal.ledger.LedgerTable;
-import dev.schemaguard.internal.liquibase.LiquibaseSql;
+import dev.schemaguard.internal.ledger.ActiveLedger;
+import dev.schemaguard.internal.ledger.LedgerKind;
 import dev.schemaguard.internal.sql.SqlStatement;
 import dev.schemaguard.spi.Dialect;
 import java.sql.Connection;
@@ -33,24 +33,23 @@ final class Applier {
     private final String deploymentId;
     private final Supplier<Duration> remaining;
     private final ConnectionSettings limits;
+    private final ActiveLedger ledger;
 
     Applier(Dialect dialect, MigrationStatements statements, Interrupter interrupter, String deploymentId,
-            Supplier<Duration> remaining, ConnectionSettings limits) {
+            Supplier<Duration> remaining, ConnectionSettings limits, ActiveLedger ledger) {
         this.dialect = dialect;
         this.statements = statements;
         this.interrupter = interrupter;
         this.deploymentId = deploymentId;
         this.remaining = remaining;
         this.limits = limits;
+        this.ledger = ledger;
     }
 
     /** Applies one migration; returns false when another boot had already applied it. */
     boolean apply(Connection connection, PlannedMigration planned) throws SQLException {
-        LiquibaseSql liquibase = statements.liquibase();
-        // Checksums and DDL are computed before the lock is taken, so it is held only while writing.
-        String md5sum = liquibase.checksum(planned.migration(), planned.statements());
-        String description = liquibase.description(planned.migration(), planned.statements());
-        List<String> ledgerDdl = liquibase.ledgerTableDdl();
+        // The ledger row (its checksum) is computed before the lock is taken, so it is held only while writing.
+        LedgerKind.Entry entry = ledger.writer().entry(planned.migration(), planned.statements(), deploymentId);
         // Inside the deadline with a margin, so that DDL stuck behind a lock ends as LOCK_TIMEOUT, not HANG.
         Duration left = remaining.get().minus(Reconnect.RESERVE);
         Duration statementTimeout = min(limits.statementTimeout(), left);
@@ -68,7 +67,7 @@ final class Applier {
         dialect.beginMigration(connection, lockWait.isNegative() ? Duration.ZERO : lockWait);
         boolean failed = true;
         try {
-            boolean applied = applyInTransaction(connection, planned, md5sum, description, ledgerDdl);
+            boolean applied = applyInTransaction(connection, planned, entry);
             failed = false;
             return applied;
         } catch (SQLException | RuntimeException e) {
@@ -79,20 +78,22 @@ final class Applier {
         }
     }
 
-    private boolean applyInTransaction(Connection connection, PlannedMigration planned, String md5sum, String description,
-                                       List<String> ledgerDdl) throws SQLException {
-        if (!LedgerTable.existsIn(dialect.existingObjects(connection))) {
-            LedgerTable.create(connection, ledgerDdl);
-        } else if (LedgerTable.contains(connection, planned.name())) {
+    private boolean applyInTransaction(Connection connection, PlannedMigration planned, LedgerKind.Entry entry) throws SQLException {
+        long started = System.nanoTime();
+        java.util.Set<String> objects = dialect.existingObjects(connection);
+        if (ledger.contains(connection, objects, planned.migration())) {
             connection.rollback();
             return false;
+        }
+        if (!ledger.writer().existsIn(objects)) {
+            ledger.writer().create(connection);
         }
         if (!planned.outsideTransaction()) {
             for (SqlStatement sql : planned.statements()) {
                 execute(connection, sql);
             }
         }
-        LedgerTable.insert(connection, planned.migration(), md5sum, description, deploymentId);
+        ledger.writer().record(connection, entry, (System.nanoTime() - started) / 1_000_000);
         interrupter.commitUnlessExpired(connection);
         return true;
     }
@@ -113,7 +114,7 @@ final class Applier {
     }
 
     private boolean alreadyApplied(Connection connection, PlannedMigration planned) throws SQLException {
-        return LedgerTable.existsIn(dialect.existingObjects(connection)) && LedgerTable.contains(connection, planned.name());
+        return ledger.contains(connection, dialect.existingObjects(connection), planned.migration());
     }
 
     private void runOutsideTransaction(Connection connection, PlannedMigration planned) throws SQLException {

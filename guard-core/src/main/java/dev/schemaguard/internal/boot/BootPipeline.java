@@ -8,8 +8,12 @@ import dev.schemaguard.MigrationOutcome.Status;
 import dev.schemaguard.internal.boot.PlannedMigration.Decision;
 import dev.schemaguard.internal.changelog.Changelog;
 import dev.schemaguard.internal.changelog.ChangelogLoader;
+import dev.schemaguard.internal.changelog.Migration;
+import dev.schemaguard.internal.ledger.ActiveLedger;
 import dev.schemaguard.internal.ledger.Ledger;
+import dev.schemaguard.internal.ledger.LedgerChoice;
 import dev.schemaguard.internal.ledger.LedgerTable;
+import dev.schemaguard.internal.ledger.RequiredNames;
 import dev.schemaguard.internal.manifest.Manifest;
 import dev.schemaguard.spi.Dialect;
 import dev.schemaguard.spi.Dialect.Access;
@@ -55,21 +59,23 @@ final class BootPipeline {
         Changelog changelog = ChangelogLoader.load(config.changelog());
         Manifest manifest = Manifest.read(config.manifest()).requireUniqueNames();
         MigrationStatements statements = new MigrationStatements(target.dialect().sql(), target.dialect().name());
-        Planner planner = new Planner(statements, target.dialect().sql(), config.allowGaps());
 
         IntegritySession integrity = target.dialect().integrity(target.url(), config.integrity());
         progress.enter("open");
-        Opened db = open(integrity);
+        Opened db = open(integrity, changelog, statements);
         try {
             progress.pending((int) changelog.migrations().stream().filter(m -> db.ledger().row(m.name()).isEmpty()).count());
             progress.enter("plan");
-            Plan plan = planner.plan(changelog, db.ledger(), manifest, config.required(), db.objects());
+            Planner planner = new Planner(statements, target.dialect().sql(), config.allowGaps() && db.active().allowsGaps());
+            Changelog ordered = new Changelog(changelog.source(), db.migrations());
+            List<String> required = RequiredNames.resolve(config.required(), db.migrations(), List.of(db.active().kept()));
+            Plan plan = planner.plan(ordered, db.ledger(), manifest, required, db.objects());
             plan = checkBeforeApply(plan, db.objects(), db.connection());
             if (!plan.failures().isEmpty() || planOnly) {
                 return dataChecks.check(new Outcome(outcomes(plan, List.of(), null, planOnly && plan.failures().isEmpty()),
                         plan.failures().isEmpty() ? null : plan.failures().get(0), null, false), db.connection());
             }
-            Applied done = apply(plan, db.connection(), statements);
+            Applied done = apply(plan, db.connection(), statements, db.active());
             boolean defer = "skipped_size".equals(db.integrity().status()) && config.integrity().deferred();
             return dataChecks.check(new Outcome(done.migrations(), done.failure(), integrity, defer), db.connection());
         } finally {
@@ -84,16 +90,21 @@ final class BootPipeline {
      * bootstrapping, and then opened only to apply), its integrity checked, its objects and ledger read.
      *
      * @param connection  null when the database does not exist yet
+     * @param active      the ledger it keeps (or will keep), and where the guard records
+     * @param migrations  the changelog in the order that ledger applies it
      */
-    private record Opened(Connection connection, Ledger ledger, Set<String> objects, IntegrityOutcome integrity) {
+    private record Opened(Connection connection, Ledger ledger, Set<String> objects, IntegrityOutcome integrity,
+                          ActiveLedger active, List<Migration> migrations) {
     }
 
-    private Opened open(IntegritySession integrity) throws SQLException {
+    private Opened open(IntegritySession integrity, Changelog changelog, MigrationStatements statements) throws SQLException {
         if (!target.exists()) {
             refuseFresh("the database " + target.redacted() + " does not exist");
+            ActiveLedger active = chooseLedger(Set.of(), null, statements);
             // A database this boot creates holds nothing yet that could be damaged.
             progress.integrity("ok");
-            return new Opened(null, Ledger.absent(), Set.of(), new IntegrityOutcome("ok", null, "fresh database", Map.of()));
+            return new Opened(null, Ledger.absent(), Set.of(), new IntegrityOutcome("ok", null, "fresh database", Map.of()),
+                    active, active.migrations(changelog));
         }
         IntegrityOutcome checked = integrity.beforeOpen().map(this::report).orElse(null);
         Connection connection = new Reconnect(target, progress).open(planOnly ? Access.READ_ONLY : Access.READ_WRITE);
@@ -105,22 +116,45 @@ final class BootPipeline {
             }
             progress.enter("ledger");
             Set<String> objects = target.dialect().existingObjects(connection);
+            ActiveLedger active = chooseLedger(objects, connection, statements);
+            List<Migration> migrations = active.migrations(changelog);
             Ledger ledger = Ledger.absent();
-            if (LedgerTable.existsIn(objects)) {
-                ledger = LedgerTable.read(connection);
-            } else if (!hasOwnObjects(objects)) {
+            if (active.existsIn(objects)) {
+                ledger = active.read(connection, objects, migrations);
+            } else if (!hasOwnObjects(objects, active)) {
                 refuseFresh("the database " + target.redacted() + " is empty (no ledger, no tables)");
             }
-            return new Opened(connection, ledger, objects, checked);
+            return new Opened(connection, ledger, objects, checked, active, migrations);
         } catch (SQLException | RuntimeException e) {
             connection.close();
             throw e;
         }
     }
 
-    /** Whether the database holds anything besides Liquibase's own tables. */
-    private static boolean hasOwnObjects(Set<String> objects) {
-        return objects.stream().anyMatch(o -> !o.contains(LedgerTable.NAME));
+    /** Whether the database holds anything besides ledger tables. */
+    static boolean hasOwnObjects(Set<String> objects, ActiveLedger active) {
+        return objects.stream().anyMatch(o -> !active.isLedgerObject(o));
+    }
+
+    /** The ledger the database keeps (configured, or detected and said so), named in the boot's lines. */
+    private ActiveLedger chooseLedger(Set<String> objects, Connection connection, MigrationStatements statements) throws SQLException {
+        return chooseLedger(config, progress, objects, connection, statements);
+    }
+
+    static ActiveLedger chooseLedger(GuardConfig config, Progress progress, Set<String> objects, Connection connection,
+                                     MigrationStatements statements) throws SQLException {
+        ActiveLedger active = LedgerChoice.resolve(config.ledger(), objects, connection, statements::liquibase);
+        progress.ledger(active.describe());
+        Map<String, String> pairs = new LinkedHashMap<>();
+        pairs.put("ledger", active.describe());
+        pairs.put("table", active.kept().table());
+        pairs.put("chosen", active.detection());
+        progress.done("ledger", "DONE", pairs);
+        if (active.detection().equals("detected") && !active.kept().table().equals(LedgerTable.NAME)) {
+            progress.note("ledger: detected " + active.kept().table() + " (" + active.kept().name() + "), the only known ledger in "
+                    + "the database; the guard reads it and records what it applies there. Set ledger: to make this explicit.");
+        }
+        return active;
     }
 
     /** Prints the integrity result as a phase line and stops the boot when it failed. */
@@ -165,14 +199,15 @@ final class BootPipeline {
         return checked;
     }
 
-    private Applied apply(Plan plan, Connection existingConnection, MigrationStatements statements) throws SQLException {
+    private Applied apply(Plan plan, Connection existingConnection, MigrationStatements statements, ActiveLedger ledger)
+            throws SQLException {
         List<PlannedMigration> toApply = plan.toApply();
         if (toApply.isEmpty()) {
             return new Applied(outcomes(plan, List.of(), null, false), null);
         }
         progress.enter("apply", "migrations", Integer.toString(toApply.size()));
         Applier applier = new Applier(target.dialect(), statements, interrupter, deploymentId, progress::remaining,
-                config.connection());
+                config.connection(), ledger);
         Connection connection = existingConnection != null ? existingConnection : new Reconnect(target, progress).open(Access.CREATE);
         List<String> applied = new ArrayList<>();
         // The wait ends before the deadline, so that a lock held elsewhere is reported as LOCK_TIMEOUT, not HANG.

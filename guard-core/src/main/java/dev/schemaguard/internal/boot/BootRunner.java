@@ -47,39 +47,73 @@ public final class BootRunner {
      */
     public static BootReport boot(GuardConfig config, BootListener listener) {
         BootListener safe = SafeListener.wrap(listener);
-        Run run = run(config, false, safe);
-        safe.verdict(run.report());
-        run.restoreInterrupt();
-        return run.report();
+        Finished finished = run(config, null, safe, run -> new BootPipeline(config, run.target(), false, run.progress(),
+                run.interrupter(), run.deploymentId())::run);
+        safe.verdict(finished.reportKeepingInterrupt());
+        return finished.report();
     }
 
     public static BootReport plan(GuardConfig config) {
-        Run run = run(config, true, BootListener.NONE);
-        run.restoreInterrupt();
-        return run.report();
+        return run(config, "plan", BootListener.NONE, run -> new BootPipeline(config, run.target(), true, run.progress(),
+                run.interrupter(), run.deploymentId())::run).report();
     }
 
+    /**
+     * Records as applied the migrations up to {@code to} (all when null) whose objects the database holds,
+     * after checking each in the catalog; with {@code dryRun}, only says what it would record and why.
+     */
+    public static BootReport baseline(GuardConfig config, String to, boolean dryRun) {
+        return run(config, dryRun ? "baseline_dry_run" : "baseline", BootListener.NONE, run -> new BaselinePipeline(config,
+                run.target(), run.progress(), run.interrupter(), run.deploymentId(), to, dryRun)::run).report();
+    }
+
+    /** What a pipeline gets from the runner: the database, the progress lines, the deadline's interrupter, the boot's id. */
+    record Run(Target target, Progress progress, Interrupter interrupter, String deploymentId) {
+    }
+
+    /**
+     * A run's report. When the calling thread was interrupted (and so terminated the boot), {@link #report()}
+     * is read after the listeners heard the verdict, and the interrupt status is set again then: a status
+     * file is written through a channel that an interrupted thread would close.
+     */
+    private static final class Finished {
+        private final BootReport report;
+        private boolean interrupted;
+
+        Finished(BootReport report, boolean interrupted) {
+            this.report = report;
+            this.interrupted = interrupted;
+        }
+
+        BootReport report() {
+            if (interrupted) {
+                interrupted = false;
+                Thread.currentThread().interrupt();
+            }
+            return report;
+        }
+
+        /** The report, the interrupt status still cleared (for the listeners' file writes). */
+        BootReport reportKeepingInterrupt() {
+            return report;
+        }
+    }
+
+    /** The verdict of a boot whose configuration could not be loaded: CONFIG_INVALID, with the file, line and fix. */
     static String newBootId() {
         return String.format("%08x", ThreadLocalRandom.current().nextInt());
     }
 
-    /** The verdict of a boot whose configuration could not be loaded: CONFIG_INVALID, with the file, line and fix. */
     public static BootReport configInvalid(GuardConfigException e, String database) {
         GuardLog log = new GuardLog(Redactor.forUrl(database, List.of()), newBootId());
         return report(log, database == null ? "unknown" : log.redactor().redact(database), false, Deadline.start(Duration.ofSeconds(1)),
                 Outcome.failed(Failure.of(Code.CONFIG_INVALID, e.getMessage(), "reason", e.getMessage())), "off");
     }
 
-    /** A finished run: its report, and whether the calling thread was interrupted (and so terminated it). */
-    private record Run(BootReport report, boolean interrupted) {
-        void restoreInterrupt() {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    private static Run run(GuardConfig config, boolean planOnly, BootListener listener) {
+    /** @param mode  null for a boot, else the line's {@code mode=} (plan, baseline, baseline_dry_run): changes nothing unless baseline */
+    private static Finished run(GuardConfig config, String mode, BootListener listener,
+                                  java.util.function.Function<Run, java.util.concurrent.Callable<Outcome>> pipelineOf) {
+        boolean planOnly = mode != null;
         Deadline deadline = Deadline.start(config.deadline());
         String bootId = newBootId();
         Target target;
@@ -87,20 +121,20 @@ public final class BootRunner {
             target = Target.of(config);
         } catch (GuardConfigException e) {
             GuardLog log = new GuardLog(Redactor.forUrl(config.database(), List.of()), bootId);
-            return new Run(report(log, "unknown", planOnly, deadline, Outcome.failed(Failure.of(Code.CONFIG_INVALID, e.getMessage(),
-                    "reason", e.getMessage())), "off"), false);
+            return new Finished(report(log, "unknown", mode, deadline, Outcome.failed(Failure.of(Code.CONFIG_INVALID, e.getMessage(),
+                    "reason", e.getMessage())), "off", null), false);
         }
         GuardLog log = new GuardLog(target.redactor(), bootId);
         Map<String, String> started = new LinkedHashMap<>();
         started.put("db", target.redacted());
         started.put("version", VERSION);
-        started.put("mode", planOnly ? "plan" : "boot");
+        started.put("mode", mode == null ? "boot" : mode);
         log.phase("boot", "STARTED", started);
         Progress progress = new Progress(log, deadline, listener);
         listener.progress(bootId, "boot", "STARTED");
         Interrupter interrupter = new Interrupter();
         String deploymentId = Long.toString(System.currentTimeMillis() % 10_000_000_000L);
-        BootPipeline pipeline = new BootPipeline(config, target, planOnly, progress, interrupter, deploymentId);
+        java.util.concurrent.Callable<Outcome> pipeline = pipelineOf.apply(new Run(target, progress, interrupter, deploymentId));
 
         ExecutorService worker = Executors.newSingleThreadExecutor(daemon("schema-guard-boot-" + bootId));
         ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(daemon("schema-guard-heartbeat-" + bootId));
@@ -108,7 +142,7 @@ public final class BootRunner {
         heartbeat.scheduleAtFixedRate(() -> progress.heartbeat(config.heartbeat()), tick, tick, TimeUnit.MILLISECONDS);
         boolean interrupted = false;
         try {
-            Future<Outcome> future = worker.submit(pipeline::run);
+            Future<Outcome> future = worker.submit(pipeline);
             Outcome outcome;
             try {
                 outcome = future.get(deadline.remaining().toNanos(), TimeUnit.NANOSECONDS);
@@ -126,11 +160,11 @@ public final class BootRunner {
                 // Before the verdict line: nothing a boot prints may follow it.
                 outcome.integrity().recordPass();
             }
-            BootReport report = report(log, target.redacted(), planOnly, deadline, outcome, progress.integrity());
+            BootReport report = report(log, target.redacted(), mode, deadline, outcome, progress.integrity(), progress.ledger());
             if (passing) {
                 DeferredIntegrity.startIfDeferred(outcome, report, log);
             }
-            return new Run(report, interrupted);
+            return new Finished(report, interrupted);
         } finally {
             heartbeat.shutdownNow();
             worker.shutdownNow();
@@ -190,8 +224,7 @@ public final class BootRunner {
         }
         Map<String, String> details = new LinkedHashMap<>(failure.details());
         details.put("holder", holder);
-        Failure named = new Failure(Code.LOCKED, failure.message() + " The lock is held by " + holder + ".", details);
-        return new Outcome(outcome.migrations(), named, outcome.integrity(), outcome.deferIntegrity(), outcome.tally());
+        return outcome.failingWith(new Failure(Code.LOCKED, failure.message() + " The lock is held by " + holder + ".", details));
     }
 
     private static Failure deadlineExceeded(String phase, Deadline deadline) {
@@ -210,18 +243,39 @@ public final class BootRunner {
     }
 
     static BootReport report(GuardLog log, String db, boolean planOnly, Deadline deadline, Outcome outcome, String integrity) {
+        return report(log, db, planOnly ? "plan" : null, deadline, outcome, integrity, null);
+    }
+
+    /**
+     * @param mode    null for a boot, else the line's {@code mode=}
+     * @param ledger  the ledger kind the boot read, named in the line as {@code ledger=}; null before it was known
+     */
+    static BootReport report(GuardLog log, String db, String mode, Deadline deadline, Outcome outcome, String integrity,
+                             String ledger) {
+        boolean planOnly = mode != null;
         Failure failure = outcome.failure();
         Code code = failure == null ? Code.OK : failure.code();
         Map<String, String> extra = new LinkedHashMap<>();
         if (planOnly) {
-            extra.put("mode", "plan");
+            extra.put("mode", mode);
+        }
+        if (ledger != null) {
+            extra.put("ledger", ledger);
+        }
+        if (mode != null && mode.startsWith("baseline")) {
+            extra.put(mode.equals("baseline") ? "recorded" : "would_record", Integer.toString(outcome.recorded()));
         }
         Map<String, String> details = new LinkedHashMap<>();
+        if (ledger != null) {
+            details.put("ledger", ledger);
+        }
         if (failure != null) {
             failure.details().forEach((k, v) -> details.put(k, log.redactor().redact(v)));
         }
         extra.putAll(details);
-        String message = failure == null ? (planOnly ? "the plan passes" : "the database satisfies the contract") : failure.message();
+        String message = failure != null ? failure.message() : mode == null ? "the database satisfies the contract"
+                : mode.equals("plan") ? "the plan passes" : outcome.recorded() + " migration(s) " + (mode.equals("baseline")
+                ? "recorded as applied" : "would be recorded as applied") + ", each checked in the catalog";
         message = ControlChars.escape(log.redactor().redact(message));
         if (failure != null) {
             log.warn(message);

@@ -29,12 +29,23 @@ record Outcome(List<MigrationOutcome> migrations, Failure failure, IntegritySess
         return new Outcome(List.of(), failure, null, false, tally);
     }
 
+    /** The same outcome, decided by another failure. */
+    Outcome failingWith(Failure other) {
+        return new Outcome(migrations, other, integrity, deferIntegrity, tally);
+    }
+
     int applied() {
         return tally != null ? tally.applied() : count(MigrationOutcome.Status.APPLIED) + count(MigrationOutcome.Status.WOULD_APPLY);
     }
 
     int pending() {
-        return tally != null ? tally.pending() : migrations.size() - applied() - count(MigrationOutcome.Status.ALREADY_APPLIED);
+        return tally != null ? tally.pending()
+                : migrations.size() - applied() - recorded() - count(MigrationOutcome.Status.ALREADY_APPLIED);
+    }
+
+    /** Migrations a baseline recorded, or would record. */
+    int recorded() {
+        return count(MigrationOutcome.Status.RECORDED) + count(MigrationOutcome.Status.WOULD_RECORD);
     }
 
     private int count(MigrationOutcome.Status status) {

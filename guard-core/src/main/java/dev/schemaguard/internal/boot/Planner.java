@@ -52,8 +52,15 @@ final class Planner {
             boolean isRequired = required.contains(migration.name());
             LedgerRow row = ledger.row(migration.name()).orElse(null);
             if (row != null) {
-                drift(migration, row, failures);
+                drift(migration, row, ledger.drifted().get(migration.name()), failures);
                 planned.add(new PlannedMigration(migration, Decision.ALREADY_APPLIED, isRequired, "", List.of(), List.of(), false));
+                continue;
+            }
+            String blocked = ledger.blocked().get(migration.name());
+            if (blocked != null) {
+                // The ledger says a run of it failed midway: applying it again over that record could double its effects.
+                planned.add(new PlannedMigration(migration, Decision.HOLD, isRequired, blocked, List.of(), List.of(), false));
+                firstHeld = firstHeld == null ? migration.name() : firstHeld;
                 continue;
             }
             PlannedMigration decided = decide(migration, isRequired, manifest, assumed, applied, firstHeld, failures);
@@ -121,9 +128,12 @@ final class Planner {
         }
     }
 
-    private static void drift(Migration migration, LedgerRow row, List<Failure> failures) {
+    /** @param foreignDrift  how the file differs from a foreign ledger's checksum (Flyway's), as that ledger's reader found */
+    private static void drift(Migration migration, LedgerRow row, String foreignDrift, List<Failure> failures) {
         boolean drifted;
-        if (migration instanceof ChangeSetMigration changeSet) {
+        if (foreignDrift != null) {
+            drifted = true;
+        } else if (migration instanceof ChangeSetMigration changeSet) {
             drifted = row.md5sum() != null && !LiquibaseSql.checksumMatches(changeSet, row.md5sum());
         } else {
             String recorded = LedgerTable.recordedSha256(row);
@@ -131,7 +141,8 @@ final class Planner {
         }
         if (drifted) {
             failures.add(Failure.of(Code.CHECKSUM_DRIFT, migration.name() + " was applied, and its file " + migration.file()
-                    + " has changed since. Restore the file as it was applied; put the new change in a new migration.",
+                    + " has changed since" + (foreignDrift == null ? "" : " (" + foreignDrift + ")")
+                    + ". Restore the file as it was applied; put the new change in a new migration.",
                     "migration", migration.name(), "reason", "changed after it was applied"));
         }
     }

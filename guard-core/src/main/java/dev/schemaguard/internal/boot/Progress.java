@@ -21,6 +21,7 @@ public final class Progress {
     // Written by the boot's worker only; read by the runner for a verdict reached before the pipeline's own.
     private volatile int applied;
     private volatile int pending;
+    private volatile String ledger;
 
     public Progress(GuardLog log, Deadline deadline) {
         this(log, deadline, BootListener.NONE);
@@ -82,6 +83,15 @@ public final class Progress {
 
     Tally tally() {
         return new Tally(applied, pending);
+    }
+
+    /** The ledger kind the boot works with, once known: the verdict line names it ({@code ledger=flyway}). */
+    void ledger(String kind) {
+        ledger = kind;
+    }
+
+    String ledger() {
+        return ledger;
     }
 
     /** A phase's end with its result: {@code phase=X status=<status> [pairs]}. */

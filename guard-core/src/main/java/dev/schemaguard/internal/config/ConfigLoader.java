@@ -6,17 +6,20 @@ import dev.schemaguard.DataExpectations;
 import dev.schemaguard.FreshDatabase;
 import dev.schemaguard.IntegritySettings;
 import dev.schemaguard.internal.Dialects;
+import dev.schemaguard.LedgerSettings;
 import dev.schemaguard.internal.data.TableName;
 import dev.schemaguard.internal.text.Sizes;
 import dev.schemaguard.GuardConfig;
 import dev.schemaguard.GuardConfigException;
 import dev.schemaguard.internal.text.DurationText;
+import dev.schemaguard.internal.io.Locations;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import javax.sql.DataSource;
 
 /**
  * Reads {@code schema-guard.yaml}. The key names are a public interface. Relative paths resolve
@@ -28,33 +31,42 @@ public final class ConfigLoader {
 
     static final List<String> KNOWN_KEYS = List.of(
             "database", "changelog", "manifest", "required", "fresh_database", "deadline", "heartbeat", "allow_gaps",
-            "integrity", "schemas", "canaries", "shrink_guard", "lock_timeout", "statement_timeout");
+            "integrity", "schemas", "canaries", "shrink_guard", "lock_timeout", "statement_timeout", "ledger");
     static final List<String> INTEGRITY_KEYS = List.of("mode", "skip_above", "stamp", "stamp_dir", "deferred");
     static final List<String> CANARY_KEYS = List.of("table", "min_rows");
     static final List<String> SHRINK_KEYS = List.of("max_drop");
+    static final List<String> LEDGER_KEYS = List.of("kind", "table", "column", "record_in");
 
     private ConfigLoader() {
     }
 
     public static GuardConfig load(Path file, Map<String, String> environment) {
+        return load(file, environment, null);
+    }
+
+    /** With a DataSource, {@code database:} is optional: connections come from the DataSource. */
+    public static GuardConfig load(Path file, Map<String, String> environment, DataSource dataSource) {
         Path configFile = file.toAbsolutePath().normalize();
         YamlDocument yaml = YamlDocument.read(configFile);
         onlyKnownKeys(yaml, KNOWN_KEYS, "");
         Path folder = configFile.getParent();
         String database = environment.getOrDefault(DATABASE_ENV, yaml.scalar("database"));
-        if (database == null || database.isBlank()) {
+        if ((database == null || database.isBlank()) && dataSource == null) {
             throw new GuardConfigException(configFile + ": database: missing. Set a JDBC URL such as "
                     + "'database: jdbc:sqlite:/data/app.db', or pass --database / " + DATABASE_ENV + ".");
         }
         try {
-            Dialects.forUrl(database.trim());
+            if (database != null && !database.isBlank()) {
+                Dialects.forUrl(database.trim());
+            }
         } catch (GuardConfigException e) {
             // Named where it was written: the file's line, or the environment variable that overrode it.
             throw environment.containsKey(DATABASE_ENV) ? new GuardConfigException(DATABASE_ENV + ": " + e.getMessage())
                     : yaml.error("database", e.getMessage().replaceFirst("^database: ", "").replaceFirst("\\.$", ""));
         }
         return GuardConfig.builder()
-                .database(database.trim())
+                .database(database == null || database.isBlank() ? null : database.trim())
+                .dataSource(dataSource)
                 .changelog(existingPath(yaml, "changelog", folder, true))
                 .manifest(existingPath(yaml, "manifest", folder, false))
                 .required(yaml.scalars("required"))
@@ -67,6 +79,7 @@ public final class ConfigLoader {
                 .connection(new ConnectionSettings(null, null,
                         duration(yaml, "lock_timeout", ConnectionSettings.DEFAULT_LOCK_TIMEOUT),
                         duration(yaml, "statement_timeout", ConnectionSettings.DEFAULT_STATEMENT_TIMEOUT)))
+                .ledger(ledger(yaml))
                 .source(configFile)
                 .build();
     }
@@ -137,6 +150,47 @@ public final class ConfigLoader {
         return canaries;
     }
 
+    /** {@code ledger: flyway}, or a mapping: {@code kind}, {@code table}, {@code column}, {@code record_in}. */
+    private static LedgerSettings ledger(YamlDocument yaml) {
+        if (!yaml.has("ledger")) {
+            return LedgerSettings.AUTO;
+        }
+        if (!yaml.isMapping("ledger")) {
+            return new LedgerSettings(ledgerKind(yaml, "ledger", yaml.scalar("ledger")), null, null, false);
+        }
+        YamlDocument ledger = yaml.mapping("ledger");
+        onlyKnownKeys(ledger, LEDGER_KEYS, "ledger.");
+        LedgerSettings.Kind kind = ledgerKind(ledger, "ledger.kind", ledger.scalar("kind"));
+        String recordIn = ledger.scalar("record_in");
+        boolean inLiquibase = false;
+        if (recordIn != null) {
+            String value = recordIn.trim().toLowerCase(Locale.ROOT);
+            if (!value.equals("ledger") && !value.equals("databasechangelog")) {
+                throw ledger.error("ledger.record_in", "'" + recordIn + "' is not one of: ledger (the kind's own table, the "
+                        + "default), databasechangelog");
+            }
+            inLiquibase = value.equals("databasechangelog") && kind != LedgerSettings.Kind.LIQUIBASE;
+        }
+        if (ledger.scalar("column") != null && kind != LedgerSettings.Kind.SCHEMA_MIGRATIONS) {
+            throw ledger.error("ledger.column", "only kind schema_migrations has a column to name");
+        }
+        if (kind == LedgerSettings.Kind.AUTO && (ledger.scalar("table") != null || inLiquibase)) {
+            throw ledger.error("ledger.kind", "name the kind (liquibase, flyway or schema_migrations) to set table or record_in");
+        }
+        return new LedgerSettings(kind, ledger.scalar("table"), ledger.scalar("column"), inLiquibase);
+    }
+
+    private static LedgerSettings.Kind ledgerKind(YamlDocument yaml, String key, String value) {
+        if (value == null) {
+            return LedgerSettings.Kind.AUTO;
+        }
+        try {
+            return LedgerSettings.Kind.valueOf(value.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw yaml.error(key, "'" + value + "' is not one of: liquibase, flyway, schema_migrations, auto");
+        }
+    }
+
     private static Double shrinkMaxDrop(YamlDocument yaml) {
         if (yaml == null) {
             return null;
@@ -167,7 +221,12 @@ public final class ConfigLoader {
             }
             return null;
         }
-        Path path = folder.resolve(value.trim()).normalize();
+        Path path;
+        try {
+            path = Locations.resolve(value, folder, Locations.defaultLoader());
+        } catch (GuardConfigException e) {
+            throw yaml.error(key, e.getMessage().replaceFirst("\\.$", ""));
+        }
         if (!Files.exists(path)) {
             throw yaml.error(key, "'" + value + "' does not exist (resolved to " + path
                     + "); relative paths are resolved against the config file's folder");

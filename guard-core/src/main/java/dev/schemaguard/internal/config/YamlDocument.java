@@ -152,6 +152,11 @@ public final class YamlDocument {
         return value;
     }
 
+    /** Whether the key holds a nested mapping rather than a single value. */
+    public boolean isMapping(String key) {
+        return entries.get(key) instanceof org.yaml.snakeyaml.nodes.MappingNode;
+    }
+
     /** A nested mapping, or null when absent. */
     public YamlDocument mapping(String key) {
         Node node = entries.get(key);

@@ -4,17 +4,28 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The migrations a database records as applied, keyed by ID (the migration's name). Matching on the
- * ID alone, not on Liquibase's ID+AUTHOR+FILENAME, is what keeps a migration applied when the folder
- * it is read from moves (an image's {@code /app/migrations} versus CI's source tree).
+ * The migrations a database records as applied, keyed by the changelog's migration names: each
+ * ledger kind matches its rows to migrations by its own rule (Liquibase's ID, Flyway's version, a
+ * {@code schema_migrations} file name or version) when it reads them. Matching Liquibase's rows on
+ * the ID alone, not on ID+AUTHOR+FILENAME, is what keeps a migration applied when the folder it is
+ * read from moves (an image's {@code /app/migrations} versus CI's source tree).
  *
- * @param exists  whether the ledger table exists at all
- * @param rows    applied rows by ID
+ * @param exists   whether the ledger table exists at all
+ * @param rows     applied rows by migration name
+ * @param blocked  migrations the ledger records as started and failed (Flyway's {@code success = false},
+ *                 golang-migrate's {@code dirty}), with why: never applied over that record
+ * @param drifted  applied migrations whose file no longer matches the foreign ledger's checksum, with how
  */
-public record Ledger(boolean exists, Map<String, LedgerRow> rows) {
+public record Ledger(boolean exists, Map<String, LedgerRow> rows, Map<String, String> blocked, Map<String, String> drifted) {
 
     public Ledger {
         rows = Map.copyOf(rows);
+        blocked = Map.copyOf(blocked);
+        drifted = Map.copyOf(drifted);
+    }
+
+    public Ledger(boolean exists, Map<String, LedgerRow> rows) {
+        this(exists, rows, Map.of(), Map.of());
     }
 
     public static Ledger absent() {

@@ -2,6 +2,11 @@ package dev.schemaguard.internal.verify;
 
 import dev.schemaguard.Finding;
 import dev.schemaguard.GuardConfig;
+import dev.schemaguard.GuardConfigException;
+import dev.schemaguard.LedgerSettings;
+import dev.schemaguard.internal.ledger.LedgerChoice;
+import dev.schemaguard.internal.ledger.LedgerKind;
+import dev.schemaguard.internal.ledger.RequiredNames;
 import dev.schemaguard.internal.Dialects;
 import dev.schemaguard.internal.boot.FreshPlan;
 import dev.schemaguard.internal.changelog.Changelog;
@@ -31,6 +36,16 @@ public final class Verifier {
         List<Finding> findings = new ArrayList<>();
         String manifestName = manifest.file() == null ? "(no manifest)" : manifest.file().getFileName().toString();
 
+        List<LedgerKind> kinds = LedgerChoice.offline(config.ledger());
+        if (config.ledger().kind() != LedgerSettings.Kind.AUTO) {
+            try {
+                changelog = new Changelog(changelog.source(), kinds.get(0).migrations(changelog));
+            } catch (GuardConfigException e) {
+                findings.add(new Finding("ledger-name", changelog.source().toString(), e.getMessage()));
+            }
+        }
+        List<String> requiredNames = RequiredNames.resolve(config.required(), changelog.migrations(), kinds);
+        config = config.toBuilder().required(requiredNames).build();
         for (String required : config.required()) {
             if (changelog.find(required).isEmpty()) {
                 findings.add(new Finding("required-not-in-changelog", lines.where(required),

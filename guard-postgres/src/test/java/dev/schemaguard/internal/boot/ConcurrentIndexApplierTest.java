@@ -9,6 +9,7 @@ import dev.schemaguard.ConnectionSettings;
 import dev.schemaguard.internal.changelog.SqlFileMigration;
 import dev.schemaguard.internal.sql.SqlStatement;
 import dev.schemaguard.internal.sql.StatementSplitter;
+import dev.schemaguard.internal.ledger.ActiveLedger;
 import dev.schemaguard.postgres.PostgresDialect;
 import dev.schemaguard.postgres.PostgresServer;
 import dev.schemaguard.postgres.PostgresTestDatabase;
@@ -35,8 +36,9 @@ class ConcurrentIndexApplierTest {
         db = PostgresServer.defaultMajor().newDatabase();
         db.execute("CREATE TABLE accounts (id INTEGER, email TEXT)",
                 "INSERT INTO accounts VALUES (1, 'a@example.com'), (2, 'a@example.com'), (3, 'c@example.com')");
-        applier = new Applier(dialect, new MigrationStatements(dialect.sql(), "postgresql"), new Interrupter(), "test",
-                () -> Duration.ofSeconds(30), ConnectionSettings.DEFAULT);
+        MigrationStatements statements = new MigrationStatements(dialect.sql(), "postgresql");
+        applier = new Applier(dialect, statements, new Interrupter(), "test", () -> Duration.ofSeconds(30),
+                ConnectionSettings.DEFAULT, ActiveLedger.liquibase(statements::liquibase));
     }
 
     @Test

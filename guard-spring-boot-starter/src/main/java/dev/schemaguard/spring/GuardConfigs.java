@@ -1,0 +1,94 @@
+package dev.schemaguard.spring;
+
+import dev.schemaguard.LedgerSettings;
+import dev.schemaguard.Canary;
+import dev.schemaguard.ConnectionSettings;
+import dev.schemaguard.DataExpectations;
+import dev.schemaguard.GuardConfig;
+import dev.schemaguard.GuardConfigException;
+import dev.schemaguard.IntegritySettings;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.sql.DataSource;
+import org.springframework.core.io.ResourceLoader;
+
+/** Turns {@code schema-guard.*} into the library's {@link GuardConfig}, through its public builder only. */
+final class GuardConfigs {
+    private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*([KMGT]i?B|B)?", Pattern.CASE_INSENSITIVE);
+
+    private GuardConfigs() {
+    }
+
+    /**
+     * @param dataSource  the application's DataSource; null when schema-guard.database names another database
+     * @param url         its JDBC URL when it can be read without connecting (a SQLite file is never created
+     *                    by the guard's first look); null lets the library find it
+     */
+    static GuardConfig from(SchemaGuardProperties p, DataSource dataSource, String url, ResourceLoader resources) {
+        GuardConfig.Builder builder = GuardConfig.builder()
+                .database(p.getDatabase() != null ? p.getDatabase() : url)
+                .dataSource(p.getDatabase() != null ? null : dataSource)
+                .changelog(p.getChangelog())
+                .required(p.getRequired())
+                .freshDatabase(p.getFreshDatabase())
+                .deadline(p.getDeadline())
+                .heartbeat(p.getHeartbeat())
+                .allowGaps(p.isAllowGaps())
+                .ledger(LedgerSettings.of(p.getLedger()))
+                .integrity(integrity(p.getIntegrity()))
+                .data(new DataExpectations(p.getSchemas(), p.getCanaries().stream().map(GuardConfigs::canary).toList(),
+                        maxDrop(p.getShrinkGuard().getMaxDrop())))
+                .connection(new ConnectionSettings(p.getUser(), p.getPassword(), p.getLockTimeout(), p.getStatementTimeout()));
+        String manifest = p.getManifest();
+        if (manifest != null) {
+            builder.manifest(manifest);
+        } else if (resources.getResource(SchemaGuardProperties.DEFAULT_MANIFEST).exists()) {
+            builder.manifest(SchemaGuardProperties.DEFAULT_MANIFEST);
+        }
+        return builder.build();
+    }
+
+    private static Canary canary(SchemaGuardProperties.Canary c) {
+        if (c.getTable() == null || c.getTable().isBlank()) {
+            throw new GuardConfigException("schema-guard.canaries: each canary needs a table, for example schema-guard.canaries[0].table=users.");
+        }
+        return new Canary(c.getTable().trim(), c.getMinRows());
+    }
+
+    private static IntegritySettings integrity(SchemaGuardProperties.Integrity i) {
+        return new IntegritySettings(i.getMode(), bytes(i.getSkipAbove()), i.isStamp(), i.getStampDir(), i.isDeferred());
+    }
+
+    /** As schema-guard.yaml reads sizes (Spring's DataSize would read 5GB as 5 GiB). */
+    static long bytes(String text) {
+        Matcher m = SIZE.matcher(text == null ? "" : text.trim());
+        if (!m.matches()) {
+            throw new GuardConfigException("schema-guard.integrity.skip-above: '" + text + "' is not a size; write it like 5GB, 500MB or 4GiB.");
+        }
+        String unit = m.group(2) == null ? "B" : m.group(2).toUpperCase(Locale.ROOT);
+        int power = "BKMGT".indexOf(unit.charAt(0));
+        long base = unit.contains("I") ? 1024 : 1000;
+        long bytes = Long.parseLong(m.group(1));
+        for (int i = 0; i < power; i++) {
+            bytes = Math.multiplyExact(bytes, base);
+        }
+        return bytes;
+    }
+
+    static Double maxDrop(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        String t = text.trim();
+        try {
+            double value = t.endsWith("%") ? Double.parseDouble(t.substring(0, t.length() - 1)) / 100 : Double.parseDouble(t);
+            if (value >= 0 && value <= 1) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new GuardConfigException("schema-guard.shrink-guard.max-drop: '" + text + "' is not a share between 0% and 100%.");
+    }
+}

@@ -1,0 +1,4 @@
+CREATE TABLE IF NOT EXISTS customers (
+    id BIGINT PRIMARY KEY,
+    name VARCHAR(100) NOT NULL
+);
