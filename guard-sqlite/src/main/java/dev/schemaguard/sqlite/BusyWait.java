@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import org.sqlite.BusyHandler;
+import org.sqlite.SQLiteConnection;
 
 /**
  * How long a statement waits for a lock another connection holds: until a fixed instant (the boot's
@@ -22,7 +23,9 @@ final class BusyWait extends BusyHandler {
 
     /** Every lock wait on {@code connection} ends within {@code wait} from now. */
     static void install(Connection connection, Duration wait) throws SQLException {
-        setHandler(connection, new BusyWait(System.nanoTime() + wait.toNanos()));
+        // A pool hands out a proxy; the handler belongs on the SQLite connection behind it.
+        Connection sqlite = connection.isWrapperFor(SQLiteConnection.class) ? connection.unwrap(SQLiteConnection.class) : connection;
+        setHandler(sqlite, new BusyWait(System.nanoTime() + wait.toNanos()));
     }
 
     @Override

@@ -56,7 +56,7 @@ public final class ConfigLoader {
                     + "'database: jdbc:sqlite:/data/app.db', or pass --database / " + DATABASE_ENV + ".");
         }
         try {
-            if (database != null && !database.isBlank()) {
+            if (database != null && !database.isBlank() && Dialects.anyInstalled()) {
                 Dialects.forUrl(database.trim());
             }
         } catch (GuardConfigException e) {
