@@ -204,46 +204,46 @@ class CrashConsistencyIT {
 
     @Test
     void postgres_serverCrashedWhileApplying_theBootFailsInTime_andTheNextBootPasses() throws Exception {
-        int trials = Trials.of(1, 5);
+        interruptedMidApply("server-immediate-stop", Trials.of(1, 5), t -> server.crash(), server::startAgain);
+    }
+
+    @Test
+    void postgres_backendTerminatedWhileApplying_theBootFailsInTime_andTheNextBootPasses() throws Exception {
+        interruptedMidApply("terminate-backend", Trials.of(1, 5), t -> server.admin("postgres", "SELECT pg_terminate_backend(pid) "
+                + "FROM pg_stat_activity WHERE datname = '" + t.database + "' AND application_name = 'schema-guard'"), () -> { });
+    }
+
+    /** What takes the boot's connection away, and what brings the server back afterwards. */
+    @FunctionalInterface
+    private interface Fault {
+        void strike(PostgresTrial trial) throws Exception;
+    }
+
+    @FunctionalInterface
+    private interface Recovery {
+        void run() throws Exception;
+    }
+
+    /** The connection goes while 003 applies: the boot FAILs DATABASE_UNREACHABLE inside its deadline, the next boot PASSes. */
+    private void interruptedMidApply(String what, int trials, Fault fault, Recovery recovery) throws Exception {
         for (int trial = 1; trial <= trials; trial++) {
-            PostgresTrial t = new PostgresTrial("crash" + trial);
-            String context = "postgres server crash trial " + trial;
+            PostgresTrial t = new PostgresTrial(what + trial);
+            String context = "postgres " + what + " trial " + trial;
             GuardProcess.Finished boot;
             try (GuardProcess.Running running = t.start()) {
                 running.awaitLine(l -> l.contains("migration=003_big_v.sql"), DEADLINE);
-                server.crash();
+                fault.strike(t);
                 boot = running.waitFor(DEADLINE.plusSeconds(30));
             } finally {
-                server.startAgain();
+                recovery.run();
             }
             assertEquals(1, boot.exit(), context + ": " + boot);
             assertEquals("DATABASE_UNREACHABLE", boot.verdict().get("code"), boot.toString());
             assertTrue(Long.parseLong(boot.verdict().get("elapsed_ms")) < DEADLINE.toMillis(), boot.toString());
             t.nextBootPasses(context);
         }
-        System.out.printf("RELIABILITY crash postgres-server-immediate-stop: %d trials, boot FAIL DATABASE_UNREACHABLE in time, "
-                + "next boot PASS in all%n", trials);
-    }
-
-    @Test
-    void postgres_backendTerminatedWhileApplying_theBootFailsInTime_andTheNextBootPasses() throws Exception {
-        int trials = Trials.of(1, 5);
-        for (int trial = 1; trial <= trials; trial++) {
-            PostgresTrial t = new PostgresTrial("terminate" + trial);
-            String context = "postgres pg_terminate_backend trial " + trial;
-            GuardProcess.Finished boot;
-            try (GuardProcess.Running running = t.start()) {
-                running.awaitLine(l -> l.contains("migration=003_big_v.sql"), DEADLINE);
-                server.admin("postgres", "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + t.database
-                        + "' AND application_name = 'schema-guard'");
-                boot = running.waitFor(DEADLINE.plusSeconds(30));
-            }
-            assertEquals(1, boot.exit(), context + ": " + boot);
-            assertEquals("DATABASE_UNREACHABLE", boot.verdict().get("code"), boot.toString());
-            t.nextBootPasses(context);
-        }
-        System.out.printf("RELIABILITY crash postgres-terminate-backend: %d trials, boot FAIL DATABASE_UNREACHABLE, next boot PASS%n",
-                trials);
+        System.out.printf("RELIABILITY crash postgres-%s: %d trials, boot FAIL DATABASE_UNREACHABLE in time, next boot PASS in all%n",
+                what, trials);
     }
 
     @Test

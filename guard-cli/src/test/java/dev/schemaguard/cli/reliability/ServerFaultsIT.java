@@ -28,7 +28,7 @@ class ServerFaultsIT {
     @Test
     void aServerThatComesUpAfterTheBootStarted_isWaitedFor_andTheBootPasses() throws Exception {
         {
-            ScramServer server = ScramServer.shared();
+            ScramServer server = ScramServer.shared(); // stopped and started again, in this test only
             Project project = new Project(dir.resolve("project"), server.serviceUrl(server.newDatabase())).deadline(Duration.ofSeconds(40));
             Migrations.tablesWithIndexes(project, 3);
             Path yaml = project.writeYaml("");
@@ -58,78 +58,79 @@ class ServerFaultsIT {
 
     @Test
     void anotherSessionHoldingAccessExclusive_isLockTimeoutNamingTheTable_insideTheDeadline() throws Exception {
-        {
-            ScramServer server = ScramServer.shared();
-            String database = server.newDatabase();
-            Project project = new Project(dir.resolve("project"), server.serviceUrl(database)).deadline(Duration.ofSeconds(20));
-            project.migration("001_accounts.sql", "CREATE TABLE accounts (id INTEGER PRIMARY KEY);").allow("001_accounts.sql");
-            Path yaml = project.writeYaml("lock_timeout: 2s\n");
-            assertEquals(0, GuardProcess.of("boot", "--config", yaml.toString()).env("PGPASSWORD", server.password())
-                    .run(Duration.ofSeconds(60)).exit());
-            project.migration("002_email.sql", "ALTER TABLE accounts ADD COLUMN email TEXT;").allow("002_email.sql");
-            yaml = project.writeYaml("lock_timeout: 2s\n");
-            GuardProcess.Finished run;
-            try (Connection blocker = server.admin(database); Statement s = blocker.createStatement()) {
-                blocker.setAutoCommit(false);
-                s.execute("LOCK TABLE accounts IN ACCESS EXCLUSIVE MODE");
-                run = GuardProcess.of("boot", "--config", yaml.toString()).env("PGPASSWORD", server.password()).run(Duration.ofSeconds(60));
-                blocker.rollback();
-            }
-
-            assertEquals(1, run.exit(), run.toString());
-            Map<String, String> line = run.verdict();
-            assertEquals("LOCK_TIMEOUT", line.get("code"));
-            assertEquals("accounts", line.get("table"));
-            assertTrue(Long.parseLong(line.get("elapsed_ms")) < 20_000, run.toString());
-            assertEquals(List.of(), server.column(database, "SELECT column_name FROM information_schema.columns WHERE table_name = "
-                    + "'accounts' AND column_name = 'email'"), "rolled back whole");
-            System.out.printf("RELIABILITY lock contention postgres: %s table=%s elapsed_ms %s (lock_timeout 2s, deadline 20s)%n",
-                    line.get("code"), line.get("table"), line.get("elapsed_ms"));
+        Accounts accounts = accountsWithAPendingColumn(Duration.ofSeconds(20), "lock_timeout: 2s\n");
+        GuardProcess.Finished run;
+        try (Connection blocker = accounts.lockTable()) {
+            run = GuardProcess.of("boot", "--config", accounts.yaml.toString()).env("PGPASSWORD", accounts.server.password())
+                    .run(Duration.ofSeconds(60));
+            blocker.rollback();
         }
+
+        assertEquals(1, run.exit(), run.toString());
+        Map<String, String> line = run.verdict();
+        assertEquals("LOCK_TIMEOUT", line.get("code"));
+        assertEquals("accounts", line.get("table"));
+        assertTrue(Long.parseLong(line.get("elapsed_ms")) < 20_000, run.toString());
+        assertEquals(List.of(), accounts.server.column(accounts.database, "SELECT column_name FROM information_schema.columns "
+                + "WHERE table_name = 'accounts' AND column_name = 'email'"), "rolled back whole");
+        System.out.printf("RELIABILITY lock contention postgres: %s table=%s elapsed_ms %s (lock_timeout 2s, deadline 20s)%n",
+                line.get("code"), line.get("table"), line.get("elapsed_ms"));
     }
 
     @Test
     void sigtermWhileWaitingForALockOnPostgres_endsTerminated_exit143_andLeavesNoLock() throws Exception {
-        {
-            ScramServer server = ScramServer.shared();
-            String database = server.newDatabase();
-            Project project = new Project(dir.resolve("project"), server.serviceUrl(database)).deadline(Duration.ofSeconds(60));
-            project.migration("001_accounts.sql", "CREATE TABLE accounts (id INTEGER PRIMARY KEY);").allow("001_accounts.sql");
-            Path yaml = project.writeYaml("lock_timeout: 50s\nstatement_timeout: 55s\n");
-            assertEquals(0, GuardProcess.of("boot", "--config", yaml.toString()).env("PGPASSWORD", server.password())
-                    .run(Duration.ofSeconds(60)).exit());
-            project.migration("002_email.sql", "ALTER TABLE accounts ADD COLUMN email TEXT;").allow("002_email.sql");
-            yaml = project.writeYaml("lock_timeout: 50s\nstatement_timeout: 55s\n");
-            Path status = Secrets.file(dir.resolve("status.json"));
-            Path termination = Secrets.file(dir.resolve("termination-log"));
-            GuardProcess.Finished run;
-            try (Connection blocker = server.admin(database); Statement s = blocker.createStatement()) {
-                blocker.setAutoCommit(false);
-                s.execute("LOCK TABLE accounts IN ACCESS EXCLUSIVE MODE");
-                try (GuardProcess.Running boot = GuardProcess.of("boot", "--config", yaml.toString(), "--status-file", status.toString(),
-                        "--termination-log", termination.toString()).env("PGPASSWORD", server.password()).start()) {
-                    boot.awaitLine(l -> l.contains("migration=002_email.sql"), Duration.ofSeconds(60));
-                    Thread.sleep(1000);
-                    boot.signal("TERM");
-                    run = boot.waitFor(Duration.ofSeconds(30));
-                }
-                blocker.rollback();
+        Accounts accounts = accountsWithAPendingColumn(Duration.ofSeconds(60), "lock_timeout: 50s\nstatement_timeout: 55s\n");
+        Path status = Secrets.file(dir.resolve("status.json"));
+        Path termination = Secrets.file(dir.resolve("termination-log"));
+        GuardProcess.Finished run;
+        try (Connection blocker = accounts.lockTable()) {
+            try (GuardProcess.Running boot = GuardProcess.of("boot", "--config", accounts.yaml.toString(), "--status-file",
+                    status.toString(), "--termination-log", termination.toString()).env("PGPASSWORD", accounts.server.password()).start()) {
+                boot.awaitLine(l -> l.contains("migration=002_email.sql"), Duration.ofSeconds(60));
+                Thread.sleep(1000);
+                boot.signal("TERM");
+                run = boot.waitFor(Duration.ofSeconds(30));
             }
-
-            assertEquals(143, run.exit(), run.toString());
-            Map<String, String> line = run.verdict();
-            assertEquals("TERMINATED", line.get("code"));
-            assertEquals("apply", line.get("phase"));
-            assertEquals(run.verdictLine() + "\n", Files.readString(termination));
-            assertTrue(Files.readString(status).contains("\"code\": \"TERMINATED\""));
-            assertEquals(List.of("0"), server.column(database, "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND database = "
-                    + "(SELECT oid FROM pg_database WHERE datname = current_database())"));
-            GuardProcess.Finished next = GuardProcess.of("boot", "--config", yaml.toString()).env("PGPASSWORD", server.password())
-                    .run(Duration.ofSeconds(60));
-            assertEquals(0, next.exit(), next.toString());
-            assertEquals("1", next.verdict().get("applied"));
-            System.out.printf("RELIABILITY SIGTERM while waiting on a PostgreSQL lock: %s %s phase=%s exit %d; next boot PASS%n",
-                    line.get("result"), line.get("code"), line.get("phase"), run.exit());
+            blocker.rollback();
         }
+
+        assertEquals(143, run.exit(), run.toString());
+        Map<String, String> line = run.verdict();
+        assertEquals("TERMINATED", line.get("code"));
+        assertEquals("apply", line.get("phase"));
+        assertEquals(run.verdictLine() + "\n", Files.readString(termination));
+        assertTrue(Files.readString(status).contains("\"code\": \"TERMINATED\""));
+        assertEquals(List.of("0"), accounts.server.column(accounts.database, "SELECT count(*) FROM pg_locks WHERE locktype = "
+                + "'advisory' AND database = (SELECT oid FROM pg_database WHERE datname = current_database())"));
+        GuardProcess.Finished next = GuardProcess.of("boot", "--config", accounts.yaml.toString())
+                .env("PGPASSWORD", accounts.server.password()).run(Duration.ofSeconds(60));
+        assertEquals(0, next.exit(), next.toString());
+        assertEquals("1", next.verdict().get("applied"));
+        System.out.printf("RELIABILITY SIGTERM while waiting on a PostgreSQL lock: %s %s phase=%s exit %d; next boot PASS%n",
+                line.get("result"), line.get("code"), line.get("phase"), run.exit());
+    }
+
+    /** A database whose accounts table was booted, and a migration that alters it still pending. */
+    private record Accounts(ScramServer server, String database, Path yaml) {
+        /** Another session, holding ACCESS EXCLUSIVE on accounts until it rolls back. */
+        Connection lockTable() throws Exception {
+            Connection blocker = server.admin(database);
+            blocker.setAutoCommit(false);
+            try (Statement s = blocker.createStatement()) {
+                s.execute("LOCK TABLE accounts IN ACCESS EXCLUSIVE MODE");
+            }
+            return blocker;
+        }
+    }
+
+    private Accounts accountsWithAPendingColumn(Duration deadline, String yamlExtra) throws Exception {
+        ScramServer server = ScramServer.shared();
+        String database = server.newDatabase();
+        Project project = new Project(dir.resolve("project"), server.serviceUrl(database)).deadline(deadline);
+        project.migration("001_accounts.sql", "CREATE TABLE accounts (id INTEGER PRIMARY KEY);").allow("001_accounts.sql");
+        assertEquals(0, GuardProcess.of("boot", "--config", project.writeYaml(yamlExtra).toString())
+                .env("PGPASSWORD", server.password()).run(Duration.ofSeconds(60)).exit());
+        project.migration("002_email.sql", "ALTER TABLE accounts ADD COLUMN email TEXT;").allow("002_email.sql");
+        return new Accounts(server, database, project.writeYaml(yamlExtra));
     }
 }
