@@ -202,6 +202,22 @@ class SqliteBootTest {
         assertFalse(db.column("SELECT name FROM sqlite_master WHERE type = 'index'").contains("big_v"));
     }
 
+    @Test
+    void aMigrationNamedWithSpacesAndUnicode_isListedQuoted_appliedAndRecordedUnderItsFileName() throws Exception {
+        String name = "003 añadir tablä #2 测试.sql";
+        project.migration(name, "CREATE TABLE tabla (id INTEGER);").manifestText("001_users.sql\n\"" + name.replace("\"", "\\\"")
+                + "\" sha256=" + Project.sha256(project.migrations().resolve(name)) + "  # reviewed\n").require(name);
+
+        BootReport report = project.boot();
+
+        assertEquals(Verdict.PASS, report.verdict(), report.line());
+        assertEquals(List.of("001_users.sql", name), db.ledger());
+        assertTrue(db.objects().contains("tabla"));
+        project.require("004 pendiente ñ.sql");
+        BootReport missing = project.boot();
+        assertEquals("004 pendiente ñ.sql", GuardLines.parse(missing.line()).get("missing"), "quoted in the line, read back whole");
+    }
+
     private static Path copyChangelog(Path folder) throws Exception {
         Files.createDirectories(folder);
         Path target = folder.resolve("changelog.xml");
