@@ -11,11 +11,13 @@ import java.util.Map;
  * @param code        the stable code of the first failure, or {@link Code#OK}
  * @param message     one human sentence: what happened and, on failure, how to fix it
  * @param target      the database, secrets redacted
- * @param applied     migrations applied by this boot
+ * @param applied     migrations applied by this boot; in a plan, the migrations a boot would apply
+ *                    (the line says {@code would_apply=})
  * @param pending     migrations of the changelog still not in the ledger afterwards
  * @param integrity   ok, skipped_size, skipped_stamp, off, failed, or unfinished (the boot stopped during the check)
  * @param elapsedMs   wall time of the whole boot
- * @param migrations  every migration of the changelog, in changelog order
+ * @param migrations  every migration of the changelog, in changelog order, then each ledger row the
+ *                    changelog does not have ({@link MigrationOutcome.Status#UNKNOWN})
  * @param details     the extra keys of the distinctive line (missing=, migration=, reason=, phase=, ...)
  * @param line        the distinctive line itself
  */

@@ -3,9 +3,14 @@ package dev.schemaguard;
 import dev.schemaguard.internal.boot.BootRunner;
 import dev.schemaguard.internal.boot.DeferredIntegrity;
 import dev.schemaguard.internal.config.ConfigLoader;
+import dev.schemaguard.internal.verify.Artifacts;
+import dev.schemaguard.internal.verify.FreshSimulation;
 import dev.schemaguard.internal.verify.Verifier;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 import javax.sql.DataSource;
 
 /**
@@ -90,23 +95,43 @@ public final class SchemaGuard {
      * finding, not just the first. With {@code simulateFreshUrl}, also boots the configuration on
      * that brand-new empty database and reports a boot that does not pass as a finding.
      *
-     * @param requirePins       an unpinned manifest entry is a finding
+     * @param requirePins       an unpinned manifest entry is an error (otherwise a warning)
      * @param simulateFreshUrl  JDBC URL of an empty database to boot against, or null for none
      */
     public VerifyReport verify(boolean requirePins, String simulateFreshUrl) {
-        java.util.List<Finding> findings = new java.util.ArrayList<>(Verifier.verify(config, requirePins));
-        BootReport simulated = null;
-        if (simulateFreshUrl != null) {
-            // Canaries describe production data; a database created a moment ago has none.
-            GuardConfig fresh = config.toBuilder().database(simulateFreshUrl).dataSource(null)
-                    .freshDatabase(FreshDatabase.BOOTSTRAP).data(DataExpectations.NONE).build();
-            simulated = BootRunner.boot(fresh);
-            if (!simulated.passed()) {
-                findings.add(new Finding("simulate-fresh", "fresh database", "a boot on a brand-new empty database ends "
-                        + simulated.verdict() + " " + simulated.code() + ": " + simulated.message()));
-            }
+        List<Finding> findings = new ArrayList<>(Verifier.verify(config, requirePins));
+        if (simulateFreshUrl == null) {
+            return new VerifyReport(findings, null);
         }
-        return new VerifyReport(findings, simulated);
+        FreshSimulation.Result fresh = FreshSimulation.boot(config, simulateFreshUrl);
+        fresh.finding().ifPresent(findings::add);
+        return new VerifyReport(findings, fresh.simulated());
+    }
+
+    /**
+     * {@link #verify(boolean, String)}; with {@code simulateFresh}, the fresh database is a temporary
+     * file in place of the configured one (SQLite), deleted afterwards.
+     *
+     * @throws GuardConfigException when simulating a server database, which needs the URL of an empty one
+     */
+    public VerifyReport verify(boolean requirePins, boolean simulateFresh) {
+        if (!simulateFresh) {
+            return verify(requirePins, null);
+        }
+        List<Finding> findings = new ArrayList<>(Verifier.verify(config, requirePins));
+        FreshSimulation.Result fresh = FreshSimulation.bootOnTemporaryFile(config);
+        fresh.finding().ifPresent(findings::add);
+        return new VerifyReport(findings, fresh.simulated());
+    }
+
+    /**
+     * Verifies what a built artifact ships rather than the source tree: {@code verifyInside} gets the
+     * artifact's root (a folder as it is, a jar unpacked to a temporary folder deleted afterwards),
+     * loads the config from there and verifies it. Findings inside a jar are located as
+     * {@code service.jar!/db/boot-manifest.txt}.
+     */
+    public static VerifyReport verifyArtifact(Path artifact, Function<Path, VerifyReport> verifyInside) {
+        return Artifacts.verify(artifact, verifyInside);
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.schemaguard.cli;
 
 import dev.schemaguard.BootListener;
+import dev.schemaguard.BootReport;
 import dev.schemaguard.internal.status.TerminationLog;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -33,14 +34,35 @@ final class BootCommand implements Callable<Integer> {
     public Integer call() {
         Termination termination = Termination.install(Thread.currentThread());
         try {
-            BootListener listener = listener(termination);
             options.countDeadlineFromProcessStart();
-            return GuardRun.run(options, spec.commandLine().getOut(), guard -> guard.boot(listener), listener);
+            return boot(listener(termination));
         } finally {
             termination.finished();
         }
     }
 
+    private int boot(BootListener listener) {
+        // A person at a terminal gets a short summary above the verdict line; a log collector only the lines.
+        boolean summary = Terminal.stderrIsTerminal() && VerdictHold.hold();
+        BootReport report;
+        try {
+            report = GuardRun.report(options, guard -> guard.boot(listener), listener);
+        } catch (RuntimeException | Error e) {
+            if (summary) {
+                VerdictHold.release(() -> { });
+            }
+            throw e;
+        }
+        if (summary) {
+            VerdictHold.release(() -> {
+                System.err.print(BootSummary.text(report));
+                System.err.flush();
+            });
+        }
+        return GuardRun.finish(options, spec.commandLine().getOut(), report, r -> r);
+    }
+
+    /** SIGTERM's listener first (it hears the boot start), then the status file and the termination log. */
     private BootListener listener(Termination signals) {
         BootListener listener = signals.listener();
         if (statusFile != null) {

@@ -35,11 +35,30 @@ public final class CliLogging extends ContextAwareBase implements Configurator {
         stderr.setTarget("System.err");
         stderr.setEncoder(encoder);
         stderr.start();
+        VerdictHold hold = new VerdictHold(stderr);
+        hold.setContext(context);
+        hold.setName("VERDICT_HOLD");
+        hold.start();
         ch.qos.logback.classic.Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
         root.setLevel(Level.INFO);
-        root.addAppender(stderr);
+        root.addAppender(hold);
         context.getLogger("liquibase").setLevel(Level.WARN);
         return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
+    }
+
+    /**
+     * Runs {@code action} with the guard's own lines ({@code SCHEMA_GUARD ...}) switched off: info
+     * prints a table for a person, not a boot's log. The level is restored afterwards.
+     */
+    static <T> T withoutGuardLines(java.util.function.Supplier<T> action) {
+        ch.qos.logback.classic.Logger guard = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("dev.schemaguard");
+        Level before = guard.getLevel();
+        guard.setLevel(Level.OFF);
+        try {
+            return action.get();
+        } finally {
+            guard.setLevel(before);
+        }
     }
 
     /** The message and nothing else. */

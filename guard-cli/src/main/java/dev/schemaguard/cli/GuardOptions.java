@@ -2,6 +2,7 @@ package dev.schemaguard.cli;
 
 import dev.schemaguard.GuardConfig;
 import dev.schemaguard.GuardConfigException;
+import dev.schemaguard.ReportFormat;
 import dev.schemaguard.internal.config.ConfigLoader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -10,7 +11,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** Options shared by the commands that read a {@code schema-guard.yaml}. */
 final class GuardOptions {
@@ -32,11 +36,27 @@ final class GuardOptions {
                     + "Without it, PGPASSWORD is used. The password is never printed.")
     Path passwordFile;
 
-    @Option(names = "--format", defaultValue = "text", paramLabel = "<text|json>",
-            description = "json prints the full report as JSON on standard output; logs stay on standard error.")
-    Format format;
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
 
-    enum Format { text, json }
+    ReportFormat format = ReportFormat.TEXT;
+
+    @Option(names = "--format", paramLabel = "<format>",
+            description = "text (default) or json: the full report as JSON on standard output; logs stay on standard error. "
+                    + "verify also prints sarif, github or junit.")
+    void format(String name) {
+        ReportFormat chosen;
+        try {
+            chosen = ReportFormat.of(name);
+        } catch (GuardConfigException e) {
+            throw new CommandLine.ParameterException(command.commandLine(), "--format: " + e.getMessage());
+        }
+        if (chosen != ReportFormat.TEXT && chosen != ReportFormat.JSON && !"verify".equals(command.name())) {
+            throw new CommandLine.ParameterException(command.commandLine(), "--format " + name + " is for verify's findings; "
+                    + command.name() + " prints text or json.");
+        }
+        format = chosen;
+    }
 
     private final Map<String, String> environment;
     private boolean deadlineFromProcessStart;

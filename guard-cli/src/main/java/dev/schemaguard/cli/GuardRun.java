@@ -2,10 +2,12 @@ package dev.schemaguard.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.schemaguard.BootListener;
 import dev.schemaguard.BootReport;
 import dev.schemaguard.GuardConfig;
 import dev.schemaguard.GuardConfigException;
+import dev.schemaguard.ReportFormat;
 import dev.schemaguard.SchemaGuard;
 import dev.schemaguard.internal.boot.BootRunner;
 import dev.schemaguard.internal.boot.SafeListener;
@@ -13,7 +15,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.function.Function;
 
-/** What boot and plan share: load the config, run, print JSON if asked, map the verdict to an exit code. */
+/** What boot, plan and info share: load the config, run, print JSON if asked, map the verdict to an exit code. */
 final class GuardRun {
     private GuardRun() {
     }
@@ -24,16 +26,31 @@ final class GuardRun {
 
     /** @param listener  hears the verdict of a configuration that could not be loaded (the action's boot tells it the rest) */
     static int run(GuardOptions options, PrintWriter out, Function<SchemaGuard, BootReport> action, BootListener listener) {
-        BootReport report;
+        return run(options, out, action, listener, report -> report);
+    }
+
+    /** @param jsonView  what --format json prints of the report */
+    static int run(GuardOptions options, PrintWriter out, Function<SchemaGuard, BootReport> action, BootListener listener,
+                   Function<BootReport, Object> jsonView) {
+        return finish(options, out, report(options, action, listener), jsonView);
+    }
+
+    /** Loads the config and runs the action; a configuration that cannot be loaded is a CONFIG_INVALID report. */
+    static BootReport report(GuardOptions options, Function<SchemaGuard, BootReport> action, BootListener listener) {
         try {
             GuardConfig config = options.load();
-            report = action.apply(SchemaGuard.of(options.startingNow(config)));
+            return action.apply(SchemaGuard.of(options.startingNow(config)));
         } catch (GuardConfigException e) {
-            report = BootRunner.configInvalid(e, options.databaseForMessages());
+            BootReport report = BootRunner.configInvalid(e, options.databaseForMessages());
             SafeListener.wrap(listener).verdict(report);
+            return report;
         }
-        if (options.format == GuardOptions.Format.json) {
-            out.println(json(report));
+    }
+
+    /** Prints the JSON if asked, and maps the verdict to the exit code. */
+    static int finish(GuardOptions options, PrintWriter out, BootReport report, Function<BootReport, Object> jsonView) {
+        if (options.format == ReportFormat.JSON) {
+            out.println(json(jsonView.apply(report)));
             out.flush();
         }
         return exitCode(report);
@@ -52,7 +69,8 @@ final class GuardRun {
 
     static String json(Object value) {
         try {
-            return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(value);
+            return new ObjectMapper().registerModule(new JavaTimeModule()).enable(SerializationFeature.INDENT_OUTPUT)
+                    .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).writeValueAsString(value);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

@@ -46,6 +46,7 @@ public final class Main {
     static {
         SUBCOMMANDS.put("boot", BootCommand::new);
         SUBCOMMANDS.put("plan", PlanCommand::new);
+        SUBCOMMANDS.put("info", InfoCommand::new);
         SUBCOMMANDS.put("verify", VerifyCommand::new);
         SUBCOMMANDS.put("baseline", BaselineCommand::new);
         SUBCOMMANDS.put("check-integrity", CheckIntegrityCommand::new);
@@ -73,8 +74,10 @@ public final class Main {
         }
         cli.setExitCodeExceptionMapper(e -> EXIT_USAGE);
         cli.setParameterExceptionHandler((e, rejected) -> {
-            e.getCommandLine().getErr().println("schema-guard: " + e.getMessage());
-            e.getCommandLine().getErr().println("Run 'schema-guard " + e.getCommandLine().getCommandName() + " --help' for usage.");
+            // qualifiedName is "schema-guard" or "schema-guard verify": the program is named once.
+            String command = e.getCommandLine().getCommandSpec().qualifiedName();
+            e.getCommandLine().getErr().println(command + ": " + e.getMessage());
+            e.getCommandLine().getErr().println("Run '" + command + " --help' for usage.");
             return EXIT_USAGE;
         });
         return cli;

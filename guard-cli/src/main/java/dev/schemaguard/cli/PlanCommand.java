@@ -2,6 +2,7 @@ package dev.schemaguard.cli;
 
 import dev.schemaguard.BootReport;
 import dev.schemaguard.MigrationOutcome;
+import dev.schemaguard.ReportFormat;
 import dev.schemaguard.SchemaGuard;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -23,7 +24,7 @@ final class PlanCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         return GuardRun.run(options, out, guard -> {
             BootReport report = guard.plan();
-            if (options.format == GuardOptions.Format.text) {
+            if (options.format == ReportFormat.TEXT) {
                 print(report, out);
             }
             return report;
@@ -38,6 +39,7 @@ final class PlanCommand implements Callable<Integer> {
             out.printf("%-16s %-40s%s%s%n", m.status(), m.name(), m.required() ? " [required]" : "",
                     m.reason().isEmpty() ? "" : "  " + m.reason());
         }
+        out.printf("would apply: %d, pending after: %d%n", report.applied(), report.pending());
         out.printf("verdict: %s %s: %s%n", report.verdict(), report.code(), report.message());
         out.flush();
     }

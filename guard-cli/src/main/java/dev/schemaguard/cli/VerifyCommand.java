@@ -1,14 +1,10 @@
 package dev.schemaguard.cli;
 
-import dev.schemaguard.Finding;
-import dev.schemaguard.GuardConfig;
 import dev.schemaguard.GuardConfigException;
 import dev.schemaguard.SchemaGuard;
 import dev.schemaguard.VerifyReport;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -18,12 +14,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "verify", description = "Before a deploy, with no database: check that the manifest and migrations satisfy "
-        + "the contract, and report every finding with file:line. Exit 0 clean, 1 findings, 2 configuration error.")
+        + "the contract, and report every finding with its file and line (text, json, sarif, github or junit). "
+        + "Exit 0 clean, 1 findings, 2 configuration error.")
 final class VerifyCommand implements Callable<Integer> {
     @Mixin
     GuardOptions options;
 
-    @Option(names = "--require-pins", description = "An unpinned manifest entry is a finding.")
+    @Option(names = "--require-pins", description = "An unpinned manifest entry is an error (otherwise a warning).")
     boolean requirePins;
 
     @Option(names = "--simulate-fresh", description = "Also boot the configuration on a brand-new empty database "
@@ -42,66 +39,25 @@ final class VerifyCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Path unpacked = null;
         try {
-            if (artifact != null) {
-                if (!Files.exists(artifact)) {
-                    throw new GuardConfigException(artifact + ": --artifact does not exist. Pass the built jar or the image's folder.");
-                }
-                Path root = artifact;
-                if (!Files.isDirectory(artifact)) {
-                    unpacked = Artifacts.unpack(artifact);
-                    root = unpacked;
-                }
-                options.config = root.resolve(options.config.toString());
-            }
-            GuardConfig config = options.load();
-            String freshUrl = null;
-            Path freshFolder = null;
-            if (simulateFresh) {
-                if (freshDatabase != null) {
-                    freshUrl = freshDatabase;
-                } else if (config.database().startsWith("jdbc:sqlite:")) {
-                    freshFolder = Files.createTempDirectory("schema-guard-fresh");
-                    freshUrl = "jdbc:sqlite:" + freshFolder.resolve("fresh.db");
-                } else {
-                    throw new GuardConfigException("--simulate-fresh: pass --fresh-database <jdbc-url> of an empty database "
-                            + "for a server database; Schema Guard never creates one.");
-                }
-            }
-            VerifyReport report = SchemaGuard.of(config).verify(requirePins, freshUrl);
-            print(report, out);
-            if (freshFolder != null) {
-                Artifacts.delete(freshFolder);
-            }
+            VerifyReport report = artifact == null ? verify(options.config)
+                    : SchemaGuard.verifyArtifact(artifact, root -> verify(root.resolve(options.config.toString())));
+            out.print(report.render(options.format, Path.of("")));
+            out.flush();
             return report.clean() ? Main.EXIT_PASS : Main.EXIT_FAIL;
-        } catch (GuardConfigException e) {
+        } catch (GuardConfigException | UncheckedIOException e) {
             err.println("schema-guard verify: CONFIG_INVALID: " + e.getMessage());
             err.flush();
             return Main.EXIT_USAGE;
-        } catch (UncheckedIOException e) {
-            err.println("schema-guard verify: CONFIG_INVALID: " + e.getMessage());
-            err.flush();
-            return Main.EXIT_USAGE;
-        } finally {
-            if (unpacked != null) {
-                Artifacts.delete(unpacked);
-            }
         }
     }
 
-    private void print(VerifyReport report, PrintWriter out) {
-        if (options.format == GuardOptions.Format.json) {
-            out.println(GuardRun.json(report));
-        } else {
-            for (Finding finding : report.findings()) {
-                out.println(finding);
-            }
-            out.println(report.clean() ? "verify: clean" : "verify: " + report.findings().size() + " finding(s)");
-        }
-        out.flush();
+    private VerifyReport verify(Path config) {
+        options.config = config;
+        SchemaGuard guard = SchemaGuard.of(options.load());
+        return simulateFresh && freshDatabase != null ? guard.verify(requirePins, freshDatabase) : guard.verify(requirePins, simulateFresh);
     }
 }

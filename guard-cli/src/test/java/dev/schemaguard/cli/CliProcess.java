@@ -11,16 +11,19 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
-/** The CLI as a real process, for what only a process shows: exit codes, signals, a kill -9. */
+/**
+ * The CLI as a real process, for what only a process shows: exit codes, signals, a kill -9. Also any
+ * other process whose output is read line by line (the Docker entrypoint script).
+ */
 final class CliProcess implements AutoCloseable {
     private final Process process;
     private final List<String> errLines = new CopyOnWriteArrayList<>();
     private final Thread reader;
 
-    private CliProcess(Process process) {
+    private CliProcess(Process process, java.io.InputStream lines) {
         this.process = process;
         this.reader = new Thread(() -> {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(lines, StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = r.readLine()) != null) {
                     errLines.add(line);
@@ -38,7 +41,27 @@ final class CliProcess implements AutoCloseable {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), Main.class.getName()));
         command.addAll(List.of(args));
-        return new CliProcess(new ProcessBuilder(command).directory(workDir.toFile()).redirectOutput(ProcessBuilder.Redirect.DISCARD).start());
+        Process process = new ProcessBuilder(command).directory(workDir.toFile()).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        return new CliProcess(process, process.getErrorStream());
+    }
+
+    /** Any process, its standard output and error read together as lines. */
+    static CliProcess of(ProcessBuilder builder) throws IOException {
+        Process process = builder.redirectErrorStream(true).start();
+        return new CliProcess(process, process.getInputStream());
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    List<ProcessHandle> descendants() {
+        return process.descendants().toList();
+    }
+
+    /** What {@code docker stop} sends to PID 1 (through the handle: Process.destroy() would also close our pipes). */
+    void sigterm() {
+        process.toHandle().destroy();
     }
 
     /** Waits until a line of standard error matches; fails after the timeout. */
@@ -66,9 +89,13 @@ final class CliProcess implements AutoCloseable {
     }
 
     int waitFor() throws InterruptedException {
-        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+        return waitFor(60);
+    }
+
+    int waitFor(long seconds) throws InterruptedException {
+        if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
             process.destroyForcibly();
-            throw new AssertionError("the CLI did not end within 60 s: " + errLines);
+            throw new AssertionError("the process did not end within " + seconds + " s: " + errLines);
         }
         reader.join(5000);
         return process.exitValue();
@@ -80,6 +107,7 @@ final class CliProcess implements AutoCloseable {
 
     @Override
     public void close() {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
     }
 }

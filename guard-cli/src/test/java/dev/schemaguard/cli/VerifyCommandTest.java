@@ -111,7 +111,7 @@ class VerifyCommandTest {
         CliRun run = verify("--simulate-fresh");
 
         assertEquals(1, run.exitCode());
-        assertTrue(run.out().contains("fresh database: simulate-fresh: a boot on a brand-new empty database ends FAIL REQUIRED_MIGRATIONS_MISSING"),
+        assertTrue(run.out().contains("schema-guard.yaml: simulate-fresh: a boot on a brand-new empty database ends FAIL REQUIRED_MIGRATIONS_MISSING"),
                 run.out());
         assertFalse(Files.exists(db));
     }
@@ -153,8 +153,13 @@ class VerifyCommandTest {
         CliRun run = verify("--format", "json");
 
         JsonNode report = new ObjectMapper().readTree(run.out());
-        assertEquals("required-not-in-manifest", report.get("findings").get(0).get("check").asText());
-        assertEquals("schema-guard.yaml:6", report.get("findings").get(0).get("where").asText());
+        assertEquals(2, report.get("schemaVersion").asInt());
+        assertFalse(report.get("clean").asBoolean());
+        JsonNode finding = report.get("findings").get(0);
+        assertEquals("required-not-in-manifest", finding.get("check").asText());
+        assertEquals("error", finding.get("severity").asText());
+        assertTrue(finding.get("file").asText().endsWith("/project/schema-guard.yaml"), finding.toString());
+        assertEquals(6, finding.get("line").asInt());
     }
 
     @Test

@@ -240,6 +240,63 @@ public abstract class BootScenarios {
     }
 
     @Test
+    void afterABoot_eachMigrationCarriesItsLedgerDate_itsChecksum_andItsPlaceInTheManifest() throws Exception {
+        project.migration("001_users.sql", "CREATE TABLE users (id INTEGER PRIMARY KEY);")
+                .migration("002_drop.sql", "DROP TABLE IF EXISTS legacy;")
+                .manifestText("001_users.sql sha256=" + Project.sha256(project.migrations().resolve("001_users.sql")) + "\n");
+        java.time.LocalDateTime before = java.time.LocalDateTime.now(java.time.ZoneOffset.UTC).minusDays(1);
+        assertEquals(Verdict.PASS, project.boot().verdict());
+
+        List<MigrationOutcome> rows = project.plan().migrations();
+
+        MigrationOutcome users = rows.get(0);
+        assertEquals(MigrationOutcome.Status.ALREADY_APPLIED, users.status());
+        assertTrue(users.inManifest() && users.pinned());
+        assertTrue(users.appliedAt() != null && users.appliedAt().isAfter(before), "DATEEXECUTED read back: " + users);
+        assertEquals(Project.sha256(project.migrations().resolve("001_users.sql")), users.checksum());
+        MigrationOutcome drop = rows.get(1);
+        assertEquals(MigrationOutcome.Status.HELD, drop.status());
+        assertFalse(drop.inManifest());
+        assertEquals(null, drop.appliedAt());
+    }
+
+    @Test
+    void anAppliedFileEditedAfterwards_isMarkedDriftedOnItsOwnRow() throws Exception {
+        project.migration("001_users.sql", "CREATE TABLE users (id INTEGER PRIMARY KEY);")
+                .migration("002_notes.sql", "CREATE TABLE notes (id INTEGER);").allow("001_users.sql", "002_notes.sql");
+        assertEquals(Verdict.PASS, project.boot().verdict());
+        project.migration("001_users.sql", "CREATE TABLE users (id INTEGER PRIMARY KEY, email TEXT);");
+
+        BootReport plan = project.plan();
+
+        assertEquals(Code.CHECKSUM_DRIFT, plan.code());
+        assertEquals(List.of(MigrationOutcome.Status.DRIFTED, MigrationOutcome.Status.ALREADY_APPLIED),
+                plan.migrations().stream().map(MigrationOutcome::status).toList());
+        assertTrue(plan.migrations().get(0).reason().startsWith("changed after it was applied: the ledger recorded sha256="),
+                plan.migrations().get(0).reason());
+        assertEquals(0, plan.pending(), "a drifted migration is in the ledger, not pending");
+    }
+
+    @Test
+    void aLedgerRowTheChangelogDoesNotHave_isListedLastAsUnknown() throws Exception {
+        project.migration("001_users.sql", "CREATE TABLE users (id INTEGER PRIMARY KEY);").allow("001_users.sql");
+        assertEquals(Verdict.PASS, project.boot().verdict());
+        project.migration("000_removed.sql", "CREATE TABLE removed (id INTEGER);").allow("000_removed.sql");
+        assertEquals(Verdict.PASS, project.boot().verdict());
+        java.nio.file.Files.delete(project.migrations().resolve("000_removed.sql"));
+        project.manifestText("001_users.sql\n");
+
+        BootReport plan = project.plan();
+
+        assertEquals(Verdict.PASS, plan.verdict(), plan.line());
+        MigrationOutcome removed = plan.migrations().get(plan.migrations().size() - 1);
+        assertEquals("000_removed.sql", removed.name());
+        assertEquals(MigrationOutcome.Status.UNKNOWN, removed.status());
+        assertTrue(removed.appliedAt() != null, removed.toString());
+        assertEquals(0, plan.pending());
+    }
+
+    @Test
     void aHeldMigration_holdsTheOnesAfterIt_unlessGapsAreAllowed() throws Exception {
         project.migration("001_drop.sql", "DROP TABLE IF EXISTS legacy;")
                 .migration("002_users.sql", "CREATE TABLE users (id INTEGER);")

@@ -20,9 +20,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code schema-guard watch}: reads boot log lines and prints one alert line per failure shape. */
 @Command(name = "watch", mixinStandardHelpOptions = true,
-        description = {"Reads Schema Guard boot lines (standard input or --file) and prints one",
-            "SCHEMA_GUARD_ALERT line per FAIL, HANG, CRASH_LOOP or SILENT boot.",
-            "Exit: 0 no alert, 1 an alert was raised, 2 usage error. See docs/watchdog.md."})
+        // One paragraph: the command list of --help shows a command's first description line only.
+        description = "Read Schema Guard boot lines (standard input or --file) and print one SCHEMA_GUARD_ALERT line per "
+                + "FAIL, HANG, CRASH_LOOP or SILENT boot. Exit 0 no alert, 1 an alert was raised, 2 usage error. "
+                + "See docs/watchdog.md.")
 public final class WatchCommand implements Callable<Integer> {
 
     static final int NO_ALERT = 0;

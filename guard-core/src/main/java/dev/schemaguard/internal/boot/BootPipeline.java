@@ -4,8 +4,6 @@ import dev.schemaguard.Code;
 import dev.schemaguard.FreshDatabase;
 import dev.schemaguard.GuardConfig;
 import dev.schemaguard.MigrationOutcome;
-import dev.schemaguard.MigrationOutcome.Status;
-import dev.schemaguard.internal.boot.PlannedMigration.Decision;
 import dev.schemaguard.internal.changelog.Changelog;
 import dev.schemaguard.internal.changelog.ChangelogLoader;
 import dev.schemaguard.internal.changelog.Migration;
@@ -70,12 +68,13 @@ final class BootPipeline {
             Changelog ordered = new Changelog(changelog.source(), db.migrations());
             List<String> required = RequiredNames.resolve(config.required(), db.migrations(), List.of(db.active().kept()));
             Plan plan = planner.plan(ordered, db.ledger(), manifest, required, db.objects());
+            MigrationOutcomes outcomes = new MigrationOutcomes(manifest, db.ledger());
             plan = checkBeforeApply(plan, db.objects(), db.connection());
             if (!plan.failures().isEmpty() || planOnly) {
-                return dataChecks.check(new Outcome(outcomes(plan, List.of(), null, planOnly && plan.failures().isEmpty()),
+                return dataChecks.check(new Outcome(outcomes.of(plan, List.of(), null, planOnly && plan.failures().isEmpty()),
                         plan.failures().isEmpty() ? null : plan.failures().get(0), null, false), db.connection());
             }
-            Applied done = apply(plan, db.connection(), statements, db.active());
+            Applied done = apply(plan, db.connection(), statements, db.active(), outcomes);
             boolean defer = "skipped_size".equals(db.integrity().status()) && config.integrity().deferred();
             return dataChecks.check(new Outcome(done.migrations(), done.failure(), integrity, defer), db.connection());
         } finally {
@@ -199,11 +198,12 @@ final class BootPipeline {
         return checked;
     }
 
-    private Applied apply(Plan plan, Connection existingConnection, MigrationStatements statements, ActiveLedger ledger)
+    private Applied apply(Plan plan, Connection existingConnection, MigrationStatements statements, ActiveLedger ledger,
+                          MigrationOutcomes outcomes)
             throws SQLException {
         List<PlannedMigration> toApply = plan.toApply();
         if (toApply.isEmpty()) {
-            return new Applied(outcomes(plan, List.of(), null, false), null);
+            return new Applied(outcomes.of(plan, List.of(), null, false), null);
         }
         progress.enter("apply", "migrations", Integer.toString(toApply.size()));
         Applier applier = new Applier(target.dialect(), statements, interrupter, deploymentId, progress::remaining,
@@ -221,7 +221,7 @@ final class BootPipeline {
             Failure failure = Failure.of(target.codeFor(e).orElse(Code.MIGRATION_FAILED), e.getMessage() + ", so nothing was "
                     + "applied. Boot again once that boot has finished; if none is running, end the session holding it.",
                     "reason", e.getMessage());
-            return new Applied(outcomes(plan, List.of(), failure, false), failure);
+            return new Applied(outcomes.of(plan, List.of(), failure, false), failure);
         }
         try (lock) {
             for (PlannedMigration planned : toApply) {
@@ -239,11 +239,11 @@ final class BootPipeline {
                         throw new Interrupter.DeadlineExceeded();
                     }
                     Failure failure = applier.failureOf(planned, e);
-                    return new Applied(outcomes(plan, applied, failure, false), failure);
+                    return new Applied(outcomes.of(plan, applied, failure, false), failure);
                 }
             }
             Failure schemaFailure = schemas.afterApply(target.dialect().existingObjects(connection)).orElse(null);
-            return new Applied(outcomes(plan, applied, schemaFailure, false), schemaFailure);
+            return new Applied(outcomes.of(plan, applied, schemaFailure, false), schemaFailure);
         } finally {
             if (connection != existingConnection) {
                 connection.close();
@@ -258,33 +258,5 @@ final class BootPipeline {
                             + "only for a deliberate first boot.",
                     "reason", what.contains("empty") ? "empty database" : "does not exist"));
         }
-    }
-
-    /** Each migration's outcome; {@code failed} names the one that failed, if any. */
-    private static List<MigrationOutcome> outcomes(Plan plan, List<String> applied, Failure failed, boolean planOnly) {
-        String failedName = failed == null ? null : failed.details().get("migration");
-        List<MigrationOutcome> out = new ArrayList<>();
-        for (PlannedMigration m : plan.migrations()) {
-            Status status;
-            String reason = m.reason();
-            if (m.decision() == Decision.ALREADY_APPLIED) {
-                status = Status.ALREADY_APPLIED;
-            } else if (applied.contains(m.name())) {
-                status = Status.APPLIED;
-            } else if (m.decision() == Decision.APPLY && planOnly) {
-                status = Status.WOULD_APPLY;
-            } else if (m.name().equals(failedName)) {
-                status = Status.FAILED;
-                reason = failed.details().get("reason");
-            } else if (m.decision() == Decision.APPLY) {
-                status = plan.failures().isEmpty() && failed == null ? Status.ALREADY_APPLIED : Status.HELD;
-                reason = plan.failures().isEmpty() && failed == null ? "applied by another boot meanwhile"
-                        : "not applied: the boot " + (failedName != null ? "stopped at " + failedName : "fails, so it changes nothing");
-            } else {
-                status = Status.HELD;
-            }
-            out.add(new MigrationOutcome(m.name(), status, m.required(), reason, m.refusalTexts(), 0));
-        }
-        return out;
     }
 }

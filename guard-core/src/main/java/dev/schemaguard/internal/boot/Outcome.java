@@ -38,9 +38,10 @@ record Outcome(List<MigrationOutcome> migrations, Failure failure, IntegritySess
         return tally != null ? tally.applied() : count(MigrationOutcome.Status.APPLIED) + count(MigrationOutcome.Status.WOULD_APPLY);
     }
 
+    /** Migrations still not in the ledger: held, failed, or not verified by a baseline (a drifted or unknown row is in the ledger). */
     int pending() {
-        return tally != null ? tally.pending()
-                : migrations.size() - applied() - recorded() - count(MigrationOutcome.Status.ALREADY_APPLIED);
+        return tally != null ? tally.pending() : count(MigrationOutcome.Status.HELD) + count(MigrationOutcome.Status.FAILED)
+                + count(MigrationOutcome.Status.UNVERIFIED);
     }
 
     /** Migrations a baseline recorded, or would record. */

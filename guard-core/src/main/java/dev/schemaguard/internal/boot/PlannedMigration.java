@@ -9,9 +9,9 @@ import java.util.List;
  * The decision for one migration.
  *
  * @param migration           the migration
- * @param decision            applied already, apply now, or hold
+ * @param decision            applied already (with its file unchanged, or drifted), apply now, or hold
  * @param required            whether the contract requires it
- * @param reason              why it is held ("not in manifest", ...); empty otherwise
+ * @param reason              why it is held ("not in manifest", ...) or how it drifted; empty otherwise
  * @param refusals            the classifier's findings; empty when additive
  * @param statements          what applying it executes (empty unless pending)
  * @param outsideTransaction  it must run outside a transaction (PostgreSQL CREATE INDEX CONCURRENTLY)
@@ -19,7 +19,7 @@ import java.util.List;
 record PlannedMigration(Migration migration, Decision decision, boolean required, String reason,
                         List<Refusal> refusals, List<SqlStatement> statements, boolean outsideTransaction) {
 
-    enum Decision { ALREADY_APPLIED, APPLY, HOLD }
+    enum Decision { ALREADY_APPLIED, DRIFTED, APPLY, HOLD }
 
     String name() {
         return migration.name();

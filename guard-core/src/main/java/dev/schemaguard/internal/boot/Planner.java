@@ -52,8 +52,9 @@ final class Planner {
             boolean isRequired = required.contains(migration.name());
             LedgerRow row = ledger.row(migration.name()).orElse(null);
             if (row != null) {
-                drift(migration, row, ledger.drifted().get(migration.name()), failures);
-                planned.add(new PlannedMigration(migration, Decision.ALREADY_APPLIED, isRequired, "", List.of(), List.of(), false));
+                String drift = drift(migration, row, ledger.drifted().get(migration.name()), failures);
+                planned.add(new PlannedMigration(migration, drift == null ? Decision.ALREADY_APPLIED : Decision.DRIFTED,
+                        isRequired, drift == null ? "" : drift, List.of(), List.of(), false));
                 continue;
             }
             String blocked = ledger.blocked().get(migration.name());
@@ -128,23 +129,33 @@ final class Planner {
         }
     }
 
-    /** @param foreignDrift  how the file differs from a foreign ledger's checksum (Flyway's), as that ledger's reader found */
-    private static void drift(Migration migration, LedgerRow row, String foreignDrift, List<Failure> failures) {
-        boolean drifted;
+    /**
+     * How an applied migration's file differs from what the ledger recorded; null when it does not.
+     *
+     * @param foreignDrift  how the file differs from a foreign ledger's checksum (Flyway's), as that ledger's reader found
+     */
+    private static String drift(Migration migration, LedgerRow row, String foreignDrift, List<Failure> failures) {
+        String drift = null;
         if (foreignDrift != null) {
-            drifted = true;
+            drift = "changed after it was applied: " + foreignDrift;
         } else if (migration instanceof ChangeSetMigration changeSet) {
-            drifted = row.md5sum() != null && !LiquibaseSql.checksumMatches(changeSet, row.md5sum());
+            if (row.md5sum() != null && !LiquibaseSql.checksumMatches(changeSet, row.md5sum())) {
+                drift = "changed after it was applied: the ledger recorded " + row.md5sum();
+            }
         } else {
             String recorded = LedgerTable.recordedSha256(row);
-            drifted = recorded != null && !recorded.equals(migration.sha256());
+            if (recorded != null && !recorded.equals(migration.sha256())) {
+                drift = "changed after it was applied: the ledger recorded sha256=" + recorded + ", the file has sha256="
+                        + migration.sha256();
+            }
         }
-        if (drifted) {
+        if (drift != null) {
             failures.add(Failure.of(Code.CHECKSUM_DRIFT, migration.name() + " was applied, and its file " + migration.file()
                     + " has changed since" + (foreignDrift == null ? "" : " (" + foreignDrift + ")")
                     + ". Restore the file as it was applied; put the new change in a new migration.",
                     "migration", migration.name(), "reason", "changed after it was applied"));
         }
+        return drift;
     }
 
     private static void contract(Changelog changelog, List<PlannedMigration> planned, List<String> required, List<Failure> failures) {

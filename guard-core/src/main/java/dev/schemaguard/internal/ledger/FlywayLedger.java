@@ -102,7 +102,7 @@ public final class FlywayLedger implements LedgerKind {
             HistoryRow row = history.versions.get(name.parts());
             if (row == null) {
                 if (history.baseline != null && FlywayName.compare(name.parts(), history.baseline) <= 0) {
-                    rows.put(m.name(), new LedgerRow(m.name(), null, m.name(), null, "below Flyway's baseline", "EXECUTED"));
+                    rows.put(m.name(), new LedgerRow(m.name(), null, m.name(), null, "below Flyway's baseline", "EXECUTED", null));
                 }
             } else if (!row.success()) {
                 blocked.put(m.name(), table + " records version " + name.version() + " as failed (installed_rank "
@@ -196,7 +196,7 @@ public final class FlywayLedger implements LedgerKind {
     }
 
     private record HistoryRow(int rank, String version, String description, String type, String script, Integer checksum,
-                              String installedBy, boolean success) {
+                              String installedBy, boolean success, java.time.LocalDateTime installedOn) {
         /** An undo, or Flyway's DELETE marker (repair of a removed migration), takes the version out of effect. */
         boolean inEffect() {
             String t = type.toUpperCase(Locale.ROOT);
@@ -205,7 +205,7 @@ public final class FlywayLedger implements LedgerKind {
 
         LedgerRow asLedgerRow(Migration m) {
             return new LedgerRow(m.name(), installedBy, script, checksum == null ? null : checksum.toString(), description,
-                    success ? "EXECUTED" : "FAILED");
+                    success ? "EXECUTED" : "FAILED", installedOn);
         }
     }
 
@@ -219,11 +219,12 @@ public final class FlywayLedger implements LedgerKind {
             History history = new History();
             try (Statement statement = connection.createStatement();
                  ResultSet rs = statement.executeQuery("SELECT installed_rank, version, description, type, script, checksum,"
-                         + " installed_by, success FROM " + table + " ORDER BY installed_rank")) {
+                         + " installed_by, success, installed_on FROM " + table + " ORDER BY installed_rank")) {
                 while (rs.next()) {
                     int checksum = rs.getInt(6);
+                    Integer recorded = rs.wasNull() ? null : checksum;
                     HistoryRow row = new HistoryRow(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getString(5), rs.wasNull() ? null : checksum, rs.getString(7), rs.getBoolean(8));
+                            rs.getString(5), recorded, rs.getString(7), rs.getBoolean(8), LedgerDates.parse(rs.getString(9)));
                     history.add(row);
                 }
             }

@@ -1,5 +1,7 @@
 package dev.schemaguard.internal.ledger;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -11,7 +13,7 @@ import java.util.Optional;
  * read from moves (an image's {@code /app/migrations} versus CI's source tree).
  *
  * @param exists   whether the ledger table exists at all
- * @param rows     applied rows by migration name
+ * @param rows     applied rows by migration name, in the order they were applied
  * @param blocked  migrations the ledger records as started and failed (Flyway's {@code success = false},
  *                 golang-migrate's {@code dirty}), with why: never applied over that record
  * @param drifted  applied migrations whose file no longer matches the foreign ledger's checksum, with how
@@ -19,7 +21,7 @@ import java.util.Optional;
 public record Ledger(boolean exists, Map<String, LedgerRow> rows, Map<String, String> blocked, Map<String, String> drifted) {
 
     public Ledger {
-        rows = Map.copyOf(rows);
+        rows = Collections.unmodifiableMap(new LinkedHashMap<>(rows));
         blocked = Map.copyOf(blocked);
         drifted = Map.copyOf(drifted);
     }

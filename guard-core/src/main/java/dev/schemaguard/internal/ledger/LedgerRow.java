@@ -1,7 +1,15 @@
 package dev.schemaguard.internal.ledger;
 
-/** One row of Liquibase's {@code DATABASECHANGELOG}, the columns Schema Guard reads. */
-public record LedgerRow(String id, String author, String filename, String md5sum, String comments, String execType) {
+import java.time.LocalDateTime;
+
+/**
+ * One row of Liquibase's {@code DATABASECHANGELOG}, the columns Schema Guard reads.
+ *
+ * @param executedAt  DATEEXECUTED as the database recorded it (SQLite: UTC; PostgreSQL: the session's
+ *                    time zone, as Liquibase writes it); null when it cannot be read as a date
+ */
+public record LedgerRow(String id, String author, String filename, String md5sum, String comments, String execType,
+                        LocalDateTime executedAt) {
 
     /** Whether the row records the migration as in effect (Liquibase's EXECUTED, RERAN, MARK_RAN). */
     public boolean applied() {

@@ -6,7 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -35,13 +35,13 @@ public final class LedgerTable {
     }
 
     public static Ledger read(Connection connection) throws SQLException {
-        Map<String, LedgerRow> rows = new HashMap<>();
+        Map<String, LedgerRow> rows = new LinkedHashMap<>();
         try (Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery(
-                     "SELECT ID, AUTHOR, FILENAME, MD5SUM, COMMENTS, EXECTYPE FROM DATABASECHANGELOG ORDER BY ORDEREXECUTED")) {
+             ResultSet rs = statement.executeQuery("SELECT ID, AUTHOR, FILENAME, MD5SUM, COMMENTS, EXECTYPE, DATEEXECUTED"
+                     + " FROM DATABASECHANGELOG ORDER BY ORDEREXECUTED")) {
             while (rs.next()) {
                 LedgerRow row = new LedgerRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6));
+                        rs.getString(5), rs.getString(6), LedgerDates.parse(rs.getString(7)));
                 if (row.applied()) {
                     rows.put(row.id(), row);
                 }

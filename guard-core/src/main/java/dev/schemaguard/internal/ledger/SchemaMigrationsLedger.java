@@ -139,7 +139,7 @@ public record SchemaMigrationsLedger(String table, String column, boolean byVers
                 applied = names.contains(m.name()) || names.contains(withoutExtension(m.name()));
             }
             if (applied) {
-                rows.put(m.name(), new LedgerRow(m.name(), null, m.name(), null, table + "." + column, "EXECUTED"));
+                rows.put(m.name(), new LedgerRow(m.name(), null, m.name(), null, table + "." + column, "EXECUTED", null));
             }
         }
         return new Ledger(true, rows, blocked, Map.of());

@@ -46,7 +46,8 @@ public final class GuardLog {
 
     /**
      * Prints (and returns) the verdict line: the fixed keys in the grammar's order, then the extra
-     * ones ({@code mode}, {@code phase}, {@code migration}, {@code missing}, {@code reason}, ...).
+     * ones ({@code mode}, {@code phase}, {@code migration}, {@code missing}, {@code reason}, ...). With
+     * {@code mode=plan} the count is {@code would_apply=} instead of {@code applied=}.
      * Logged at ERROR unless it is a PASS.
      */
     public String verdict(Code code, String db, int applied, int pending, String integrity, long elapsedMs,
@@ -55,7 +56,8 @@ public final class GuardLog {
         line.put("result", code.verdict().name());
         line.put("code", code.name());
         line.put("db", db);
-        line.put("applied", Integer.toString(applied));
+        // A plan applies nothing: its count is what a boot would apply.
+        line.put("plan".equals(extra.get("mode")) ? "would_apply" : "applied", Integer.toString(applied));
         line.put("pending", Integer.toString(pending));
         line.put("integrity", integrity);
         line.put("elapsed_ms", Long.toString(elapsedMs));

@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-/** Finds where a required migration is listed in the config file, so findings can name file:line. */
+/** Finds where a required migration is listed in the config file, so findings can name its file and line. */
 final class ConfigLines {
     private final Path file;
     private final List<String> lines;
@@ -22,14 +22,19 @@ final class ConfigLines {
         this.lines = read;
     }
 
-    String where(String name) {
-        String fileName = file == null ? "config" : file.getFileName().toString();
+    /** The config file; null for a configuration built in code. */
+    Path file() {
+        return file;
+    }
+
+    /** The line listing {@code name} under {@code required:}, from 1; 0 when it is not found. */
+    int lineOf(String name) {
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i).strip();
             if (line.startsWith("-") && line.substring(1).strip().replaceAll("^[\"']|[\"']$", "").equals(name)) {
-                return fileName + ":" + (i + 1);
+                return i + 1;
             }
         }
-        return fileName;
+        return 0;
     }
 }

@@ -22,7 +22,8 @@ import java.util.Map;
 
 /**
  * Checks, without a database, that what a build ships satisfies its contract: the manifest is a
- * superset of the required migrations, every entry exists once with a matching pin and is additive,
+ * superset of the required migrations, every entry exists once with a matching pin (an unpinned entry is a
+ * warning, or with {@code requirePins} an error) and is additive,
  * and a fresh volume booting this packaging ends with every required migration applied.
  */
 public final class Verifier {
@@ -35,24 +36,26 @@ public final class Verifier {
         ConfigLines lines = new ConfigLines(config.source());
         List<Finding> findings = new ArrayList<>();
         String manifestName = manifest.file() == null ? "(no manifest)" : manifest.file().getFileName().toString();
+        // Names, not absolute paths: each finding carries its file, and CI shows it relative to the checkout.
+        String changelogName = changelog.source().getFileName().toString();
 
         List<LedgerKind> kinds = LedgerChoice.offline(config.ledger());
         if (config.ledger().kind() != LedgerSettings.Kind.AUTO) {
             try {
                 changelog = new Changelog(changelog.source(), kinds.get(0).migrations(changelog));
             } catch (GuardConfigException e) {
-                findings.add(new Finding("ledger-name", changelog.source().toString(), e.getMessage()));
+                findings.add(Finding.error("ledger-name", changelog.source(), 0, e.getMessage()));
             }
         }
         List<String> requiredNames = RequiredNames.resolve(config.required(), changelog.migrations(), kinds);
         config = config.toBuilder().required(requiredNames).build();
         for (String required : config.required()) {
             if (changelog.find(required).isEmpty()) {
-                findings.add(new Finding("required-not-in-changelog", lines.where(required),
-                        required + " is required but is not in the changelog " + changelog.source()
+                findings.add(Finding.error("required-not-in-changelog", lines.file(), lines.lineOf(required),
+                        required + " is required but is not in the changelog " + changelogName
                                 + ". Ship the migration in the artifact, or fix the name."));
             } else if (manifest.find(required).isEmpty()) {
-                findings.add(new Finding("required-not-in-manifest", lines.where(required),
+                findings.add(Finding.error("required-not-in-manifest", lines.file(), lines.lineOf(required),
                         required + " is required but " + manifestName + " does not allow it, so a fresh volume never gets it "
                                 + "(incident 2). Add it to the manifest (it must be additive), or stop requiring it."));
             }
@@ -62,22 +65,24 @@ public final class Verifier {
             ManifestEntry first = seen.putIfAbsent(entry.name(), entry);
             Migration migration = changelog.find(entry.name()).orElse(null);
             if (first != null) {
-                findings.add(new Finding("manifest-duplicate", manifest.where(entry), entry.name()
+                findings.add(Finding.error("manifest-duplicate", manifest.file(), entry.line(), entry.name()
                         + " is already listed at line " + first.line() + ". Keep one entry."));
             } else if (migration == null) {
-                findings.add(new Finding("manifest-unknown-migration", manifest.where(entry), entry.name()
-                        + " is not in the changelog " + changelog.source() + ". Fix the name, or ship the migration."));
+                findings.add(Finding.error("manifest-unknown-migration", manifest.file(), entry.line(), entry.name()
+                        + " is not in the changelog " + changelogName + ". Fix the name, or ship the migration."));
             } else if (entry.pin() != null && !entry.pin().equals(migration.sha256())) {
-                findings.add(new Finding("manifest-pin-mismatch", manifest.where(entry), entry.name() + " pins sha256="
+                findings.add(Finding.error("manifest-pin-mismatch", manifest.file(), entry.line(), entry.name() + " pins sha256="
                         + entry.pin() + " but " + migration.file().getFileName() + " has sha256=" + migration.sha256()
                         + ". The file changed after review: review it and update the pin."));
-            } else if (entry.pin() == null && requirePins) {
-                findings.add(new Finding("manifest-pin-missing", manifest.where(entry), entry.name()
-                        + " is not pinned. Append sha256=" + migration.sha256() + " once the file is reviewed."));
+            } else if (entry.pin() == null) {
+                // Unpinned is allowed, so it is a warning; --require-pins makes it an error.
+                String message = entry.name() + " is not pinned. Append sha256=" + migration.sha256() + " once the file is reviewed.";
+                findings.add(requirePins ? Finding.error("manifest-pin-missing", manifest.file(), entry.line(), message)
+                        : Finding.warning("manifest-pin-missing", manifest.file(), entry.line(), message));
             }
         }
         Dialect dialect = Dialects.forUrl(config.database());
-        findings.addAll(FreshPlan.findings(changelog, manifest, config, dialect.sql(), dialect.name(), lines::where));
+        findings.addAll(FreshPlan.findings(changelog, manifest, config, dialect.sql(), dialect.name(), lines.file(), lines::lineOf));
         return findings;
     }
 }
