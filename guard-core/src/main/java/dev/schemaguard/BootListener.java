@@ -2,8 +2,8 @@ package dev.schemaguard;
 
 import dev.schemaguard.internal.status.StatusFile;
 import dev.schemaguard.internal.status.TerminationLog;
+import dev.schemaguard.internal.time.NanoClock;
 import java.nio.file.Path;
-import java.time.Clock;
 
 /**
  * Hears a boot as it goes: each progress line (a phase STARTED, or RUNNING while it runs long) and
@@ -56,7 +56,7 @@ public interface BootListener {
      * (format in {@code docs/data-checks.md}).
      */
     static BootListener statusFile(Path file) {
-        return new StatusFile(file, Clock.systemUTC());
+        return new StatusFile(file, NanoClock.system());
     }
 
     /**
@@ -65,5 +65,14 @@ public interface BootListener {
      */
     static BootListener terminationLog(Path file) {
         return new TerminationLog(file);
+    }
+
+    /**
+     * {@link #terminationLog(Path)} on Kubernetes' default, {@code /dev/termination-log}, when it
+     * exists and is writable (the container runs on Kubernetes); otherwise hears nothing.
+     */
+    static BootListener kubernetesTerminationLog() {
+        Path file = TerminationLog.resolve(null, TerminationLog.KUBERNETES_DEFAULT);
+        return file == null ? NONE : terminationLog(file);
     }
 }

@@ -1,5 +1,6 @@
 package dev.schemaguard;
 
+import dev.schemaguard.internal.text.Logfmt;
 import java.util.List;
 import java.util.Map;
 
@@ -32,5 +33,19 @@ public record BootReport(Verdict verdict, Code code, String message, String targ
 
     public boolean passed() {
         return verdict == Verdict.PASS;
+    }
+
+    /**
+     * The {@code key=value} fields of a line as Schema Guard prints them (logfmt: values with spaces
+     * in double quotes, {@code \"} and {@code \\} escaped), in order; lenient, as a watchdog must be
+     * with whatever a log pipeline hands it: a bare word is skipped, an unterminated quote runs to the end.
+     */
+    public static Map<String, String> fields(String text) {
+        return Logfmt.parse(text);
+    }
+
+    /** One {@code key=value} field as Schema Guard prints it, the value quoted when it must be. */
+    public static String field(String key, String value) {
+        return Logfmt.pair(key, value);
     }
 }

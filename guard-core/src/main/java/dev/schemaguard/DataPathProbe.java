@@ -1,10 +1,12 @@
 package dev.schemaguard;
 
+import dev.schemaguard.DataExpectations.Canary;
 import dev.schemaguard.internal.Dialects;
 import dev.schemaguard.internal.data.RowCount;
 import dev.schemaguard.internal.data.RowCounter;
 import dev.schemaguard.internal.data.TableName;
 import dev.schemaguard.internal.report.Redactor;
+import dev.schemaguard.internal.time.NanoClock;
 import dev.schemaguard.spi.Dialect;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -59,7 +61,7 @@ public final class DataPathProbe {
     /** A probe that borrows connections from the service's own pool: it exercises the path requests take. */
     public static DataPathProbe of(DataSource dataSource, List<Canary> canaries) {
         return new DataPathProbe(Objects.requireNonNull(dataSource, "dataSource"), null, canaries,
-                DEFAULT_QUERY_TIMEOUT, DEFAULT_BUDGET, System::nanoTime);
+                DEFAULT_QUERY_TIMEOUT, DEFAULT_BUDGET, NanoClock.system()::nanoTime);
     }
 
     /**
@@ -68,7 +70,7 @@ public final class DataPathProbe {
      */
     public static DataPathProbe of(String jdbcUrl, List<Canary> canaries) {
         Dialects.forUrl(Objects.requireNonNull(jdbcUrl, "jdbcUrl"));
-        return new DataPathProbe(null, jdbcUrl, canaries, DEFAULT_QUERY_TIMEOUT, DEFAULT_BUDGET, System::nanoTime);
+        return new DataPathProbe(null, jdbcUrl, canaries, DEFAULT_QUERY_TIMEOUT, DEFAULT_BUDGET, NanoClock.system()::nanoTime);
     }
 
     /** A copy with another per-query timeout (whole seconds, as JDBC takes it; at least 1 s). */
@@ -125,11 +127,11 @@ public final class DataPathProbe {
         if (dataSource != null) {
             return dataSource.getConnection();
         }
-        Dialect dialect = Dialects.forUrl(url);
-        if (!dialect.exists(url)) {
+        Dialect.Database database = Dialects.forUrl(url).database(url);
+        if (!database.exists()) {
             throw new SQLException("the database " + url + " does not exist");
         }
-        return dialect.open(url, Dialect.Access.READ_ONLY);
+        return database.open(Dialect.Access.READ_ONLY, ConnectionSettings.DEFAULT);
     }
 
     /** The dialect tells a missing table from another error; without one, every error is "could not be read". */

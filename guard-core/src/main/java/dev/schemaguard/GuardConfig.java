@@ -1,9 +1,12 @@
 package dev.schemaguard;
 
+import dev.schemaguard.internal.config.ConfigLoader;
 import dev.schemaguard.internal.io.Locations;
+import dev.schemaguard.internal.text.DurationText;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import javax.sql.DataSource;
 
@@ -34,6 +37,8 @@ public record GuardConfig(String database, DataSource dataSource, Path changelog
 
     public static final Duration DEFAULT_DEADLINE = Duration.ofSeconds(45);
     public static final Duration DEFAULT_HEARTBEAT = Duration.ofSeconds(5);
+    /** The environment variable that overrides {@code database:} of a {@code schema-guard.yaml}. */
+    public static final String DATABASE_ENV = ConfigLoader.DATABASE_ENV;
     /** The longest deadline or heartbeat: a boot's budget is seconds to minutes, and a day is already absurd. */
     public static final Duration LONGEST_DURATION = Duration.ofHours(24);
 
@@ -60,6 +65,25 @@ public record GuardConfig(String database, DataSource dataSource, Path changelog
         return new Builder();
     }
 
+    /**
+     * Reads {@code file}, a {@code schema-guard.yaml}, with what may override it: the process's
+     * environment ({@code SCHEMA_GUARD_DATABASE}) unless another is given, then a database URL and
+     * credentials given on a command line. Relative paths in it resolve against its folder.
+     */
+    public static FileLoader fromFile(Path file) {
+        return new FileLoader(Objects.requireNonNull(file, "file"));
+    }
+
+    /** Parses a duration as {@code schema-guard.yaml} writes them: {@code 500ms}, {@code 45s}, {@code 10m}, {@code 1h30m}, or ISO-8601. */
+    public static Duration parseDuration(String text) {
+        return DurationText.parse(text);
+    }
+
+    /** A duration in the shortest exact form {@link #parseDuration} reads: {@code 10m}, {@code 90s}, {@code 1500ms}. */
+    public static String formatDuration(Duration duration) {
+        return DurationText.format(duration);
+    }
+
     /** A copy with another database URL (the CLI's --database and SCHEMA_GUARD_DATABASE). */
     public GuardConfig withDatabase(String url) {
         return toBuilder().database(url).dataSource(null).build();
@@ -75,6 +99,65 @@ public record GuardConfig(String database, DataSource dataSource, Path changelog
         return new Builder().database(database).dataSource(dataSource).changelog(changelog).manifest(manifest)
                 .required(required).freshDatabase(freshDatabase).deadline(deadline).heartbeat(heartbeat)
                 .allowGaps(allowGaps).integrity(integrity).data(data).connection(connection).ledger(ledger).source(source);
+    }
+
+    /**
+     * A {@code schema-guard.yaml} to load, and what overrides it. Precedence for the database:
+     * {@link #database(String)}, then {@code SCHEMA_GUARD_DATABASE}, then the file's {@code database:}.
+     */
+    public static final class FileLoader {
+        private final Path file;
+        private Map<String, String> environment = System.getenv();
+        private DataSource dataSource;
+        private String database;
+        private String user;
+        private String password;
+
+        private FileLoader(Path file) {
+            this.file = file;
+        }
+
+        /** The environment to read {@code SCHEMA_GUARD_DATABASE} from, instead of the process's. */
+        public FileLoader environment(Map<String, String> environment) {
+            this.environment = Map.copyOf(environment);
+            return this;
+        }
+
+        /** Connections come from the service's own pool; {@code database:} may then be left out. */
+        public FileLoader dataSource(DataSource dataSource) {
+            this.dataSource = dataSource;
+            return this;
+        }
+
+        /** A JDBC URL that overrides the file's and the environment's ({@code --database}); null for none. */
+        public FileLoader database(String jdbcUrl) {
+            this.database = jdbcUrl;
+            return this;
+        }
+
+        /**
+         * Credentials given outside the URL ({@code --user}, {@code --password-file}, {@code PGPASSWORD});
+         * either may be null, and a null user keeps the file's. The password is never printed.
+         */
+        public FileLoader credentials(String user, String password) {
+            this.user = user;
+            this.password = password;
+            return this;
+        }
+
+        /**
+         * The configuration.
+         *
+         * @throws GuardConfigException naming the file, line and fix when the configuration is wrong
+         */
+        public GuardConfig load() {
+            GuardConfig loaded = ConfigLoader.load(file, environment, dataSource);
+            if (database != null) {
+                loaded = loaded.withDatabase(database);
+            }
+            String name = user != null ? user : loaded.connection().user();
+            return name == null && password == null ? loaded : loaded.withCredentials(name, password);
+        }
     }
 
     /** Fluent construction for library callers; every setter returns this builder. */
@@ -132,5 +215,16 @@ public record GuardConfig(String database, DataSource dataSource, Path changelog
             return new GuardConfig(database, dataSource, changelog, manifest, required, freshDatabase,
                     deadline, heartbeat, allowGaps, integrity, data, connection, ledger, source);
         }
+    }
+
+    /**
+     * What a boot does with a fresh database: a SQLite file that does not exist, or a database with
+     * neither a ledger nor any table of its own (a wiped volume or a re-initialized data directory).
+     */
+    public enum FreshDatabase {
+        /** Create it and apply the allowlisted migrations: the deliberate first boot. */
+        BOOTSTRAP,
+        /** Refuse with DATABASE_MISSING and create nothing: the default, because a fresh database in production is an accident. */
+        FAIL
     }
 }

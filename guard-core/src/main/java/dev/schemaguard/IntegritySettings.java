@@ -23,6 +23,8 @@ public record IntegritySettings(Mode mode, long skipAboveBytes, boolean stamp, P
         FULL,
         /** PostgreSQL {@code amcheck}'s {@code bt_index_check} on B-tree indexes. */
         AMCHECK,
+        /** MariaDB {@code CHECK TABLE ... QUICK} on each table below the threshold. */
+        CHECK_TABLE,
         /** No check (the SQLite header probe still runs: it is O(1)). */
         OFF
     }

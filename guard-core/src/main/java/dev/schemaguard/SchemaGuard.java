@@ -1,8 +1,10 @@
 package dev.schemaguard;
 
+import dev.schemaguard.GuardConfig.FreshDatabase;
+import dev.schemaguard.VerifyReport.Finding;
 import dev.schemaguard.internal.boot.BootRunner;
 import dev.schemaguard.internal.boot.DeferredIntegrity;
-import dev.schemaguard.internal.config.ConfigLoader;
+import dev.schemaguard.internal.time.NanoClock;
 import dev.schemaguard.internal.verify.Artifacts;
 import dev.schemaguard.internal.verify.FreshSimulation;
 import dev.schemaguard.internal.verify.Verifier;
@@ -24,6 +26,9 @@ import javax.sql.DataSource;
  * returns (or throws with) an immutable {@link BootReport}.
  */
 public final class SchemaGuard {
+    /** This build's version, as boots print it ({@code version=} of the first progress line). */
+    public static final String VERSION = "0.1.0";
+
     private final GuardConfig config;
 
     private SchemaGuard(GuardConfig config) {
@@ -42,7 +47,7 @@ public final class SchemaGuard {
      * @throws GuardConfigException naming the file, line and fix when the configuration is wrong
      */
     public static SchemaGuard fromConfigFile(Path configFile) {
-        return new SchemaGuard(ConfigLoader.load(configFile, System.getenv(), null));
+        return new SchemaGuard(GuardConfig.fromFile(configFile).load());
     }
 
     /**
@@ -53,7 +58,20 @@ public final class SchemaGuard {
      * @throws GuardConfigException naming the file, line and fix when the configuration is wrong
      */
     public static SchemaGuard fromConfigFile(Path configFile, DataSource dataSource) {
-        return new SchemaGuard(ConfigLoader.load(configFile, System.getenv(), Objects.requireNonNull(dataSource, "dataSource")));
+        return new SchemaGuard(GuardConfig.fromFile(configFile).dataSource(Objects.requireNonNull(dataSource, "dataSource")).load());
+    }
+
+    /**
+     * The report of a run that failed outside a boot: CONFIG_INVALID for a {@link GuardConfigException}
+     * (a configuration that could not be loaded), INTERNAL_ERROR for anything else (a defect: please
+     * report it). Its distinctive line is logged like any verdict's and {@code listener} hears it, so
+     * that a watchdog, a status file and a termination log see every failure. For entry points that
+     * load the configuration or do other work around a boot themselves, such as the CLI.
+     *
+     * @param database  the database to name in the line (secrets are redacted), or null when unknown
+     */
+    public static BootReport reportFailure(Exception error, String database, BootListener listener) {
+        return BootRunner.failedOutsideABoot(error, database, listener);
     }
 
     public GuardConfig config() {
@@ -87,7 +105,7 @@ public final class SchemaGuard {
      * deferred check that a boot skipped, for cron. A pass refreshes the trusted stamp.
      */
     public BootReport checkIntegrity() {
-        return DeferredIntegrity.checkIntegrity(config);
+        return DeferredIntegrity.checkIntegrity(config, NanoClock.system());
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.schemaguard;
 
+import dev.schemaguard.DataExpectations.Canary;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

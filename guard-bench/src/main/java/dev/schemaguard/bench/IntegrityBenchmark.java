@@ -1,13 +1,14 @@
 package dev.schemaguard.bench;
 
+import dev.schemaguard.ConnectionSettings;
 import dev.schemaguard.IntegritySettings;
 import dev.schemaguard.spi.Dialect;
-import dev.schemaguard.spi.IntegrityOutcome;
 import dev.schemaguard.spi.IntegritySession;
 import dev.schemaguard.sqlite.SqliteDialect;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -48,6 +49,7 @@ public final class IntegrityBenchmark {
     }
 
     private static final Dialect SQLITE = new SqliteDialect();
+    private static final Clock CLOCK = Clock.systemUTC();
 
     private static String measure(BenchSettings settings, String label, Path db) throws Exception {
         long fileBytes = Files.size(db);
@@ -55,9 +57,9 @@ public final class IntegrityBenchmark {
 
         // The header probe, then the size decision: a threshold of one byte skips every file.
         IntegritySettings probeOnly = new IntegritySettings(IntegritySettings.Mode.QUICK, 1, false, null, false);
-        SQLITE.integrity(url, probeOnly).beforeOpen(); // the first call pays for class loading; time the second
+        SQLITE.database(url).integrity(probeOnly, CLOCK).beforeOpen(); // the first call pays for class loading; time the second
         long t0 = System.nanoTime();
-        IntegrityOutcome probed = SQLITE.integrity(url, probeOnly).beforeOpen().orElseThrow();
+        IntegritySession.Outcome probed = SQLITE.database(url).integrity(probeOnly, CLOCK).beforeOpen().orElseThrow();
         long probeMicros = (System.nanoTime() - t0) / 1_000;
         boolean sound = !probed.failed();
 
@@ -66,22 +68,22 @@ public final class IntegrityBenchmark {
         Files.deleteIfExists(stampFile);
         Thread.sleep(1_100); // a file written this second is "racy" and gets no stamp
         IntegritySettings quickWithStamp = new IntegritySettings(IntegritySettings.Mode.QUICK, Long.MAX_VALUE, true, null, false);
-        IntegritySession firstBoot = SQLITE.integrity(url, quickWithStamp);
+        IntegritySession firstBoot = SQLITE.database(url).integrity(quickWithStamp, CLOCK);
         if (firstBoot.beforeOpen().isPresent()) {
             throw new IllegalStateException(db + ": expected no stamp before the first check");
         }
-        IntegrityOutcome quick;
+        IntegritySession.Outcome quick;
         long t1 = System.nanoTime();
-        try (Connection c = SQLITE.open(url, Dialect.Access.READ_ONLY)) {
+        try (Connection c = SQLITE.database(url).open(Dialect.Access.READ_ONLY, ConnectionSettings.DEFAULT)) {
             quick = firstBoot.check(c, interrupt -> { });
         }
         double quickSeconds = (System.nanoTime() - t1) / 1e9;
         firstBoot.recordPass();
 
-        SQLITE.integrity(url, quickWithStamp).beforeOpen(); // warm, as above
+        SQLITE.database(url).integrity(quickWithStamp, CLOCK).beforeOpen(); // warm, as above
         long t2 = System.nanoTime();
-        boolean trusted = SQLITE.integrity(url, quickWithStamp).beforeOpen()
-                .map(o -> "skipped_stamp".equals(o.status())).orElse(false);
+        boolean trusted = SQLITE.database(url).integrity(quickWithStamp, CLOCK).beforeOpen()
+                .map(o -> o.status() == IntegritySession.Status.SKIPPED_STAMP).orElse(false);
         long stampMicros = (System.nanoTime() - t2) / 1_000;
 
         if (!sound || quick.failed()) {

@@ -2,7 +2,7 @@ package dev.schemaguard.cli;
 
 import dev.schemaguard.BootReport;
 import dev.schemaguard.MigrationOutcome;
-import dev.schemaguard.ReportFormat;
+import dev.schemaguard.VerifyReport;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -34,7 +34,7 @@ final class BaselineCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         return GuardRun.run(options, out, guard -> {
             BootReport report = guard.baseline(to, dryRun);
-            if (options.format == ReportFormat.TEXT) {
+            if (options.format == VerifyReport.Format.TEXT) {
                 print(report, out);
             }
             return report;

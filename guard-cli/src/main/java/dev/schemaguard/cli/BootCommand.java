@@ -2,7 +2,6 @@ package dev.schemaguard.cli;
 
 import dev.schemaguard.BootListener;
 import dev.schemaguard.BootReport;
-import dev.schemaguard.internal.status.TerminationLog;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -68,10 +67,7 @@ final class BootCommand implements Callable<Integer> {
         if (statusFile != null) {
             listener = listener.andThen(BootListener.statusFile(statusFile));
         }
-        Path termination = TerminationLog.resolve(terminationLog, TerminationLog.KUBERNETES_DEFAULT);
-        if (termination != null) {
-            listener = listener.andThen(BootListener.terminationLog(termination));
-        }
-        return listener;
+        return listener.andThen(terminationLog != null ? BootListener.terminationLog(terminationLog)
+                : BootListener.kubernetesTerminationLog());
     }
 }

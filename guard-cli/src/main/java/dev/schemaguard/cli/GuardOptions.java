@@ -2,8 +2,7 @@ package dev.schemaguard.cli;
 
 import dev.schemaguard.GuardConfig;
 import dev.schemaguard.GuardConfigException;
-import dev.schemaguard.ReportFormat;
-import dev.schemaguard.internal.config.ConfigLoader;
+import dev.schemaguard.VerifyReport;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -39,19 +38,19 @@ final class GuardOptions {
     @Spec(Spec.Target.MIXEE)
     CommandSpec command;
 
-    ReportFormat format = ReportFormat.TEXT;
+    VerifyReport.Format format = VerifyReport.Format.TEXT;
 
     @Option(names = "--format", paramLabel = "<format>",
             description = "text (default) or json: the full report as JSON on standard output; logs stay on standard error. "
                     + "verify also prints sarif, github or junit.")
     void format(String name) {
-        ReportFormat chosen;
+        VerifyReport.Format chosen;
         try {
-            chosen = ReportFormat.of(name);
+            chosen = VerifyReport.Format.of(name);
         } catch (GuardConfigException e) {
             throw new CommandLine.ParameterException(command.commandLine(), "--format: " + e.getMessage());
         }
-        if (chosen != ReportFormat.TEXT && chosen != ReportFormat.JSON && !"verify".equals(command.name())) {
+        if (chosen != VerifyReport.Format.TEXT && chosen != VerifyReport.Format.JSON && !"verify".equals(command.name())) {
             throw new CommandLine.ParameterException(command.commandLine(), "--format " + name + " is for verify's findings; "
                     + command.name() + " prints text or json.");
         }
@@ -75,13 +74,7 @@ final class GuardOptions {
     }
 
     GuardConfig load() {
-        GuardConfig loaded = ConfigLoader.load(config, environment);
-        if (database != null) {
-            loaded = loaded.withDatabase(database);
-        }
-        String password = password();
-        String name = user != null ? user : loaded.connection().user();
-        return name == null && password == null ? loaded : loaded.withCredentials(name, password);
+        return GuardConfig.fromFile(config).environment(environment).database(database).credentials(user, password()).load();
     }
 
     /**
@@ -121,6 +114,6 @@ final class GuardOptions {
 
     /** What the distinctive line of a configuration error names as db=, secrets redacted by the line writer. */
     String databaseForMessages() {
-        return database != null ? database : environment.get(ConfigLoader.DATABASE_ENV);
+        return database != null ? database : environment.get(GuardConfig.DATABASE_ENV);
     }
 }

@@ -6,11 +6,8 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.schemaguard.BootListener;
 import dev.schemaguard.BootReport;
 import dev.schemaguard.GuardConfig;
-import dev.schemaguard.GuardConfigException;
-import dev.schemaguard.ReportFormat;
 import dev.schemaguard.SchemaGuard;
-import dev.schemaguard.internal.boot.BootRunner;
-import dev.schemaguard.internal.boot.SafeListener;
+import dev.schemaguard.VerifyReport;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.function.Function;
@@ -40,16 +37,16 @@ final class GuardRun {
         try {
             GuardConfig config = options.load();
             return action.apply(SchemaGuard.of(options.startingNow(config)));
-        } catch (GuardConfigException e) {
-            BootReport report = BootRunner.configInvalid(e, options.databaseForMessages());
-            SafeListener.wrap(listener).verdict(report);
-            return report;
+        } catch (RuntimeException e) {
+            // A configuration that cannot be loaded is CONFIG_INVALID; anything else here is a defect,
+            // INTERNAL_ERROR: both end with a verdict line that the listener hears, like any boot.
+            return SchemaGuard.reportFailure(e, options.databaseForMessages(), listener);
         }
     }
 
     /** Prints the JSON if asked, and maps the verdict to the exit code. */
     static int finish(GuardOptions options, PrintWriter out, BootReport report, Function<BootReport, Object> jsonView) {
-        if (options.format == ReportFormat.JSON) {
+        if (options.format == VerifyReport.Format.JSON) {
             out.println(json(jsonView.apply(report)));
             out.flush();
         }

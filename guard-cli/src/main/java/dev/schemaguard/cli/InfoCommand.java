@@ -2,7 +2,7 @@ package dev.schemaguard.cli;
 
 import dev.schemaguard.BootListener;
 import dev.schemaguard.BootReport;
-import dev.schemaguard.ReportFormat;
+import dev.schemaguard.VerifyReport;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -25,7 +25,7 @@ final class InfoCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         return CliLogging.withoutGuardLines(() -> GuardRun.run(options, out, guard -> {
             BootReport report = guard.plan();
-            if (options.format == ReportFormat.TEXT) {
+            if (options.format == VerifyReport.Format.TEXT) {
                 out.print(InfoTable.text(report));
                 out.flush();
             }

@@ -1,11 +1,12 @@
 package dev.schemaguard.cli;
 
+import dev.schemaguard.BootListener;
+import dev.schemaguard.SchemaGuard;
 import dev.schemaguard.cli.watch.WatchCommand;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
-import org.slf4j.bridge.SLF4JBridgeHandler;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -29,6 +30,7 @@ public final class Main {
 
     public static void main(String[] args) {
         ownProcess = true;
+        JulBridge.installWhenStarted();
         System.exit(run(args));
     }
 
@@ -54,9 +56,7 @@ public final class Main {
     }
 
     static int run(String... args) {
-        // Liquibase logs through java.util.logging; route it to SLF4J so the CLI has one log stream.
-        SLF4JBridgeHandler.removeHandlersForRootLogger();
-        SLF4JBridgeHandler.install();
+        JulBridge.installUnlessDeferred();
         return commandLine(args).execute(args);
     }
 
@@ -72,7 +72,10 @@ public final class Main {
         } else {
             SUBCOMMANDS.forEach((name, command) -> cli.addSubcommand(name, command.get()));
         }
-        cli.setExitCodeExceptionMapper(e -> EXIT_USAGE);
+        // A bad option is a usage error (exit 2, the handler below); anything a command throws is a crash,
+        // INTERNAL_ERROR with its verdict line (exit 1), or CONFIG_INVALID for a configuration it could not load.
+        cli.setExecutionExceptionHandler((e, command, parsed) ->
+                GuardRun.exitCode(SchemaGuard.reportFailure(e, null, BootListener.NONE)));
         cli.setParameterExceptionHandler((e, rejected) -> {
             // qualifiedName is "schema-guard" or "schema-guard verify": the program is named once.
             String command = e.getCommandLine().getCommandSpec().qualifiedName();
@@ -94,7 +97,7 @@ public final class Main {
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            return new String[] {"schema-guard " + dev.schemaguard.internal.boot.BootRunner.VERSION};
+            return new String[] {"schema-guard " + SchemaGuard.VERSION};
         }
     }
 }

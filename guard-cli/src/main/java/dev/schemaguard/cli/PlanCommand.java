@@ -2,8 +2,8 @@ package dev.schemaguard.cli;
 
 import dev.schemaguard.BootReport;
 import dev.schemaguard.MigrationOutcome;
-import dev.schemaguard.ReportFormat;
 import dev.schemaguard.SchemaGuard;
+import dev.schemaguard.VerifyReport;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -24,7 +24,7 @@ final class PlanCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         return GuardRun.run(options, out, guard -> {
             BootReport report = guard.plan();
-            if (options.format == ReportFormat.TEXT) {
+            if (options.format == VerifyReport.Format.TEXT) {
                 print(report, out);
             }
             return report;

@@ -16,9 +16,17 @@ import java.util.function.Predicate;
  * other process whose output is read line by line (the Docker entrypoint script).
  */
 final class CliProcess implements AutoCloseable {
+    /** The jar {@code package} built, for the *IT tests that run it. */
+    static final Path BUILT_JAR = Path.of("target/schema-guard.jar").toAbsolutePath();
+    /** This JVM's {@code java}. */
+    static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+
     private final Process process;
     private final List<String> errLines = new CopyOnWriteArrayList<>();
     private final Thread reader;
+    /** Notified at every line and at the end of the stream, so a waiting test wakes on the event itself. */
+    private final Object lineRead = new Object();
+    private volatile boolean ended;
 
     private CliProcess(Process process, java.io.InputStream lines) {
         this.process = process;
@@ -27,9 +35,17 @@ final class CliProcess implements AutoCloseable {
                 String line;
                 while ((line = r.readLine()) != null) {
                     errLines.add(line);
+                    synchronized (lineRead) {
+                        lineRead.notifyAll();
+                    }
                 }
             } catch (IOException ignored) {
                 // the process was killed
+            } finally {
+                ended = true;
+                synchronized (lineRead) {
+                    lineRead.notifyAll();
+                }
             }
         });
         reader.setDaemon(true);
@@ -67,20 +83,35 @@ final class CliProcess implements AutoCloseable {
     /** Waits until a line of standard error matches; fails after the timeout. */
     void awaitLine(Predicate<String> match, long timeoutMillis) throws InterruptedException {
         long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
-        while (System.nanoTime() < end) {
-            if (errLines.stream().anyMatch(match)) {
-                return;
-            }
-            if (!process.isAlive() && errLines.stream().noneMatch(match)) {
-                reader.join(1000);
-                if (errLines.stream().anyMatch(match)) {
-                    return;
+        synchronized (lineRead) {
+            while (errLines.stream().noneMatch(match)) {
+                if (ended) {
+                    throw new AssertionError("process ended without the expected line: " + errLines);
                 }
-                throw new AssertionError("process ended without the expected line: " + errLines);
+                long left = end - System.nanoTime();
+                if (left <= 0) {
+                    throw new AssertionError("no matching line within " + timeoutMillis + " ms: " + errLines);
+                }
+                TimeUnit.NANOSECONDS.timedWait(lineRead, left);
             }
-            Thread.sleep(10);
         }
-        throw new AssertionError("no matching line within " + timeoutMillis + " ms: " + errLines);
+    }
+
+    /** Freezes the process (SIGSTOP), as a stalled step or a paused machine would; its clocks run on. */
+    void freeze() throws IOException, InterruptedException {
+        signal("STOP");
+    }
+
+    /** Lets a frozen process run again (SIGCONT). */
+    void thaw() throws IOException, InterruptedException {
+        signal("CONT");
+    }
+
+    private void signal(String name) throws IOException, InterruptedException {
+        Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start();
+        if (kill.waitFor() != 0) {
+            throw new AssertionError("kill -" + name + " " + process.pid() + " failed: " + errLines);
+        }
     }
 
     void kill9() throws InterruptedException {

@@ -9,6 +9,7 @@ import dev.schemaguard.SchemaGuard;
 import dev.schemaguard.Verdict;
 import dev.schemaguard.testing.GuardLines;
 import dev.schemaguard.testing.Project;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -16,6 +17,8 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,9 +31,13 @@ class CliProcessTest {
     Project project;
 
     @BeforeEach
-    void databaseWithABigTable() throws Exception {
+    void setUp() {
         db = dir.resolve("app.db");
         project = new Project(dir.resolve("project"), "jdbc:sqlite:" + db);
+    }
+
+    /** A table big enough that indexing it takes seconds, and two migrations: a quick one, then that indexing. */
+    private void databaseWithABigTable() throws Exception {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = c.createStatement()) {
             s.execute("CREATE TABLE big (id INTEGER, v TEXT)");
             s.execute("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1500000) "
@@ -44,12 +51,13 @@ class CliProcessTest {
 
     @Test
     void aBootKilledWithSigkillWhileApplying_leavesNoLockAndTheNextBootGoesThrough() throws Exception {
+        databaseWithABigTable();
         Path yaml = project.writeYaml("");
         try (CliProcess boot = CliProcess.start(dir, "boot", "--config", yaml.toString())) {
             boot.awaitLine(l -> l.contains("phase=apply") && l.contains("migration=002_slow.sql"), 30_000);
             Thread.sleep(150);
             boot.kill9();
-            assertFalse(boot.errLines().stream().anyMatch(l -> l.startsWith("SCHEMA_GUARD result=")), "killed before its verdict");
+            assertFalse(boot.errLines().stream().anyMatch(l -> l.startsWith("SCHEMA_GUARD result=")), "killed before its verdict: " + boot.errLines());
         }
 
         BootReport next = SchemaGuard.of(project.deadline(Duration.ofSeconds(60)).config()).boot();
@@ -69,11 +77,22 @@ class CliProcessTest {
 
     @Test
     void aBootThatRunsOutOfItsDeadline_exitsThreeWithAHangLineWithinASecond() throws Exception {
-        // The CLI counts the deadline from the JVM's start; 4 s leave the boot well into the migrations, which take longer.
-        Path yaml = project.deadline(Duration.ofSeconds(4)).writeYaml("");
+        databaseWithABigTable();
+        // A budget no phase before apply uses up on any machine; the boot is then frozen in apply until the
+        // budget has passed by its own clock, so the deadline runs out there however fast the machine is.
+        Duration budget = Duration.ofSeconds(8);
+        Path yaml = project.deadline(budget).writeYaml("integrity:\n  mode: off\n");
         int exit;
         List<String> lines;
         try (CliProcess boot = CliProcess.start(dir, "boot", "--config", yaml.toString())) {
+            boot.awaitLine(l -> l.contains("phase=apply") && l.contains("migration=002_slow.sql"), 60_000);
+            String applying = boot.errLines().stream().filter(l -> l.contains("migration=002_slow.sql")).findFirst().orElseThrow();
+            Matcher elapsed = Pattern.compile(" elapsed_ms=(\\d+)").matcher(applying);
+            assertTrue(elapsed.find(), applying);
+            long elapsedAtApply = Long.parseLong(elapsed.group(1));
+            boot.freeze();
+            Thread.sleep(Math.max(0, budget.toMillis() - elapsedAtApply) + 100);
+            boot.thaw();
             exit = boot.waitFor();
             lines = boot.errLines();
         }
@@ -84,6 +103,34 @@ class CliProcessTest {
         assertEquals("HANG", line.get("result"));
         assertEquals("DEADLINE_EXCEEDED", line.get("code"));
         assertEquals("apply", line.get("phase"));
-        assertTrue(Long.parseLong(line.get("elapsed_ms")) < 4000 + 1000, last);
+        assertTrue(Long.parseLong(line.get("elapsed_ms")) < budget.toMillis() + 1000, last);
+    }
+
+    @Test
+    void checkIntegrityFromCron_passesASoundFile_andGivesItATrustedStamp() throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE items (id INTEGER PRIMARY KEY, name TEXT)");
+            s.execute("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 5000) "
+                    + "INSERT INTO items (name) SELECT hex(randomblob(20)) FROM n");
+            s.execute("CREATE INDEX items_name ON items (name)");
+        }
+        // skip_above 1 byte: a boot would never check this file; check-integrity always does.
+        Path yaml = project.writeYaml("integrity:\n  mode: quick\n  skip_above: 1\n");
+        Thread.sleep(1100); // a file written within the last second is never stamped: the file system's clock is the point
+
+        int exit;
+        List<String> lines;
+        try (CliProcess check = CliProcess.start(dir, "check-integrity", "--config", yaml.toString())) {
+            exit = check.waitFor();
+            lines = check.errLines();
+        }
+
+        assertEquals(0, exit, lines.toString());
+        Map<String, String> line = GuardLines.parse(lines.get(lines.size() - 1));
+        assertEquals("ok", line.get("integrity"));
+        assertEquals("deferred_integrity_check", line.get("phase"));
+        try (var files = Files.list(dir)) {
+            assertTrue(files.anyMatch(p -> p.getFileName().toString().startsWith("app.db.schema-guard-stamp")), "stamp written");
+        }
     }
 }

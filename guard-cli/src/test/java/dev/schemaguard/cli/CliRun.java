@@ -19,6 +19,14 @@ record CliRun(int exitCode, String out, String err) {
 
     /** The CLI run with its own environment (PGPASSWORD, SCHEMA_GUARD_DATABASE), standard output captured too. */
     static CliRun withEnvironment(java.util.Map<String, String> environment, String... args) {
+        return run(() -> Main.commandLine(environment, args), args);
+    }
+
+    /**
+     * A command line as the CLI builds it (possibly with a command a test added), run in-process; it is
+     * built once standard output and error are captured, since the CLI's logging binds to them then.
+     */
+    static CliRun run(java.util.function.Supplier<CommandLine> commandLine, String... args) {
         StringWriter out = new StringWriter();
         StringWriter picocliErr = new StringWriter();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -29,7 +37,7 @@ record CliRun(int exitCode, String out, String err) {
         System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
         int code;
         try {
-            CommandLine cli = Main.commandLine(environment, args);
+            CommandLine cli = commandLine.get();
             cli.setOut(new PrintWriter(out));
             cli.setErr(new PrintWriter(picocliErr));
             code = cli.execute(args);

@@ -59,4 +59,26 @@ class VerifyPostgresTest {
         assertEquals(1, run.exitCode());
         assertTrue(run.out().contains("ends FAIL REQUIRED_MIGRATIONS_MISSING"), run.out());
     }
+
+    /**
+     * Both judges run on the scratch database: a migration the classifier passes (a new schema, a new
+     * table in it) but whose schema is named like the session's user, so that it comes first in the
+     * default search_path and its table shadows public.accounts for every later query: the engine sees
+     * the existing table stop resolving by its name and refuses it before it commits.
+     */
+    @Test
+    void theEngineJudgeRunsOnTheFreshDatabase_andRefusesWhatTheClassifierCouldNotSee() throws Exception {
+        project.migration("003_shadow.sql", "CREATE SCHEMA postgres;\nCREATE TABLE postgres.accounts (id BIGINT);")
+                .allow("001_accounts.sql", "002_accounts_email.sql", "003_shadow.sql");
+
+        CliRun run = CliRun.of("verify", "--config", project.writeYaml("").toString(), "--simulate-fresh",
+                "--fresh-database", fresh.url());
+
+        assertEquals(1, run.exitCode(), run.out() + run.err());
+        assertTrue(run.out().contains("MIGRATION_NOT_ADDITIVE"), run.out());
+        assertTrue(run.err().contains("judge=engine"), run.err());
+        assertTrue(run.err().contains("relation public.accounts changed: visible true -> false"), run.err());
+        assertEquals(List.of("001_accounts.sql", "002_accounts_email.sql"), fresh.ledger(), "003 was rolled back");
+        assertEquals(List.of(), fresh.column("SELECT nspname FROM pg_namespace WHERE nspname = 'postgres'"));
+    }
 }

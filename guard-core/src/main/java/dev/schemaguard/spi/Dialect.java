@@ -2,67 +2,70 @@ package dev.schemaguard.spi;
 
 import dev.schemaguard.Code;
 import dev.schemaguard.ConnectionSettings;
+import dev.schemaguard.IntegritySettings;
+import dev.schemaguard.internal.sql.SchemaCatalog;
+import dev.schemaguard.internal.sql.SqlSupport;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import javax.sql.DataSource;
 
 /**
  * Everything that differs between databases, behind one small interface. Implementations are
- * found with {@link java.util.ServiceLoader} and chosen by {@link #accepts(String)} on the JDBC URL;
- * no other code in Schema Guard checks which database it talks to.
+ * listed in {@code META-INF/services/dev.schemaguard.spi.Dialect} (and {@code provides} in their
+ * module descriptor), found with {@link java.util.ServiceLoader} and chosen once per boot by
+ * {@link #accepts(String)} on the JDBC URL; no other code in Schema Guard checks which database it
+ * talks to.
+ *
+ * <p>The interface is a handful of methods; related capabilities are grouped in small objects:
+ * <ul>
+ *   <li>{@link #database(String)}: one database by its URL: does it exist, connect to it (within
+ *       the boot's remaining budget), where its files live, who holds its lock, how its integrity is
+ *       checked ({@link IntegritySession});</li>
+ *   <li>{@link #catalog()}: what a connected database holds;</li>
+ *   <li>{@link #migrations()}: how migrations are applied: the lock between replicas, the limits,
+ *       the transaction, the clean-up after a statement that ran outside one;</li>
+ *   <li>{@link #sql()}: the database's SQL for the classifier, built from core's SQL toolkit
+ *       ({@code dev.schemaguard.internal.sql}, exported to Schema Guard's dialect modules only).</li>
+ * </ul>
+ *
+ * <p>Where new capabilities go, so that the interface stays this size: the evidence a migration
+ * leaves (the engine's second judge, {@link Migrations#engineJudge()}: catalog snapshots taken
+ * before and after it, inside its transaction) and a dialect whose DDL commits implicitly
+ * ({@link SqlSupport#transactionalDdl()}) belong to applying migrations; a detailed catalog (tables,
+ * columns, indexes, views: {@link Catalog#describe}, for a baseline) and what other tools' ledgers
+ * need of a database to {@link Catalog}; more error codes to {@link #codeFor}.
+ *
+ * <p>Implementations must be stateless (one instance serves every boot) and public with a public
+ * no-argument constructor.
  */
 public interface Dialect {
 
-    /** Short name, also Liquibase's: {@code sqlite}, {@code postgresql}. */
+    /** Short name, also Liquibase's database short name: {@code sqlite}, {@code postgresql}. */
     String name();
 
     /** Whether this dialect handles the JDBC URL. */
     boolean accepts(String jdbcUrl);
 
+    /** The database at a URL this dialect accepts. */
+    Database database(String jdbcUrl);
+
+    /** What a connected database holds. */
+    Catalog catalog();
+
+    /** How migrations are applied to this database. */
+    Migrations migrations();
+
     /**
      * This database's SQL: how the server tokenizes, where statements end, which statements are
-     * additive. Built from core's SQL toolkit ({@code dev.schemaguard.internal.sql}, exported to the
-     * dialect modules only); core's splitter and classifier use it and nothing else.
+     * additive. Core's splitter and classifier use it and nothing else.
      */
-    dev.schemaguard.internal.sql.SqlSupport sql();
-
-    /**
-     * Whether the database exists, decided without creating it. A dialect that cannot tell
-     * without connecting (a server) answers true; emptiness then decides whether it is fresh.
-     */
-    boolean exists(String jdbcUrl);
-
-    /** Opens a connection. {@link Access#CREATE} is the only mode that may create the database. */
-    Connection open(String jdbcUrl, Access access) throws SQLException;
-
-    /**
-     * Opens a connection with the configured credentials (a user and password given outside the
-     * URL: the CLI's --user, --password-file, PGPASSWORD). A database without credentials ignores them.
-     */
-    default Connection open(String jdbcUrl, Access access, ConnectionSettings settings) throws SQLException {
-        return open(jdbcUrl, access);
-    }
-
-    /**
-     * Opens a connection as {@link #open(String, Access, ConnectionSettings)}, within {@code timeout}
-     * (what is left of the boot's budget): the driver's connect and login waits, and any lock wait on
-     * the connection, end by then, so that a slow server or a held lock is reported before the
-     * deadline instead of hanging it. The boot also stops waiting for this call at the timeout.
-     */
-    default Connection open(String jdbcUrl, Access access, ConnectionSettings settings, Duration timeout) throws SQLException {
-        return open(jdbcUrl, access, settings);
-    }
-
-    /**
-     * Why this connection cannot write (a standby, a read-only default transaction, a read-only file,
-     * folder or mount), as one sentence with its fix; empty when it can. Asked only when the boot has
-     * something to apply, before it applies anything.
-     */
-    default Optional<String> readOnly(Connection connection) throws SQLException {
-        return Optional.empty();
-    }
+    SqlSupport sql();
 
     /**
      * The stable code of a driver error, when the dialect recognises it: {@code DATABASE_UNREACHABLE}
@@ -76,111 +79,12 @@ public interface Dialect {
     }
 
     /**
-     * Who holds the database's lock, when the dialect can tell (a process id and what kind of
-     * program it is), for a {@code LOCKED} failure's message; empty when unknown.
-     */
-    default Optional<String> lockHolder(String jdbcUrl) {
-        return Optional.empty();
-    }
-
-    /**
-     * The tables, views, indexes (and, where they exist, schemas and sequences) in the database,
-     * lower-cased, as {@code name} or {@code schema.name}; the ledger tables included.
-     */
-    Set<String> existingObjects(Connection connection) throws SQLException;
-
-    /**
-     * The tables (with their columns), views, indexes and schemas the database holds, from its catalog:
-     * what {@code baseline} checks a migration's objects against before it records the migration as
-     * applied. Empty when this dialect cannot describe them; baseline then refuses, saying so.
-     */
-    default Optional<dev.schemaguard.internal.sql.SchemaCatalog> catalog(Connection connection) throws SQLException {
-        return Optional.empty();
-    }
-
-    /**
-     * Starts the transaction in which one migration and its ledger row are written, holding
-     * whatever lock makes concurrent boots apply each migration once (unless {@link #lockApply}
-     * already holds one for the whole apply phase). Waiting for that lock must
-     * give up after {@code lockWait} (the time left in the boot's budget): a wait inside the driver
-     * cannot always be interrupted.
-     */
-    void beginMigration(Connection connection, Duration lockWait) throws SQLException;
-
-    /**
-     * Takes the lock that serializes concurrent boots' apply phases, for a dialect whose per-migration
-     * transaction cannot hold it (a statement that must run outside a transaction). Gives up after
-     * {@code lockWait}; closing the returned lock releases it and undoes {@link #limitStatements}.
-     */
-    default ApplyLock lockApply(Connection connection, Duration lockWait) throws SQLException {
-        return () -> { };
-    }
-
-    /**
-     * Bounds the statements of the next migration: how long one may wait for a lock and how long it
-     * may run, both already capped inside the boot's remaining time. Called outside a transaction.
-     */
-    default void limitStatements(Connection connection, Duration lockTimeout, Duration statementTimeout) throws SQLException {
-    }
-
-    /**
-     * After a statement that ran outside a transaction failed: removes what it left half-done (an
-     * invalid index of a failed concurrent build) and says what was removed, for the failure's report.
-     */
-    default Optional<String> cleanUpFailed(Connection connection, String statement) throws SQLException {
-        return Optional.empty();
-    }
-
-    /**
-     * Checks integrity without letting the cost grow with the database's size: at or above
-     * {@code settings.skipAboveBytes()} the check is skipped and reported. Runs on the boot's
-     * connection; a long check must stop when that connection's statement is cancelled. A dialect
-     * that needs more than one connection-bound step overrides {@link #integrity} instead.
-     */
-    default IntegrityOutcome checkIntegrity(Connection connection, String jdbcUrl, dev.schemaguard.IntegritySettings settings)
-            throws SQLException {
-        return IntegrityOutcome.off();
-    }
-
-    /** The integrity checking of one boot; by default {@link #checkIntegrity} on the boot's connection. */
-    default IntegritySession integrity(String jdbcUrl, dev.schemaguard.IntegritySettings settings) {
-        Dialect dialect = this;
-        return new IntegritySession() {
-            @Override
-            public java.util.Optional<IntegrityOutcome> beforeOpen() {
-                return settings.mode() == dev.schemaguard.IntegritySettings.Mode.OFF
-                        ? java.util.Optional.of(IntegrityOutcome.off()) : java.util.Optional.empty();
-            }
-
-            @Override
-            public IntegrityOutcome check(Connection connection, java.util.function.Consumer<Runnable> onDeadline) throws SQLException {
-                return dialect.checkIntegrity(connection, jdbcUrl, settings);
-            }
-        };
-    }
-
-    /**
-     * The file that holds the database (SQLite), or null for a server database or an in-memory
-     * one. Files that belong to a database, such as the shrink guard's counts, are kept next to it.
-     */
-    default java.nio.file.Path databaseFile(String jdbcUrl) {
-        return null;
-    }
-
-    /** The apply phase's lock; closing it never throws for a lock already gone with its connection. */
-    @FunctionalInterface
-    interface ApplyLock extends AutoCloseable {
-        @Override
-        void close() throws SQLException;
-    }
-
-    /**
      * The JDBC URL behind a {@code DataSource} of this dialect, read without connecting (a SQLite
      * {@code DataSource} creates a missing file on connect); empty when it is not one of this
      * dialect's. Only when no dialect can tell does the guard connect to ask the driver.
      */
-    default java.util.Optional<String> jdbcUrlOf(javax.sql.DataSource dataSource) {
-        return java.util.Optional.empty();
+    default Optional<String> jdbcUrlOf(DataSource dataSource) {
+        return Optional.empty();
     }
 
     /** How a connection is opened. */
@@ -191,5 +95,211 @@ public interface Dialect {
         READ_WRITE,
         /** Reads and writes, creating the database if it does not exist. */
         CREATE
+    }
+
+    /** One database, by its URL. */
+    interface Database {
+
+        /**
+         * Whether the database exists, decided without creating it. A dialect that cannot tell
+         * without connecting (a server) answers true; emptiness then decides whether it is fresh.
+         */
+        boolean exists();
+
+        /**
+         * Opens a connection; {@link Access#CREATE} is the only mode that may create the database.
+         * {@code settings} carry credentials given outside the URL (the CLI's --user,
+         * --password-file, PGPASSWORD); a database without credentials ignores them.
+         */
+        Connection open(Access access, ConnectionSettings settings) throws SQLException;
+
+        /**
+         * Opens a connection as {@link #open(Access, ConnectionSettings)}, within {@code timeout} (what is
+         * left of the boot's budget): the driver's connect and login waits, and any lock wait on the
+         * connection, end by then, so that a slow server or a held lock is reported before the deadline
+         * instead of hanging it. The boot also stops waiting for this call at the timeout.
+         */
+        default Connection open(Access access, ConnectionSettings settings, Duration timeout) throws SQLException {
+            return open(access, settings);
+        }
+
+        /**
+         * Who holds the database's lock, when the dialect can tell (a process id and what kind of
+         * program it is), for a {@code LOCKED} failure's message; empty when unknown.
+         */
+        default Optional<String> lockHolder() {
+            return Optional.empty();
+        }
+
+        /**
+         * The file that holds the database (SQLite); empty for a server or an in-memory database.
+         * Files that belong to a database, such as the shrink guard's counts, are kept next to it.
+         */
+        default Optional<Path> file() {
+            return Optional.empty();
+        }
+
+        /**
+         * This boot's integrity checking, whose cost must not grow with the database's size: at or
+         * above {@code settings.skipAboveBytes()} the check is skipped and reported.
+         *
+         * @param clock  the boot's wall clock: what a trusted stamp records and compares file times with
+         * @throws dev.schemaguard.GuardConfigException when the settings do not fit this database
+         */
+        IntegritySession integrity(IntegritySettings settings, Clock clock);
+    }
+
+    /** What a connected database holds. */
+    interface Catalog {
+
+        /**
+         * The tables, views, indexes (and, where they exist, schemas and sequences) in the database,
+         * lower-cased, as {@code name} or {@code schema.name}; the ledger tables included. Where
+         * types exist, enums and domains without constraints may be added as {@code plaintype:name}
+         * (a column of one can be added to an existing table without checking any row).
+         */
+        Set<String> objects(Connection connection) throws SQLException;
+
+        /**
+         * Why this connection cannot write (a standby, a read-only default transaction, a read-only
+         * file, folder or mount), as one sentence with its fix; empty when it can. Asked only when the
+         * boot has something to apply, before it applies anything.
+         */
+        default Optional<String> readOnly(Connection connection) throws SQLException {
+            return Optional.empty();
+        }
+
+        /**
+         * The tables (with their columns), views, indexes and schemas the database holds, from its
+         * catalog: what {@code baseline} checks a migration's objects against before it records the
+         * migration as applied. Empty when this dialect cannot describe them; baseline then refuses,
+         * saying so.
+         */
+        default Optional<SchemaCatalog> describe(Connection connection) throws SQLException {
+            return Optional.empty();
+        }
+    }
+
+    /** How migrations are applied: the apply lock, the statements' limits, each migration's transaction. */
+    interface Migrations {
+
+        /**
+         * Takes the lock that serializes concurrent boots' apply phases, for a dialect whose
+         * per-migration transaction cannot hold it (a statement that must run outside a transaction).
+         * Gives up after {@code lockWait}; closing the returned lock releases it and undoes
+         * {@link #limitStatements}.
+         */
+        default ApplyLock lock(Connection connection, Duration lockWait) throws SQLException {
+            return () -> { };
+        }
+
+        /**
+         * Bounds the statements of the next migration: how long one may wait for a lock and how long
+         * it may run, both already capped inside the boot's remaining time. Called outside a transaction.
+         */
+        default void limitStatements(Connection connection, Duration lockTimeout, Duration statementTimeout)
+                throws SQLException {
+        }
+
+        /**
+         * Starts the transaction in which one migration and its ledger row are written, holding
+         * whatever lock makes concurrent boots apply each migration once (unless {@link #lock}
+         * already holds one for the whole apply phase). Waiting for that lock must give up after
+         * {@code lockWait} (the time left in the boot's budget): a wait inside the driver cannot
+         * always be interrupted.
+         */
+        void begin(Connection connection, Duration lockWait) throws SQLException;
+
+        /**
+         * After a statement that ran outside a transaction failed: removes what it left half-done (an
+         * invalid index of a failed concurrent build) and says what was removed, for the report.
+         */
+        default Optional<String> cleanUpFailed(Connection connection, String statement) throws SQLException {
+            return Optional.empty();
+        }
+
+        /** Where an operator finds the session holding a lock that a migration waited for, for LOCK_TIMEOUT's message. */
+        default String lockHolderHint() {
+            return "the server's list of sessions and the locks they hold";
+        }
+
+        /**
+         * The second judge: the engine's own evidence that a migration only added ({@link EngineJudge}),
+         * taken inside the migration's transaction and checked before it commits. Empty when this
+         * dialect has none: then only the classifier judges.
+         */
+        default Optional<EngineJudge> engineJudge() {
+            return Optional.empty();
+        }
+    }
+
+    /** The apply phase's lock; closing it never throws for a lock already gone with its connection. */
+    @FunctionalInterface
+    interface ApplyLock extends AutoCloseable {
+        @Override
+        void close() throws SQLException;
+    }
+
+    /**
+     * The second judge: the database engine's own evidence that a migration only added. Independent of
+     * the classifier (the first judge, which reads the SQL before anything runs): it compares what the
+     * catalog says before and after the migration's statements ran, in the migration's transaction and
+     * before it commits, so a migration passes only if both judges agree. A dialect provides what its
+     * engine can show; a weaker judge, or none ({@link Migrations#engineJudge()}), leaves the
+     * classifier alone.
+     */
+    interface EngineJudge {
+
+        /**
+         * Takes the evidence the comparison needs. Called after the ledger exists and right before the
+         * migration's first statement: inside its transaction, or, for a migration that must run
+         * outside one, in autocommit.
+         */
+        Evidence before(Connection connection, GuardTables tables) throws SQLException;
+
+        /**
+         * The guard's own tables, lower-case, as the dialect names existing objects.
+         *
+         * @param ledger  the table the guard records the migration's row in (whichever ledger kind it
+         *                keeps: Liquibase's, Flyway's, a schema_migrations table); exactly one row must be
+         *                inserted into it, and its name must still resolve to it
+         * @param all     every table of the guard's (the ledger read, the ledger written, Liquibase's lock):
+         *                no migration may change them
+         */
+        record GuardTables(String ledger, java.util.Set<String> all) {
+            public GuardTables {
+                all = java.util.Set.copyOf(all);
+            }
+        }
+
+        /** What a migration ran, for the comparison. */
+        record Applied(String migration, List<String> statements, boolean outsideTransaction) {
+            public Applied {
+                statements = List.copyOf(statements);
+            }
+        }
+
+        /** The evidence taken before a migration; closing it releases whatever watched the connection. */
+        interface Evidence extends AutoCloseable {
+            /**
+             * What changed that is not additive, one short sentence each ({@code public.users was rewritten
+             * (relfilenode 16384 -> 16402)}); empty when the engine agrees. Called after the statements
+             * and the ledger row, before commit. {@code ledgerRowWritten} is false right after statements
+             * that ran outside a transaction, whose ledger row is written later: then the dialect also
+             * removes what such a statement left that is not what was asked (an invalid index).
+             */
+            List<String> changes(Connection connection, Applied applied, boolean ledgerRowWritten) throws SQLException;
+
+            /**
+             * Called once the migration's own statements ran, before the guard writes its ledger row, so
+             * that the evidence can tell the migration's writes to the ledger (refused) from the guard's.
+             */
+            default void statementsDone(Connection connection) throws SQLException {
+            }
+
+            @Override
+            default void close() throws SQLException {
+            }
+        }
     }
 }

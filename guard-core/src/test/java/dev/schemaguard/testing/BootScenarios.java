@@ -149,9 +149,10 @@ public abstract class BootScenarios {
     }
 
     @Test
-    void aMigrationThatFailsHalfway_isRolledBackWholeWithItsLedgerRow() throws Exception {
+    void aMigrationThatFailsHalfway_isRolledBackWholeWithItsLedgerRow_orMarkedWhereDdlIsNotTransactional() throws Exception {
         project.migration("001_ok.sql", "CREATE TABLE kept (id INTEGER);")
-                .migration("002_half.sql", "CREATE TABLE first_half (id INTEGER);\nALTER TABLE no_such_table ADD COLUMN note TEXT;")
+                .migration("002_half.sql", "CREATE TABLE IF NOT EXISTS first_half (id INTEGER);\n"
+                        + "CREATE INDEX IF NOT EXISTS first_half_note ON first_half (no_such_column);")
                 .allow("001_ok.sql", "002_half.sql");
 
         BootReport report = project.boot();
@@ -163,20 +164,28 @@ public abstract class BootScenarios {
         assertEquals("1", line.get("applied"));
         assertEquals(List.of("001_ok.sql"), db.ledger());
         assertTrue(db.objects().contains("kept"));
-        assertFalse(db.objects().contains("first_half"), "the first statement's effect must be rolled back");
+        if (db.transactionalDdl()) {
+            assertFalse(db.objects().contains("first_half"), "the first statement's effect must be rolled back");
+        } else {
+            assertTrue(db.objects().contains("first_half"), "a DDL statement commits on its own");
+            assertTrue(report.message().contains("1 of 2 statements took effect"), report.message());
+            assertTrue(report.message().contains("runs it again whole"), report.message());
+        }
     }
 
     @Test
     void aMultiStatementMigration_hasEveryStatementsEffect() throws Exception {
+        // Where DDL is not transactional, a migration of several statements is applied only if each can run twice.
+        String ifNotExists = db.transactionalDdl() ? "" : "IF NOT EXISTS ";
         project.migration("001_many.sql", """
                 -- several statements; a ';' inside a comment and inside a string must not split them
-                CREATE TABLE a (id INTEGER, note TEXT DEFAULT 'x;y');
-                CREATE TABLE b (id INTEGER); CREATE TABLE c (id INTEGER);
+                CREATE TABLE %1$sa (id INTEGER, note TEXT DEFAULT 'x;y');
+                CREATE TABLE %1$sb (id INTEGER); CREATE TABLE %1$sc (id INTEGER);
                 /* block comment; with a semicolon */
-                CREATE INDEX a_id ON a (id);
-                CREATE VIEW v AS SELECT id FROM b;
-                ALTER TABLE c ADD COLUMN label TEXT;
-                """).allow("001_many.sql");
+                CREATE INDEX %1$sa_id ON a (id);
+                CREATE VIEW %1$sv AS SELECT id FROM b;
+                ALTER TABLE c ADD COLUMN %1$slabel TEXT;
+                """.formatted(ifNotExists)).allow("001_many.sql");
 
         BootReport report = project.boot();
 
@@ -202,6 +211,47 @@ public abstract class BootScenarios {
         assertEquals(Verdict.PASS, report.verdict(), report.line());
         assertEquals("0", GuardLines.parse(report.line()).get("applied"));
         assertEquals(FIVE, db.ledger());
+    }
+
+    /**
+     * Issue 11's worst case: a TEMP table named like the ledger made the ledger insert land in a
+     * throwaway table and the boot print PASS with nothing recorded. Whatever the migrations, a boot
+     * that prints PASS has every migration it applied in the real ledger, read by another connection.
+     */
+    @Test
+    void aTempTableNamedLikeTheLedger_isRefused_andNoBootPassesWithoutItsRowInTheRealLedger() throws Exception {
+        project.migration("001_users.sql", "CREATE TABLE users (id INTEGER PRIMARY KEY);").allow("001_users.sql");
+        BootReport first = project.boot();
+        assertEquals(Verdict.PASS, first.verdict(), first.line());
+        assertEveryAppliedMigrationIsInTheRealLedger(first);
+        project.migration("002_shadow.sql", "CREATE TEMP TABLE DATABASECHANGELOG (ID VARCHAR(255), AUTHOR VARCHAR(255),"
+                        + " FILENAME VARCHAR(255), DATEEXECUTED TIMESTAMP, ORDEREXECUTED INTEGER, EXECTYPE VARCHAR(10),"
+                        + " MD5SUM VARCHAR(35), DESCRIPTION VARCHAR(255), COMMENTS VARCHAR(255), TAG VARCHAR(255),"
+                        + " LIQUIBASE VARCHAR(20), CONTEXTS VARCHAR(255), LABELS VARCHAR(255), DEPLOYMENT_ID VARCHAR(10));\n"
+                        + "CREATE TABLE notes (id INTEGER);")
+                .migration("003_tags.sql", "CREATE TABLE tags (id INTEGER);")
+                .allow("001_users.sql", "002_shadow.sql", "003_tags.sql");
+
+        for (int boot = 1; boot <= 2; boot++) {
+            BootReport report = project.boot();
+
+            assertEquals(Verdict.FAIL, report.verdict(), report.line());
+            assertEquals(Code.MIGRATION_NOT_ADDITIVE, report.code());
+            assertEquals("002_shadow.sql", GuardLines.parse(report.line()).get("migration"), report.line());
+            assertEquals(List.of("001_users.sql"), db.ledger(), "boot " + boot);
+            assertEveryAppliedMigrationIsInTheRealLedger(report);
+        }
+        assertFalse(db.objects().contains("notes"), "nothing of the refused migration ran");
+    }
+
+    /** The invariant behind the distinctive line: PASS means recorded, in the ledger other connections read. */
+    protected void assertEveryAppliedMigrationIsInTheRealLedger(BootReport report) throws Exception {
+        List<String> ledger = db.ledger();
+        for (MigrationOutcome m : report.migrations()) {
+            if (m.status() == MigrationOutcome.Status.APPLIED) {
+                assertTrue(ledger.contains(m.name()), m.name() + " reported applied but not in the ledger " + ledger);
+            }
+        }
     }
 
     @Test

@@ -86,7 +86,7 @@ public abstract class LedgerScenarios {
 
         assertEquals(Code.OK, report.code(), report.message());
         assertEquals(1, report.applied());
-        assertEquals(List.of("2|false"), db.column("SELECT version || '|' || CASE WHEN dirty THEN 'true' ELSE 'false' END FROM schema_migrations"));
+        assertEquals(List.of("2|false"), db.column("SELECT CONCAT(version, '|', CASE WHEN dirty THEN 'true' ELSE 'false' END) FROM schema_migrations"));
         assertEquals(0, project.boot().applied());
     }
 

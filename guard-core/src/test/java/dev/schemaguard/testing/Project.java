@@ -1,13 +1,16 @@
 package dev.schemaguard.testing;
 
+import dev.schemaguard.BootListener;
 import dev.schemaguard.BootReport;
-import dev.schemaguard.Canary;
 import dev.schemaguard.DataExpectations;
-import dev.schemaguard.IntegritySettings;
-import dev.schemaguard.FreshDatabase;
+import dev.schemaguard.DataExpectations.Canary;
 import dev.schemaguard.GuardConfig;
+import dev.schemaguard.GuardConfig.FreshDatabase;
+import dev.schemaguard.IntegritySettings;
 import dev.schemaguard.LedgerSettings;
 import dev.schemaguard.SchemaGuard;
+import dev.schemaguard.internal.boot.BootRunner;
+import dev.schemaguard.internal.time.NanoClock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -135,6 +138,11 @@ public final class Project {
 
     public BootReport boot() {
         return SchemaGuard.of(config()).boot();
+    }
+
+    /** A boot that reads {@code clock} for all its timings, and tells {@code listener} how it goes. */
+    public BootReport boot(BootListener listener, NanoClock clock) {
+        return BootRunner.boot(config(), listener, clock);
     }
 
     public BootReport baseline(String to, boolean dryRun) {

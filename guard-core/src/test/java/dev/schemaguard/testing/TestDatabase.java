@@ -18,6 +18,15 @@ public interface TestDatabase {
 
     Connection connect() throws SQLException;
 
+    /**
+     * Whether DDL runs inside the migration's transaction (SQLite, PostgreSQL). Where it does not (MariaDB),
+     * a migration that fails halfway keeps its earlier statements, and one of several statements is applied
+     * at boot only if each can run twice.
+     */
+    default boolean transactionalDdl() {
+        return true;
+    }
+
     /** The schema user objects live in, for metadata queries (null for SQLite). */
     default String schema() {
         return null;

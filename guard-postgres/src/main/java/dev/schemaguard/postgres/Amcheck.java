@@ -1,7 +1,8 @@
 package dev.schemaguard.postgres;
 
 import dev.schemaguard.Code;
-import dev.schemaguard.spi.IntegrityOutcome;
+import dev.schemaguard.spi.IntegritySession.Outcome;
+import dev.schemaguard.spi.IntegritySession.Status;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -27,10 +28,10 @@ final class Amcheck {
     private Amcheck() {
     }
 
-    static IntegrityOutcome check(Connection connection, long skipAboveBytes) throws SQLException {
+    static Outcome check(Connection connection, long skipAboveBytes) throws SQLException {
         String schema = extensionSchema(connection);
         if (schema == null) {
-            return new IntegrityOutcome("off", null, "integrity.mode is amcheck but the amcheck extension is not installed in "
+            return new Outcome(Status.OFF, null, "integrity.mode is amcheck but the amcheck extension is not installed in "
                     + "this database, so no index was checked; install it once with CREATE EXTENSION amcheck",
                     Map.of("reason", "amcheck not installed"));
         }
@@ -61,20 +62,20 @@ final class Amcheck {
         return outcome(checked, skipped, corrupt, skipAboveBytes);
     }
 
-    private static IntegrityOutcome outcome(List<String> checked, List<String> skipped, List<String> corrupt, long threshold) {
+    private static Outcome outcome(List<String> checked, List<String> skipped, List<String> corrupt, long threshold) {
         Map<String, String> details = new LinkedHashMap<>();
         details.put("checked", Integer.toString(checked.size()));
         details.put("skipped", Integer.toString(skipped.size()));
         details.put("threshold", Long.toString(threshold));
         if (!corrupt.isEmpty()) {
-            return new IntegrityOutcome("failed", Code.DATABASE_CORRUPT, "amcheck found corrupt B-tree indexes: "
+            return new Outcome(Status.FAILED, Code.DATABASE_CORRUPT, "amcheck found corrupt B-tree indexes: "
                     + String.join("; ", corrupt) + ". Rebuild each with REINDEX INDEX CONCURRENTLY and investigate the storage.", details);
         }
         if (!skipped.isEmpty()) {
-            return new IntegrityOutcome("skipped_size", null, "checked " + checked.size() + " B-tree indexes with bt_index_check; "
+            return new Outcome(Status.SKIPPED_SIZE, null, "checked " + checked.size() + " B-tree indexes with bt_index_check; "
                     + "skipped " + skipped.size() + " at or above " + threshold + " bytes: " + String.join(", ", skipped), details);
         }
-        return new IntegrityOutcome("ok", null, "checked " + checked.size() + " B-tree indexes with bt_index_check", details);
+        return new Outcome(Status.OK, null, "checked " + checked.size() + " B-tree indexes with bt_index_check", details);
     }
 
     private static String extensionSchema(Connection connection) throws SQLException {

@@ -22,7 +22,7 @@ import java.util.Set;
  * {@code indnkeyatts}; 0, an expression, has no name) and uniqueness, and the user schemas.
  */
 final class BaselineCatalog {
-    private static final String SYSTEM = Catalog.SYSTEM;
+    private static final String SYSTEM = PostgresCatalog.SYSTEM;
     private static final String RELATIONS = "SELECT n.nspname, c.relname, c.relkind IN ('v', 'm'), n.nspname = current_schema(),"
             + " ARRAY(SELECT a.attname::text FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped"
             + " ORDER BY a.attnum)"

@@ -12,7 +12,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.schemaguard.IntegritySettings;
-import dev.schemaguard.spi.IntegrityOutcome;
+import dev.schemaguard.spi.IntegritySession;
+import dev.schemaguard.spi.IntegritySession.Outcome;
+import dev.schemaguard.spi.IntegritySession.Status;
 import java.sql.Connection;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,9 +36,9 @@ class AmcheckTest {
     void withAmcheckInstalled_everyBtreeIndexBelowTheThresholdIsChecked() throws Exception {
         db.execute("CREATE EXTENSION amcheck");
 
-        IntegrityOutcome outcome = check(IntegritySettings.DEFAULT_SKIP_ABOVE);
+        Outcome outcome = check(IntegritySettings.DEFAULT_SKIP_ABOVE);
 
-        assertEquals("ok", outcome.status(), outcome.message());
+        assertEquals(Status.OK, outcome.status(), outcome.message());
         assertNull(outcome.failure());
         assertEquals("3", outcome.details().get("checked"), outcome.message());
         assertEquals("0", outcome.details().get("skipped"));
@@ -47,9 +49,9 @@ class AmcheckTest {
         db.execute("CREATE EXTENSION amcheck");
         long threshold = 100 * 1024; // big_pkey and big_v are several hundred kB; small_pkey is 16 kB
 
-        IntegrityOutcome outcome = check(threshold);
+        Outcome outcome = check(threshold);
 
-        assertEquals("skipped_size", outcome.status(), outcome.message());
+        assertEquals(Status.SKIPPED_SIZE, outcome.status(), outcome.message());
         assertFalse(outcome.failed());
         assertEquals("1", outcome.details().get("checked"));
         assertEquals("2", outcome.details().get("skipped"));
@@ -59,9 +61,9 @@ class AmcheckTest {
 
     @Test
     void withoutTheExtension_nothingIsCheckedAndTheGuardDoesNotInstallIt() throws Exception {
-        IntegrityOutcome outcome = check(IntegritySettings.DEFAULT_SKIP_ABOVE);
+        Outcome outcome = check(IntegritySettings.DEFAULT_SKIP_ABOVE);
 
-        assertEquals("off", outcome.status());
+        assertEquals(Status.OFF, outcome.status());
         assertTrue(outcome.message().contains("CREATE EXTENSION amcheck"), outcome.message());
         assertEquals(java.util.List.of(), db.column("SELECT extname FROM pg_extension WHERE extname = 'amcheck'"));
     }
@@ -70,7 +72,7 @@ class AmcheckTest {
     void aModeOtherThanAmcheck_checksNothing() throws Exception {
         db.execute("CREATE EXTENSION amcheck");
         try (Connection c = db.connect()) {
-            assertEquals("off", dialect.checkIntegrity(c, db.url(), IntegritySettings.DEFAULT).status());
+            assertEquals(Status.OFF, dialect.database(db.url()).integrity(IntegritySettings.DEFAULT, java.time.Clock.systemUTC()).check(c, stop -> { }).status());
         }
     }
 
@@ -93,9 +95,11 @@ class AmcheckTest {
         assertEquals("skipped_size", GuardLines.parse(skipped.line()).get("integrity"));
     }
 
-    private IntegrityOutcome check(long skipAbove) throws Exception {
+    private Outcome check(long skipAbove) throws Exception {
         try (Connection c = db.connect()) {
-            return dialect.checkIntegrity(c, db.url(), new IntegritySettings(IntegritySettings.Mode.AMCHECK, skipAbove, false, null, false));
+            IntegritySession session = dialect.database(db.url())
+                    .integrity(new IntegritySettings(IntegritySettings.Mode.AMCHECK, skipAbove, false, null, false), java.time.Clock.systemUTC());
+            return session.check(c, stop -> { });
         }
     }
 }

@@ -3,7 +3,7 @@ package dev.schemaguard.postgres;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.schemaguard.Canary;
+import dev.schemaguard.DataExpectations.Canary;
 import dev.schemaguard.DataPathProbe;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.schemaguard.BootReport;
 import dev.schemaguard.Code;
 import dev.schemaguard.DataExpectations;
-import dev.schemaguard.FreshDatabase;
 import dev.schemaguard.GuardConfig;
+import dev.schemaguard.GuardConfig.FreshDatabase;
 import dev.schemaguard.SchemaGuard;
 import dev.schemaguard.Verdict;
 import dev.schemaguard.testing.GuardLines;
@@ -44,7 +44,7 @@ class PostgresDatabaseShapeTest {
 
         Set<String> objects;
         try (Connection c = db.connect()) {
-            objects = new PostgresDialect().existingObjects(c);
+            objects = new PostgresDialect().catalog().objects(c);
         }
 
         assertTrue(objects.containsAll(List.of("users", "public.users", "users_id", "public.users_id", "v", "public.v",

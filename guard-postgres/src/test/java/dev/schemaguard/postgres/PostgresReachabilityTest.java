@@ -6,11 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.schemaguard.BootReport;
 import dev.schemaguard.Code;
-import dev.schemaguard.FreshDatabase;
+import dev.schemaguard.GuardConfig.FreshDatabase;
 import dev.schemaguard.SchemaGuard;
 import dev.schemaguard.Verdict;
 import dev.schemaguard.testing.GuardLines;
 import dev.schemaguard.testing.Project;
+import dev.schemaguard.testing.ServerStartingUp;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -34,7 +35,7 @@ class PostgresReachabilityTest {
         project.migration("001_users.sql", "CREATE TABLE users (id INTEGER PRIMARY KEY);").allow("001_users.sql").require("001_users.sql");
 
         CompletableFuture<BootReport> boot = CompletableFuture.supplyAsync(project::boot);
-        Thread.sleep(1500);
+        ServerStartingUp.turnAwayFor(port, Duration.ofMillis(1500));
         assertFalse(boot.isDone(), "the boot is still retrying");
         try (PostgresServer late = PostgresServer.startOnPort(port)) {
             BootReport report = boot.get();

@@ -1,12 +1,12 @@
 package dev.schemaguard.spring;
 
-import dev.schemaguard.LedgerSettings;
-import dev.schemaguard.Canary;
 import dev.schemaguard.ConnectionSettings;
 import dev.schemaguard.DataExpectations;
+import dev.schemaguard.DataExpectations.Canary;
 import dev.schemaguard.GuardConfig;
 import dev.schemaguard.GuardConfigException;
 import dev.schemaguard.IntegritySettings;
+import dev.schemaguard.LedgerSettings;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

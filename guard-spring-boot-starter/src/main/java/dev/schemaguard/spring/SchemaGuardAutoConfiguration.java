@@ -1,6 +1,6 @@
 package dev.schemaguard.spring;
 
-import dev.schemaguard.Canary;
+import dev.schemaguard.DataExpectations.Canary;
 import dev.schemaguard.DataPathProbe;
 import dev.schemaguard.GuardConfig;
 import dev.schemaguard.SchemaGuard;

@@ -1,8 +1,8 @@
 package dev.schemaguard.spring;
 
-import dev.schemaguard.LedgerSettings;
-import dev.schemaguard.FreshDatabase;
+import dev.schemaguard.GuardConfig.FreshDatabase;
 import dev.schemaguard.IntegritySettings;
+import dev.schemaguard.LedgerSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.schemaguard.Canary;
-import dev.schemaguard.FreshDatabase;
+import dev.schemaguard.DataExpectations.Canary;
 import dev.schemaguard.GuardConfig;
+import dev.schemaguard.GuardConfig.FreshDatabase;
 import dev.schemaguard.IntegritySettings;
 import dev.schemaguard.Verdict;
 import dev.schemaguard.spring.plain.PlainApplication;

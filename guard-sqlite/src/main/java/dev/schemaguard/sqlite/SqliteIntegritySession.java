@@ -4,7 +4,6 @@ import dev.schemaguard.Code;
 import dev.schemaguard.GuardConfigException;
 import dev.schemaguard.IntegritySettings;
 import dev.schemaguard.internal.text.Sizes;
-import dev.schemaguard.spi.IntegrityOutcome;
 import dev.schemaguard.spi.IntegritySession;
 import dev.schemaguard.sqlite.internal.integrity.DeferredIntegrityCheck;
 import dev.schemaguard.sqlite.internal.integrity.FileFingerprint;
@@ -19,6 +18,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,20 +41,22 @@ final class SqliteIntegritySession implements IntegritySession {
     private final Path db;
     private final IntegritySettings settings;
     private final Path stampFile;
+    private final Clock clock;
     private FileFingerprint beforeCheck;
     private boolean passedNow;
 
-    SqliteIntegritySession(Path db, IntegritySettings settings) {
+    SqliteIntegritySession(Path db, IntegritySettings settings, Clock clock) {
         if (settings.mode() == IntegritySettings.Mode.AMCHECK) {
             throw new GuardConfigException("integrity.mode: amcheck is PostgreSQL's; for SQLite use quick, full or off.");
         }
         this.db = db;
         this.settings = settings;
+        this.clock = clock;
         this.stampFile = settings.stampDir() == null ? TrustedStamp.stampFileNextTo(db) : TrustedStamp.stampFileIn(settings.stampDir(), db);
     }
 
     @Override
-    public Optional<IntegrityOutcome> beforeOpen() {
+    public Optional<Outcome> beforeOpen() {
         HeaderProbe probe;
         try {
             probe = SqliteHeaderProbe.probe(db);
@@ -72,16 +74,16 @@ final class SqliteIntegritySession implements IntegritySession {
         if (!probe.sound()) {
             List<String> problems = probe.problems().stream().map(HeaderProblem::message).toList();
             details.put("reason", String.join("; ", problems));
-            return Optional.of(new IntegrityOutcome("failed", Code.DATABASE_CORRUPT, db + " is damaged: " + String.join("; ", problems)
+            return Optional.of(new Outcome(Status.FAILED, Code.DATABASE_CORRUPT, db + " is damaged: " + String.join("; ", problems)
                     + ". Restore it from a backup; do not start the service on it.", details));
         }
         if (settings.mode() == IntegritySettings.Mode.OFF) {
-            return Optional.of(new IntegrityOutcome("off", null, "integrity.mode is off; the header probe passed", details));
+            return Optional.of(new Outcome(Status.OFF, null, "integrity.mode is off; the header probe passed", details));
         }
         if (probe.fileSize() >= settings.skipAboveBytes()) {
             details.put("threshold", Long.toString(settings.skipAboveBytes()));
             details.put("reason", "size-based integrity_check skip");
-            return Optional.of(new IntegrityOutcome("skipped_size", null, "size-based integrity_check skip: " + Sizes.format(probe.fileSize())
+            return Optional.of(new Outcome(Status.SKIPPED_SIZE, null, "size-based integrity_check skip: " + Sizes.format(probe.fileSize())
                     + " is at or above skip_above " + Sizes.format(settings.skipAboveBytes())
                     + (settings.deferred() ? "; a full check runs in the background after boot" : ""), details));
         }
@@ -89,10 +91,10 @@ final class SqliteIntegritySession implements IntegritySession {
             StampVerdict stamp = TrustedStamp.check(db, stampFile);
             if (stamp.trusted()) {
                 details.put("reason", "unchanged since verified");
-                return Optional.of(new IntegrityOutcome("skipped_stamp", null, "trusted stamp: " + stamp.reason(), details));
+                return Optional.of(new Outcome(Status.SKIPPED_STAMP, null, "trusted stamp: " + stamp.reason(), details));
             }
             try {
-                beforeCheck = FileFingerprint.capture(db);
+                beforeCheck = FileFingerprint.capture(db, clock);
             } catch (IOException e) {
                 beforeCheck = null;
             }
@@ -101,14 +103,14 @@ final class SqliteIntegritySession implements IntegritySession {
     }
 
     @Override
-    public IntegrityOutcome check(Connection connection, Consumer<Runnable> onDeadline) throws SQLException {
+    public Outcome check(Connection connection, Consumer<Runnable> onDeadline) throws SQLException {
         IntegrityCheck check = IntegrityCheck.on(connection, mode(), MAX_MESSAGES);
         onDeadline.accept(check::interrupt);
         IntegrityResult result = check.run();
         return switch (result.outcome()) {
             case PASSED -> {
                 passedNow = true;
-                yield new IntegrityOutcome("ok", null, mode().pragma() + " passed", Map.of());
+                yield new Outcome(Status.OK, null, mode().pragma() + " passed", Map.of());
             }
             case FAILED -> failed(result);
             case INTERRUPTED -> throw new SQLException("the integrity check was interrupted");
@@ -120,7 +122,7 @@ final class SqliteIntegritySession implements IntegritySession {
     public void recordPass() {
         if (passedNow && settings.stamp() && beforeCheck != null) {
             try {
-                TrustedStamp.write(db, stampFile, beforeCheck, mode().pragma());
+                TrustedStamp.write(db, stampFile, beforeCheck, mode().pragma(), clock);
             } catch (IOException e) {
                 LOG.warn("could not write the trusted stamp {}: {}", stampFile, e.getMessage());
             }
@@ -128,31 +130,31 @@ final class SqliteIntegritySession implements IntegritySession {
     }
 
     @Override
-    public Optional<CompletableFuture<IntegrityOutcome>> deferredCheck() {
-        DeferredIntegrityCheck deferred = DeferredIntegrityCheck.start(db, IntegrityCheck.Mode.FULL, MAX_MESSAGES);
+    public Optional<CompletableFuture<Outcome>> deferredCheck() {
+        DeferredIntegrityCheck deferred = DeferredIntegrityCheck.start(db, IntegrityCheck.Mode.FULL, MAX_MESSAGES, clock);
         return Optional.of(deferred.result().thenApply(done -> {
             IntegrityResult result = done.integrity();
             if (result.passed()) {
                 if (settings.stamp()) {
                     try {
-                        done.refreshStamp(stampFile);
+                        done.refreshStamp(stampFile, clock);
                     } catch (IOException e) {
                         LOG.warn("could not refresh the trusted stamp {}: {}", stampFile, e.getMessage());
                     }
                 }
-                return new IntegrityOutcome("ok", null, "full integrity_check passed", Map.of());
+                return new Outcome(Status.OK, null, "full integrity_check passed", Map.of());
             }
             if (result.outcome() == IntegrityResult.Outcome.FAILED) {
                 return failed(result);
             }
-            return new IntegrityOutcome("failed", Code.INTEGRITY_FAILED, "the full integrity_check did not finish: "
+            return new Outcome(Status.FAILED, Code.INTEGRITY_FAILED, "the full integrity_check did not finish: "
                     + String.join("; ", result.messages()), Map.of("reason", result.outcome().name().toLowerCase()));
         }));
     }
 
-    private IntegrityOutcome failed(IntegrityResult result) {
+    private Outcome failed(IntegrityResult result) {
         String first = String.join("; ", result.messages());
-        return new IntegrityOutcome("failed", Code.INTEGRITY_FAILED, db + " failed " + result.mode().pragma() + ": " + first
+        return new Outcome(Status.FAILED, Code.INTEGRITY_FAILED, db + " failed " + result.mode().pragma() + ": " + first
                 + ". Restore the file from a backup, or recover it (sqlite3 .recover), before starting the service.",
                 Map.of("reason", first));
     }

@@ -1,10 +1,9 @@
 package dev.schemaguard.maven;
 
-import dev.schemaguard.Finding;
 import dev.schemaguard.GuardConfigException;
-import dev.schemaguard.ReportFormat;
 import dev.schemaguard.SchemaGuard;
 import dev.schemaguard.VerifyReport;
+import dev.schemaguard.VerifyReport.Finding;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -78,10 +77,10 @@ public final class VerifyMojo extends AbstractMojo {
             getLog().info("schema-guard verify: skipped");
             return;
         }
-        ReportFormat chosen;
+        VerifyReport.Format chosen;
         VerifyReport report;
         try {
-            chosen = ReportFormat.of(format);
+            chosen = VerifyReport.Format.of(format);
             report = artifact == null ? verify(projectFolder().resolve(config))
                     : SchemaGuard.verifyArtifact(artifact.toPath(), root -> verify(root.resolve(config)));
         } catch (GuardConfigException | UncheckedIOException e) {
@@ -117,7 +116,7 @@ public final class VerifyMojo extends AbstractMojo {
                 : guard.verify(requirePins, simulateFresh);
     }
 
-    private void write(VerifyReport report, ReportFormat chosen, Path workingDirectory) throws MojoExecutionException {
+    private void write(VerifyReport report, VerifyReport.Format chosen, Path workingDirectory) throws MojoExecutionException {
         switch (chosen) {
             case TEXT -> {
                 // the log above is the text format
@@ -130,7 +129,7 @@ public final class VerifyMojo extends AbstractMojo {
             default -> {
                 Path build = buildDirectory != null ? buildDirectory.toPath() : projectFolder().resolve("target");
                 Path target = outputFile != null ? outputFile.toPath() : build.resolve("schema-guard")
-                        .resolve("verify." + (chosen == ReportFormat.JUNIT ? "xml" : chosen.name().toLowerCase(Locale.ROOT)));
+                        .resolve("verify." + (chosen == VerifyReport.Format.JUNIT ? "xml" : chosen.name().toLowerCase(Locale.ROOT)));
                 try {
                     Files.createDirectories(target.toAbsolutePath().getParent());
                     Files.writeString(target, report.render(chosen, workingDirectory), StandardCharsets.UTF_8);

@@ -1,7 +1,7 @@
 package dev.schemaguard.cli.watch;
 
-import dev.schemaguard.internal.text.Logfmt;
-import dev.schemaguard.internal.text.DurationText;
+import dev.schemaguard.BootReport;
+import dev.schemaguard.GuardConfig;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -38,8 +38,8 @@ record Alert(
     public String toLine() {
         StringBuilder line = new StringBuilder(TOKEN)
                 .append(" shape=").append(shape)
-                .append(' ').append(Logfmt.pair("code", code))
-                .append(' ').append(Logfmt.pair("boot", boot));
+                .append(' ').append(BootReport.field("code", code))
+                .append(' ').append(BootReport.field("boot", boot));
         append(line, "db", db);
         append(line, "phase", phase);
         append(line, "missing", missing);
@@ -52,14 +52,14 @@ record Alert(
             line.append(" boots=").append(boots);
         }
         if (window != null) {
-            line.append(" window=").append(DurationText.format(window));
+            line.append(" window=").append(GuardConfig.formatDuration(window));
         }
         return line.toString();
     }
 
     private static void append(StringBuilder line, String key, String value) {
         if (value != null && !value.isEmpty()) {
-            line.append(' ').append(Logfmt.pair(key, value));
+            line.append(' ').append(BootReport.field(key, value));
         }
     }
 

@@ -1,6 +1,6 @@
 package dev.schemaguard.cli.watch;
 
-import dev.schemaguard.internal.text.DurationText;
+import dev.schemaguard.GuardConfig;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -160,7 +160,7 @@ final class BootWatcher {
             if (silentDue && !silentAt.isAfter(hangsAt)) {
                 if (!boot.noProgressAlerted) {
                     alerts.add(silent(boot, "a newer boot started and this one printed nothing for "
-                            + DurationText.format(config.silentGrace()) + " and no verdict"));
+                            + GuardConfig.formatDuration(config.silentGrace()) + " and no verdict"));
                     countFailure(boot, null, now, alerts);
                 }
                 close(boot);
@@ -184,7 +184,7 @@ final class BootWatcher {
         boot.countedAsFailed = true;
         crashLoop.recordFailure(boot.startedAt, now).ifPresent(n -> alerts.add(new Alert(
                 Alert.Shape.CRASH_LOOP, code, boot.key, boot.db, null, null, null,
-                n + " boots started within " + DurationText.format(crashLoop.window()) + " ended without PASS",
+                n + " boots started within " + GuardConfig.formatDuration(crashLoop.window()) + " ended without PASS",
                 n, crashLoop.window())));
     }
 
@@ -206,7 +206,7 @@ final class BootWatcher {
         String after = boot.lastPhase == null ? "its last line"
                 : "phase=" + boot.lastPhase + (boot.lastStatus == null ? "" : " status=" + boot.lastStatus);
         return new Alert(Alert.Shape.HANG, null, bootId(boot), boot.db, boot.lastPhase, null, null,
-                "no output for more than " + DurationText.format(config.stall()) + " after " + after, 0, null);
+                "no output for more than " + GuardConfig.formatDuration(config.stall()) + " after " + after, 0, null);
     }
 
     private static Alert silent(OpenBoot boot, String reason) {

@@ -1,6 +1,6 @@
 package dev.schemaguard.cli.watch;
 
-import dev.schemaguard.internal.text.Logfmt;
+import dev.schemaguard.BootReport;
 import java.util.Map;
 import java.util.Optional;
 
@@ -34,7 +34,7 @@ public record LogLine(String prefix, Map<String, String> fields) {
                 return Optional.empty();
             }
             if (at == 0 || !isWordChar(raw.charAt(at - 1))) {
-                Map<String, String> fields = Logfmt.parse(raw.substring(at + TOKEN.length() + 1));
+                Map<String, String> fields = BootReport.fields(raw.substring(at + TOKEN.length() + 1));
                 boolean meaningful = fields.containsKey("result") || fields.containsKey("phase");
                 return meaningful ? Optional.of(new LogLine(raw.substring(0, at), fields)) : Optional.empty();
             }

@@ -1,6 +1,6 @@
 package dev.schemaguard.cli.watch;
 
-import dev.schemaguard.internal.text.DurationText;
+import dev.schemaguard.GuardConfig;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -153,7 +153,7 @@ public final class WatchCommand implements Callable<Integer> {
     static final class DurationConverter implements ITypeConverter<Duration> {
         @Override
         public Duration convert(String value) {
-            return DurationText.parse(value);
+            return GuardConfig.parseDuration(value);
         }
     }
 }

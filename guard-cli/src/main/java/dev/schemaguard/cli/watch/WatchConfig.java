@@ -1,6 +1,6 @@
 package dev.schemaguard.cli.watch;
 
-import dev.schemaguard.internal.text.DurationText;
+import dev.schemaguard.GuardConfig;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -28,13 +28,13 @@ record WatchConfig(Duration stall, int crashLoopBoots, Duration crashLoopWindow,
         Objects.requireNonNull(crashLoopWindow, "crashLoopWindow");
         Objects.requireNonNull(silentGrace, "silentGrace");
         if (stall.isNegative() || stall.isZero()) {
-            throw new IllegalArgumentException("stall must be positive, got " + DurationText.format(stall));
+            throw new IllegalArgumentException("stall must be positive, got " + GuardConfig.formatDuration(stall));
         }
         if (crashLoopBoots < 2) {
             throw new IllegalArgumentException("crash-loop-boots must be at least 2, got " + crashLoopBoots);
         }
         if (crashLoopWindow.isNegative() || crashLoopWindow.isZero()) {
-            throw new IllegalArgumentException("crash-loop-window must be positive, got " + DurationText.format(crashLoopWindow));
+            throw new IllegalArgumentException("crash-loop-window must be positive, got " + GuardConfig.formatDuration(crashLoopWindow));
         }
         if (silentGrace.isNegative()) {
             throw new IllegalArgumentException("silent-grace must not be negative");

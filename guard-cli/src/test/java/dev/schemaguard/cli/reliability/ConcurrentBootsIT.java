@@ -3,7 +3,7 @@ package dev.schemaguard.cli.reliability;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.schemaguard.FreshDatabase;
+import dev.schemaguard.GuardConfig.FreshDatabase;
 import dev.schemaguard.testing.Project;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.schemaguard.FreshDatabase;
+import dev.schemaguard.GuardConfig.FreshDatabase;
 import dev.schemaguard.testing.Project;
 import java.io.BufferedWriter;
 import java.nio.charset.StandardCharsets;

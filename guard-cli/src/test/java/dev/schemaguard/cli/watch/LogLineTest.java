@@ -1,26 +1,26 @@
 package dev.schemaguard.cli.watch;
 
-import dev.schemaguard.internal.text.Logfmt;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.schemaguard.BootReport;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class LogLineTest {
 
     @Test
     void parsesPlainFieldsInOrder() {
         assertEquals(Map.of("result", "FAIL", "code", "CHECKSUM_DRIFT", "applied", "3"),
-                Logfmt.parse("result=FAIL code=CHECKSUM_DRIFT applied=3"));
+                BootReport.fields("result=FAIL code=CHECKSUM_DRIFT applied=3"));
     }
 
     @Test
     void quotedValuesKeepSpacesAndUnescapeQuotesAndBackslashes() {
-        Map<String, String> f = Logfmt.parse(
+        Map<String, String> f = BootReport.fields(
                 "reason=\"relation \\\"auth.sessions\\\" does not exist\" path=\"C:\\\\data\\\\app db\" x=1");
         assertEquals("relation \"auth.sessions\" does not exist", f.get("reason"));
         assertEquals("C:\\data\\app db", f.get("path"));
@@ -29,26 +29,26 @@ class LogLineTest {
 
     @Test
     void emptyQuotedValueAndCommaListsAreValues() {
-        Map<String, String> f = Logfmt.parse("reason=\"\" missing=0013_a,0014_b");
+        Map<String, String> f = BootReport.fields("reason=\"\" missing=0013_a,0014_b");
         assertEquals("", f.get("reason"));
         assertEquals("0013_a,0014_b", f.get("missing"));
     }
 
     @Test
     void unterminatedQuoteTakesTheRestOfTheLine() {
-        assertEquals("cut off here", Logfmt.parse("reason=\"cut off here").get("reason"));
+        assertEquals("cut off here", BootReport.fields("reason=\"cut off here").get("reason"));
     }
 
     @Test
     void bareWordsAndEmptyKeysAreSkipped() {
-        assertEquals(Map.of("a", "1", "b", "2"), Logfmt.parse("junk a=1 =x more junk b=2 trailing"));
+        assertEquals(Map.of("a", "1", "b", "2"), BootReport.fields("junk a=1 =x more junk b=2 trailing"));
     }
 
     @Test
     void formattedPairsRoundTripThroughTheParser() {
         String value = "a \"quoted\" back\\slash = sign";
-        assertEquals(value, Logfmt.parse(Logfmt.pair("k", value)).get("k"));
-        assertEquals("k=plain", Logfmt.pair("k", "plain"));
+        assertEquals(value, BootReport.fields(BootReport.field("k", value)).get("k"));
+        assertEquals("k=plain", BootReport.field("k", "plain"));
     }
 
     @ParameterizedTest

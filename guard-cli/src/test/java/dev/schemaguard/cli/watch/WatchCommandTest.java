@@ -1,6 +1,6 @@
 package dev.schemaguard.cli.watch;
 
-import dev.schemaguard.testing.MutableClock;
+import dev.schemaguard.testing.TestClock;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -123,7 +123,7 @@ class WatchCommandTest {
     void followedFileSkipsOldLinesAndRaisesAStallWhileNoInputArrives() throws Exception {
         Path log = dir.resolve("app.log");
         Files.writeString(log, "an old line that follow mode skips: " + FAIL + "\n");
-        MutableClock clock = new MutableClock(NOW);
+        TestClock clock = TestClock.at(NOW);
         AtomicInteger exit = new AtomicInteger(-1);
         StringWriter out = new StringWriter();
         WatchCommand command = new WatchCommand(clock, InputStreamNone.INSTANCE);

@@ -1,6 +1,6 @@
 package dev.schemaguard.cli.watch;
 
-import dev.schemaguard.testing.MutableClock;
+import dev.schemaguard.testing.TestClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,7 +14,7 @@ final class WatchRig {
 
     static final Instant T0 = Instant.parse("2026-01-15T03:00:00Z");
 
-    final MutableClock clock = new MutableClock(T0);
+    final TestClock clock = TestClock.at(T0);
     final BootWatcher watcher;
     final List<Alert> alerts = new ArrayList<>();
 

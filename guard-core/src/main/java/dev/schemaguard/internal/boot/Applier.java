@@ -4,8 +4,11 @@ import dev.schemaguard.Code;
 import dev.schemaguard.ConnectionSettings;
 import dev.schemaguard.internal.ledger.ActiveLedger;
 import dev.schemaguard.internal.ledger.LedgerKind;
+import dev.schemaguard.internal.ledger.LedgerTable;
 import dev.schemaguard.internal.sql.SqlStatement;
+import dev.schemaguard.internal.time.NanoClock;
 import dev.schemaguard.spi.Dialect;
+import dev.schemaguard.spi.Dialect.EngineJudge;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -16,14 +19,26 @@ import java.util.function.Supplier;
 
 /**
  * Applies planned migrations one at a time, each in its own transaction together with its ledger
- * row: the whole migration or nothing. The dialect's {@link Dialect#beginMigration} (or the apply
- * phase's {@link Dialect#lockApply}) holds the lock that serializes concurrent boots; the ledger is
+ * row: the whole migration or nothing. The dialect's {@link Dialect.Migrations#begin} (or the apply
+ * phase's {@link Dialect.Migrations#lock}) holds the lock that serializes concurrent boots; the ledger is
  * re-read under it, so a migration another replica applied meanwhile is skipped, not applied twice.
  * No lock row is ever written: a killed boot's locks die with its connection.
  *
  * <p>A migration that must run outside a transaction (PostgreSQL's CREATE INDEX CONCURRENTLY) runs
  * statement by statement in autocommit, and its ledger row is written afterwards in a transaction of
  * its own; if a statement fails, what it left half-done is removed and named in the failure.
+ *
+ * <p>The engine is the second judge ({@link EngineJudge}): after a migration's statements and its
+ * ledger row, and before the commit, the dialect compares the catalog with what it was before; if
+ * anything is not additive, the whole migration is rolled back and the boot fails with
+ * {@code MIGRATION_NOT_ADDITIVE judge=engine}. A statement that ran outside a transaction is judged
+ * right after it ran, and the dialect removes what it left that was not asked for.
+ *
+ * <p>On a database whose DDL commits on its own ({@code SqlSupport#transactionalDdl} false) no migration
+ * can be atomic with its ledger row, so it runs statement by statement, its progress recorded in
+ * {@code ProgressTable} before and after each statement, and the ledger row is written (and the progress
+ * row removed) in one transaction at the end. A boot that dies in between leaves the progress row, so
+ * the next one sees a migration that was started and not finished.
  */
 final class Applier {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger("dev.schemaguard");
@@ -34,9 +49,15 @@ final class Applier {
     private final Supplier<Duration> remaining;
     private final ConnectionSettings limits;
     private final ActiveLedger ledger;
+    /** The boot's clock: how long a migration took, for ledgers that record it. */
+    private final NanoClock clock;
+    private final EngineJudge judge;
+
+    /** Without an engine judge, the evidence never objects: the classifier alone decides. */
+    private static final EngineJudge NO_JUDGE = (connection, tables) -> (c, applied, ledgerRowWritten) -> List.of();
 
     Applier(Dialect dialect, MigrationStatements statements, Interrupter interrupter, String deploymentId,
-            Supplier<Duration> remaining, ConnectionSettings limits, ActiveLedger ledger) {
+            Supplier<Duration> remaining, ConnectionSettings limits, ActiveLedger ledger, NanoClock clock) {
         this.dialect = dialect;
         this.statements = statements;
         this.interrupter = interrupter;
@@ -44,6 +65,8 @@ final class Applier {
         this.remaining = remaining;
         this.limits = limits;
         this.ledger = ledger;
+        this.clock = clock;
+        this.judge = dialect.migrations().engineJudge().orElse(NO_JUDGE);
     }
 
     /** Applies one migration; returns false when another boot had already applied it. */
@@ -55,7 +78,11 @@ final class Applier {
         Duration statementTimeout = min(limits.statementTimeout(), left);
         // A lock wait is only reported as one if lock_timeout fires first: keep it below the statement's limit.
         Duration lockTimeout = min(limits.lockTimeout(), statementTimeout.multipliedBy(9).dividedBy(10));
-        dialect.limitStatements(connection, lockTimeout, statementTimeout);
+        dialect.migrations().limitStatements(connection, lockTimeout, statementTimeout);
+        if (!statements.sql().transactionalDdl()) {
+            return new StepwiseApply(dialect, interrupter, deploymentId, remaining, ledger, this::execute, clock)
+                    .apply(connection, planned, entry);
+        }
         if (planned.outsideTransaction()) {
             if (alreadyApplied(connection, planned)) {
                 return false;
@@ -64,7 +91,7 @@ final class Applier {
         }
         // A lock held elsewhere is waited for until the reserve, then reported as such (LOCKED), not as a HANG.
         Duration lockWait = remaining.get().minus(Reconnect.RESERVE);
-        dialect.beginMigration(connection, lockWait.isNegative() ? Duration.ZERO : lockWait);
+        dialect.migrations().begin(connection, lockWait.isNegative() ? Duration.ZERO : lockWait);
         boolean failed = true;
         try {
             boolean applied = applyInTransaction(connection, planned, entry);
@@ -79,8 +106,8 @@ final class Applier {
     }
 
     private boolean applyInTransaction(Connection connection, PlannedMigration planned, LedgerKind.Entry entry) throws SQLException {
-        long started = System.nanoTime();
-        java.util.Set<String> objects = dialect.existingObjects(connection);
+        long started = clock.nanoTime();
+        java.util.Set<String> objects = dialect.catalog().objects(connection);
         if (ledger.contains(connection, objects, planned.migration())) {
             connection.rollback();
             return false;
@@ -88,12 +115,21 @@ final class Applier {
         if (!ledger.writer().existsIn(objects)) {
             ledger.writer().create(connection);
         }
-        if (!planned.outsideTransaction()) {
-            for (SqlStatement sql : planned.statements()) {
-                execute(connection, sql);
+        try (EngineJudge.Evidence evidence = judge.before(connection, guardTables())) {
+            if (!planned.outsideTransaction()) {
+                for (SqlStatement sql : planned.executed()) {
+                    execute(connection, sql);
+                }
             }
+            evidence.statementsDone(connection);
+            ledger.writer().record(connection, entry, (clock.nanoTime() - started) / 1_000_000);
+            List<String> changes = new java.util.ArrayList<>(evidence.changes(connection, applied(planned), true));
+            if (!ledger.writer().contains(connection, planned.migration())) {
+                // read by the name every later boot reads it by; the dialect vouches that name is the real ledger
+                changes.add("the ledger row of " + planned.name() + " is not visible in " + ledger.writer().table());
+            }
+            refuseIfChanged(changes, false);
         }
-        ledger.writer().record(connection, entry, (System.nanoTime() - started) / 1_000_000);
         interrupter.commitUnlessExpired(connection);
         return true;
     }
@@ -114,25 +150,48 @@ final class Applier {
     }
 
     private boolean alreadyApplied(Connection connection, PlannedMigration planned) throws SQLException {
-        return ledger.contains(connection, dialect.existingObjects(connection), planned.migration());
+        return ledger.contains(connection, dialect.catalog().objects(connection), planned.migration());
     }
 
     private void runOutsideTransaction(Connection connection, PlannedMigration planned) throws SQLException {
         connection.setAutoCommit(true);
-        for (SqlStatement sql : planned.statements()) {
-            // What an earlier, interrupted run of this statement left (a killed boot, a crashed server) goes first.
-            dialect.cleanUpFailed(connection, sql.text()).ifPresent(cleaned -> LOG.info("{} before applying {} again",
+        for (SqlStatement sql : planned.executed()) {
+            // What an earlier, interrupted run of this statement left (a killed boot, a crashed server) goes
+            // first, before the engine's evidence is taken: removing it is not this migration's change.
+            dialect.migrations().cleanUpFailed(connection, sql.text()).ifPresent(cleaned -> LOG.info("{} before applying {} again",
                     cleaned.replace("the failed concurrent build left", "an interrupted earlier build left"), planned.name()));
-            try {
-                execute(connection, sql);
-            } catch (StatementFailed e) {
-                Optional<String> cleaned = dialect.cleanUpFailed(connection, sql.text());
-                throw cleaned.isEmpty() ? e : new StatementFailed(sql, e.driverError(), cleaned.get());
+        }
+        try (EngineJudge.Evidence evidence = judge.before(connection, guardTables())) {
+            for (SqlStatement sql : planned.executed()) {
+                try {
+                    execute(connection, sql);
+                } catch (StatementFailed e) {
+                    Optional<String> cleaned = dialect.migrations().cleanUpFailed(connection, sql.text());
+                    throw cleaned.isEmpty() ? e : new StatementFailed(sql, e.driverError(), cleaned.get());
+                }
             }
+            refuseIfChanged(evidence.changes(connection, applied(planned), false), true);
         }
     }
 
-    private void execute(Connection connection, SqlStatement sql) throws SQLException {
+    /** The tables the guard writes or reads its record in: no migration may touch them. */
+    private EngineJudge.GuardTables guardTables() {
+        return new EngineJudge.GuardTables(ledger.writer().table(), java.util.stream.Stream.of(ledger.writer().table(),
+                ledger.kept().table(), LedgerTable.NAME, LedgerTable.NAME + "lock").collect(java.util.stream.Collectors.toSet()));
+    }
+
+    private static EngineJudge.Applied applied(PlannedMigration planned) {
+        return new EngineJudge.Applied(planned.name(), planned.executed().stream().map(SqlStatement::text).toList(),
+                planned.outsideTransaction());
+    }
+
+    private static void refuseIfChanged(List<String> changes, boolean ranOutsideTransaction) throws EngineRefused {
+        if (!changes.isEmpty()) {
+            throw new EngineRefused(changes, ranOutsideTransaction);
+        }
+    }
+
+    void execute(Connection connection, SqlStatement sql) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             interrupter.watch(statement);
             try {
@@ -145,7 +204,7 @@ final class Applier {
         }
     }
 
-    private static void rollbackQuietly(Connection connection) {
+    static void rollbackQuietly(Connection connection) {
         try {
             connection.rollback();
         } catch (SQLException ignored) {
@@ -159,6 +218,9 @@ final class Applier {
 
     /** The failure a boot reports for a migration that could not be applied. */
     Failure failureOf(PlannedMigration planned, SQLException e) {
+        if (e instanceof EngineRefused refused) {
+            return refused.failure(planned);
+        }
         StatementFailed failed = e instanceof StatementFailed f ? f : null;
         String where = failed != null ? " at " + planned.migration().where(failed.statement.line()) : "";
         String cause = failed != null ? failed.driverError().getMessage() : e.getMessage();
@@ -170,6 +232,7 @@ final class Applier {
         String rolledBack = planned.outsideTransaction()
                 ? "It ran outside a transaction: statements before the failing one stay, no ledger row was written"
                 + (failed != null && failed.cleanedUp != null ? ", and " + failed.cleanedUp : "")
+                : !statements.sql().transactionalDdl() ? StepwiseApply.aftermath(planned, failed)
                 : "It was rolled back whole (no statement of it and no ledger row remain)";
         String fix = switch (code) {
             // The database, not the migration, is what needs fixing for these.
@@ -187,12 +250,14 @@ final class Applier {
         return Failure.of(reported, what + ". " + rolledBack + ". " + fix, "migration", planned.name(), "reason", cause + where);
     }
 
-    private static Failure lockTimeout(PlannedMigration planned, StatementFailed failed, String where, String cause) {
+    private Failure lockTimeout(PlannedMigration planned, StatementFailed failed, String where, String cause) {
         String table = failed == null ? null : LockedTable.of(failed.statement.text()).orElse(null);
         String what = table == null ? "a lock" : "a lock on " + table;
+        String aftermath = statements.sql().transactionalDdl() ? "was rolled back whole"
+                : "stopped (" + StepwiseApply.aftermath(planned, failed) + ")";
         Failure failure = Failure.of(Code.LOCK_TIMEOUT, planned.name() + where + " waited too long for " + what + " (" + cause
-                        + ") and was rolled back whole. Another transaction holds it: find it with pg_blocking_pids() or "
-                        + "pg_stat_activity, let it finish (or end it), then boot again; lock_timeout bounds the wait.",
+                        + ") and " + aftermath + ". Another transaction holds it: find it with " + dialect.migrations().lockHolderHint()
+                        + ", let it finish (or end it), then boot again; lock_timeout bounds the wait.",
                 "migration", planned.name(), "reason", cause + where);
         if (table == null) {
             return failure;
@@ -202,15 +267,50 @@ final class Applier {
         return new Failure(failure.code(), failure.message(), details);
     }
 
+    /** The engine's evidence shows the migration was not additive; it was rolled back (or cleaned up). */
+    static final class EngineRefused extends SQLException {
+        private final transient List<String> changes;
+        private final boolean ranOutsideTransaction;
+
+        EngineRefused(List<String> changes, boolean ranOutsideTransaction) {
+            super("the engine shows changes that are not additive: " + String.join("; ", changes));
+            this.changes = List.copyOf(changes);
+            this.ranOutsideTransaction = ranOutsideTransaction;
+        }
+
+        Failure failure(PlannedMigration planned) {
+            String undone = ranOutsideTransaction
+                    ? "It ran outside a transaction: what the engine found was removed where it could be, and no ledger row was written"
+                    : "It was rolled back whole (no statement of it and no ledger row remain)";
+            return Failure.of(Code.MIGRATION_NOT_ADDITIVE, planned.name() + " passed the classifier, but the database "
+                            + "engine shows it was not additive: " + String.join("; ", changes) + ". " + undone
+                            + "; apply it offline in a reviewed migration, or rewrite it as additive changes.",
+                    "migration", planned.name(), "judge", "engine", "reason", changes.get(0));
+        }
+    }
+
     /** A statement that failed, with where it is in its file and what was cleaned up after it. */
     static final class StatementFailed extends SQLException {
         private final transient SqlStatement statement;
         private final String cleanedUp;
+        /** Where DDL commits on its own: how many of the migration's statements ran before this one. */
+        final int statementsDone;
+        final int statements;
 
         StatementFailed(SqlStatement statement, SQLException cause, String cleanedUp) {
+            this(statement, cause, cleanedUp, 0, 0);
+        }
+
+        private StatementFailed(SqlStatement statement, SQLException cause, String cleanedUp, int statementsDone, int statements) {
             super(cause.getMessage(), cause.getSQLState(), cause.getErrorCode(), cause);
             this.statement = statement;
             this.cleanedUp = cleanedUp;
+            this.statementsDone = statementsDone;
+            this.statements = statements;
+        }
+
+        StatementFailed afterStatements(int done, int total) {
+            return new StatementFailed(statement, driverError(), cleanedUp, done, total);
         }
 
         SQLException driverError() {

@@ -63,13 +63,13 @@ final class BaselinePipeline {
         }
         try (Connection connection = new Reconnect(target, progress).open(dryRun ? Access.READ_ONLY : Access.READ_WRITE)) {
             progress.enter("ledger");
-            Set<String> objects = dialect.existingObjects(connection);
+            Set<String> objects = dialect.catalog().objects(connection);
             ActiveLedger ledger = BootPipeline.chooseLedger(config, progress, objects, connection, statements);
             if (!BootPipeline.hasOwnObjects(objects, ledger)) {
                 throw stop(Code.DATABASE_MISSING, "the database " + target.redacted() + " is empty (no tables), and baseline "
                         + "records only what a database already holds; on a new database, boot applies the migrations", "empty database");
             }
-            SchemaCatalog catalog = dialect.catalog(connection).orElseThrow(() -> stop(Code.CONFIG_INVALID, "the "
+            SchemaCatalog catalog = dialect.catalog().describe(connection).orElseThrow(() -> stop(Code.CONFIG_INVALID, "the "
                     + dialect.name() + " dialect cannot describe its catalog (tables, columns, indexes, views), so baseline "
                     + "cannot check what it would record; nothing was recorded", "no catalog"));
             List<Migration> migrations = ledger.migrations(changelog);
@@ -131,17 +131,17 @@ final class BaselinePipeline {
         }
         Duration wait = progress.remaining().minus(Reconnect.RESERVE);
         Dialect dialect = target.dialect();
-        try (Dialect.ApplyLock lock = dialect.lockApply(connection, wait.isNegative() ? Duration.ZERO : wait)) {
-            dialect.beginMigration(connection, progress.remaining());
+        try (Dialect.ApplyLock lock = dialect.migrations().lock(connection, wait.isNegative() ? Duration.ZERO : wait)) {
+            dialect.migrations().begin(connection, progress.remaining());
             try {
-                Set<String> objects = dialect.existingObjects(connection);
+                Set<String> objects = dialect.catalog().objects(connection);
                 for (LedgerKind.Entry entry : entries) {
                     if (ledger.contains(connection, objects, entry.migration())) {
                         continue; // another boot recorded it meanwhile
                     }
                     if (!ledger.writer().existsIn(objects)) {
                         ledger.writer().create(connection);
-                        objects = dialect.existingObjects(connection);
+                        objects = dialect.catalog().objects(connection);
                     }
                     ledger.writer().record(connection, entry, 0);
                 }

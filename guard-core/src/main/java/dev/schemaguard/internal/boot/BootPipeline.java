@@ -1,8 +1,8 @@
 package dev.schemaguard.internal.boot;
 
 import dev.schemaguard.Code;
-import dev.schemaguard.FreshDatabase;
 import dev.schemaguard.GuardConfig;
+import dev.schemaguard.GuardConfig.FreshDatabase;
 import dev.schemaguard.MigrationOutcome;
 import dev.schemaguard.internal.changelog.Changelog;
 import dev.schemaguard.internal.changelog.ChangelogLoader;
@@ -11,11 +11,11 @@ import dev.schemaguard.internal.ledger.ActiveLedger;
 import dev.schemaguard.internal.ledger.Ledger;
 import dev.schemaguard.internal.ledger.LedgerChoice;
 import dev.schemaguard.internal.ledger.LedgerTable;
+import dev.schemaguard.internal.ledger.ProgressTable;
 import dev.schemaguard.internal.ledger.RequiredNames;
 import dev.schemaguard.internal.manifest.Manifest;
 import dev.schemaguard.spi.Dialect;
 import dev.schemaguard.spi.Dialect.Access;
-import dev.schemaguard.spi.IntegrityOutcome;
 import dev.schemaguard.spi.IntegritySession;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -25,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -58,7 +59,7 @@ final class BootPipeline {
         Manifest manifest = Manifest.read(config.manifest()).requireUniqueNames();
         MigrationStatements statements = new MigrationStatements(target.dialect().sql(), target.dialect().name());
 
-        IntegritySession integrity = target.dialect().integrity(target.url(), config.integrity());
+        IntegritySession integrity = target.database().integrity(config.integrity(), progress.clock());
         progress.enter("open");
         Opened db = open(integrity, changelog, statements);
         try {
@@ -75,7 +76,7 @@ final class BootPipeline {
                         plan.failures().isEmpty() ? null : plan.failures().get(0), null, false), db.connection());
             }
             Applied done = apply(plan, db.connection(), statements, db.active(), outcomes);
-            boolean defer = "skipped_size".equals(db.integrity().status()) && config.integrity().deferred();
+            boolean defer = db.integrity().status() == IntegritySession.Status.SKIPPED_SIZE && config.integrity().deferred();
             return dataChecks.check(new Outcome(done.migrations(), done.failure(), integrity, defer), db.connection());
         } finally {
             if (db.connection() != null) {
@@ -92,7 +93,7 @@ final class BootPipeline {
      * @param active      the ledger it keeps (or will keep), and where the guard records
      * @param migrations  the changelog in the order that ledger applies it
      */
-    private record Opened(Connection connection, Ledger ledger, Set<String> objects, IntegrityOutcome integrity,
+    private record Opened(Connection connection, Ledger ledger, Set<String> objects, IntegritySession.Outcome integrity,
                           ActiveLedger active, List<Migration> migrations) {
     }
 
@@ -101,20 +102,20 @@ final class BootPipeline {
             refuseFresh("the database " + target.redacted() + " does not exist");
             ActiveLedger active = chooseLedger(Set.of(), null, statements);
             // A database this boot creates holds nothing yet that could be damaged.
-            progress.integrity("ok");
-            return new Opened(null, Ledger.absent(), Set.of(), new IntegrityOutcome("ok", null, "fresh database", Map.of()),
-                    active, active.migrations(changelog));
+            progress.integrity(IntegritySession.Status.OK);
+            return new Opened(null, Ledger.absent(), Set.of(), new IntegritySession.Outcome(IntegritySession.Status.OK, null,
+                    "fresh database", Map.of()), active, active.migrations(changelog));
         }
-        IntegrityOutcome checked = integrity.beforeOpen().map(this::report).orElse(null);
+        IntegritySession.Outcome checked = integrity.beforeOpen().map(this::report).orElse(null);
         Connection connection = new Reconnect(target, progress).open(planOnly ? Access.READ_ONLY : Access.READ_WRITE);
         try {
             if (checked == null) {
                 progress.enter("integrity_check", "mode", config.integrity().mode().name().toLowerCase(Locale.ROOT));
-                progress.integrity("unfinished"); // what a verdict reached during the check reports
+                progress.integrity(IntegritySession.Status.UNFINISHED); // what a verdict reached during the check reports
                 checked = report(integrity.check(connection, this::onDeadline));
             }
             progress.enter("ledger");
-            Set<String> objects = target.dialect().existingObjects(connection);
+            Set<String> objects = target.dialect().catalog().objects(connection);
             ActiveLedger active = chooseLedger(objects, connection, statements);
             List<Migration> migrations = active.migrations(changelog);
             Ledger ledger = Ledger.absent();
@@ -130,9 +131,9 @@ final class BootPipeline {
         }
     }
 
-    /** Whether the database holds anything besides ledger tables. */
+    /** Whether the database holds anything besides ledger tables and Schema Guard's progress table. */
     static boolean hasOwnObjects(Set<String> objects, ActiveLedger active) {
-        return objects.stream().anyMatch(o -> !active.isLedgerObject(o));
+        return objects.stream().anyMatch(o -> !active.isLedgerObject(o) && !o.contains(ProgressTable.NAME));
     }
 
     /** The ledger the database keeps (configured, or detected and said so), named in the boot's lines. */
@@ -157,10 +158,10 @@ final class BootPipeline {
     }
 
     /** Prints the integrity result as a phase line and stops the boot when it failed. */
-    private IntegrityOutcome report(IntegrityOutcome outcome) {
+    private IntegritySession.Outcome report(IntegritySession.Outcome outcome) {
         progress.integrity(outcome.status());
         Map<String, String> pairs = new LinkedHashMap<>(outcome.details());
-        pairs.putIfAbsent("integrity", outcome.status());
+        pairs.putIfAbsent("integrity", outcome.status().text());
         progress.done("integrity_check", "DONE", pairs);
         if (outcome.failed()) {
             Map<String, String> details = new LinkedHashMap<>();
@@ -188,12 +189,15 @@ final class BootPipeline {
         boolean bootstrap = config.freshDatabase() == FreshDatabase.BOOTSTRAP;
         Plan checked = schemas.beforeApply(existing, plan.objectsAfter(), bootstrap).map(plan::failingWith).orElse(plan);
         if (!checked.toApply().isEmpty() && connection != null) {
-            java.util.Optional<String> readOnly = target.dialect().readOnly(connection);
+            Optional<String> readOnly = target.dialect().catalog().readOnly(connection);
             if (readOnly.isPresent()) {
                 checked = checked.failingWith(Failure.of(Code.DATABASE_READ_ONLY, "the database " + target.redacted()
                                 + " cannot be written and " + checked.toApply().size() + " migration(s) are to be applied; "
                                 + "nothing was applied. " + readOnly.get(), "reason", "read-only"));
             }
+        }
+        if (connection != null && ProgressTable.existsIn(existing)) {
+            checked = UnfinishedMigrations.check(checked, ProgressTable.read(connection), progress::note);
         }
         return checked;
     }
@@ -207,14 +211,14 @@ final class BootPipeline {
         }
         progress.enter("apply", "migrations", Integer.toString(toApply.size()));
         Applier applier = new Applier(target.dialect(), statements, interrupter, deploymentId, progress::remaining,
-                config.connection(), ledger);
+                config.connection(), ledger, progress.clock());
         Connection connection = existingConnection != null ? existingConnection : new Reconnect(target, progress).open(Access.CREATE);
         List<String> applied = new ArrayList<>();
         // The wait ends before the deadline, so that a lock held elsewhere is reported as LOCK_TIMEOUT, not HANG.
         Duration lockWait = progress.remaining().minus(Reconnect.RESERVE);
         Dialect.ApplyLock lock;
         try {
-            lock = target.dialect().lockApply(connection, lockWait.isNegative() ? Duration.ZERO : lockWait);
+            lock = target.dialect().migrations().lock(connection, lockWait.isNegative() ? Duration.ZERO : lockWait);
         } catch (Interrupter.DeadlineExceeded e) {
             throw e;
         } catch (SQLException e) {
@@ -242,7 +246,7 @@ final class BootPipeline {
                     return new Applied(outcomes.of(plan, applied, failure, false), failure);
                 }
             }
-            Failure schemaFailure = schemas.afterApply(target.dialect().existingObjects(connection)).orElse(null);
+            Failure schemaFailure = schemas.afterApply(target.dialect().catalog().objects(connection)).orElse(null);
             return new Applied(outcomes.of(plan, applied, schemaFailure, false), schemaFailure);
         } finally {
             if (connection != existingConnection) {

@@ -5,14 +5,18 @@ import dev.schemaguard.BootReport;
 import dev.schemaguard.Code;
 import dev.schemaguard.GuardConfig;
 import dev.schemaguard.GuardConfigException;
+import dev.schemaguard.SchemaGuard;
 import dev.schemaguard.internal.report.GuardLog;
 import dev.schemaguard.internal.report.Redactor;
 import dev.schemaguard.internal.text.ControlChars;
+import dev.schemaguard.internal.time.NanoClock;
+import dev.schemaguard.spi.IntegritySession;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -22,6 +26,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs a boot inside its time budget and ends it with exactly one distinctive line. The pipeline
@@ -29,9 +36,11 @@ import java.util.concurrent.TimeoutException;
  * HANG within a second, whether or not the worker has unwound by then.
  */
 public final class BootRunner {
+    private static final Logger LOG = LoggerFactory.getLogger("dev.schemaguard");
     /** How long after the deadline the runner waits for the worker to unwind before it reports anyway. */
     private static final Duration UNWIND_GRACE = Duration.ofMillis(700);
-    public static final String VERSION = "0.1.0";
+    /** How often the runner looks at the boot's clock while the worker runs. */
+    private static final Duration POLL = Duration.ofMillis(50);
 
     private BootRunner() {
     }
@@ -46,16 +55,21 @@ public final class BootRunner {
      * the verdict is {@code HANG code=TERMINATED}, and the thread's interrupt status is set again on return.
      */
     public static BootReport boot(GuardConfig config, BootListener listener) {
+        return boot(config, listener, NanoClock.system());
+    }
+
+    /** A boot whose every timing (deadline, phases, heartbeats, retries, stamps) reads {@code clock}. */
+    public static BootReport boot(GuardConfig config, BootListener listener, NanoClock clock) {
         BootListener safe = SafeListener.wrap(listener);
-        Finished finished = run(config, null, safe, run -> new BootPipeline(config, run.target(), false, run.progress(),
-                run.interrupter(), run.deploymentId())::run);
+        Finished finished = run(config, null, safe, clock, run -> new BootPipeline(config, run.target(), false,
+                run.progress(), run.interrupter(), run.deploymentId())::run);
         safe.verdict(finished.reportKeepingInterrupt());
         return finished.report();
     }
 
     public static BootReport plan(GuardConfig config) {
-        return run(config, "plan", BootListener.NONE, run -> new BootPipeline(config, run.target(), true, run.progress(),
-                run.interrupter(), run.deploymentId())::run).report();
+        return run(config, "plan", BootListener.NONE, NanoClock.system(), run -> new BootPipeline(config, run.target(), true,
+                run.progress(), run.interrupter(), run.deploymentId())::run).report();
     }
 
     /**
@@ -63,8 +77,9 @@ public final class BootRunner {
      * after checking each in the catalog; with {@code dryRun}, only says what it would record and why.
      */
     public static BootReport baseline(GuardConfig config, String to, boolean dryRun) {
-        return run(config, dryRun ? "baseline_dry_run" : "baseline", BootListener.NONE, run -> new BaselinePipeline(config,
-                run.target(), run.progress(), run.interrupter(), run.deploymentId(), to, dryRun)::run).report();
+        return run(config, dryRun ? "baseline_dry_run" : "baseline", BootListener.NONE, NanoClock.system(),
+                run -> new BaselinePipeline(config, run.target(), run.progress(), run.interrupter(), run.deploymentId(),
+                        to, dryRun)::run).report();
     }
 
     /** What a pipeline gets from the runner: the database, the progress lines, the deadline's interrupter, the boot's id. */
@@ -104,37 +119,62 @@ public final class BootRunner {
         return String.format("%08x", ThreadLocalRandom.current().nextInt());
     }
 
-    public static BootReport configInvalid(GuardConfigException e, String database) {
-        GuardLog log = new GuardLog(Redactor.forUrl(database, List.of()), newBootId());
-        return report(log, database == null ? "unknown" : log.redactor().redact(database), false, Deadline.start(Duration.ofSeconds(1)),
-                Outcome.failed(Failure.of(Code.CONFIG_INVALID, e.getMessage(), "reason", e.getMessage())), "off");
+    /** A failure outside a boot as its report: CONFIG_INVALID for a configuration error, else INTERNAL_ERROR. */
+    public static BootReport failedOutsideABoot(Exception error, String database, BootListener listener) {
+        BootReport report;
+        if (error instanceof GuardConfigException e) {
+            report = configInvalid(e, database);
+        } else {
+            GuardLog log = new GuardLog(Redactor.forUrl(database, List.of()), newBootId());
+            String message = error.getMessage() == null ? error.getClass().getName()
+                    : error.getMessage().lines().findFirst().orElse("");
+            LOG.debug("schema-guard failed outside a boot", error); // the line names the defect; the trace is for its report
+            report = report(log, database == null ? "unknown" : log.redactor().redact(database),
+                    Deadline.start(NanoClock.system(), Duration.ofSeconds(1)),
+                    Outcome.failed(Failure.of(Code.INTERNAL_ERROR, message + ". " + Advice.fix(Code.INTERNAL_ERROR),
+                            "reason", message)),
+                    IntegritySession.Status.OFF, Map.of(), null, null);
+        }
+        SafeListener.wrap(listener).verdict(report);
+        return report;
     }
 
-    /** @param mode  null for a boot, else the line's {@code mode=} (plan, baseline, baseline_dry_run): changes nothing unless baseline */
-    private static Finished run(GuardConfig config, String mode, BootListener listener,
-                                  java.util.function.Function<Run, java.util.concurrent.Callable<Outcome>> pipelineOf) {
+    static BootReport configInvalid(GuardConfigException e, String database) {
+        GuardLog log = new GuardLog(Redactor.forUrl(database, List.of()), newBootId());
+        return report(log, database == null ? "unknown" : log.redactor().redact(database),
+                Deadline.start(NanoClock.system(), Duration.ofSeconds(1)),
+                Outcome.failed(Failure.of(Code.CONFIG_INVALID, e.getMessage(), "reason", e.getMessage())),
+                IntegritySession.Status.OFF, Map.of(), null, null);
+    }
+
+    /**
+     * @param mode  null for a boot, else the line's {@code mode=} (plan, baseline, baseline_dry_run): changes
+     *              nothing unless baseline
+     */
+    private static Finished run(GuardConfig config, String mode, BootListener listener, NanoClock clock,
+                                Function<Run, Callable<Outcome>> pipelineOf) {
         boolean planOnly = mode != null;
-        Deadline deadline = Deadline.start(config.deadline());
+        Deadline deadline = Deadline.start(clock, config.deadline());
         String bootId = newBootId();
         Target target;
         try {
             target = Target.of(config);
         } catch (GuardConfigException e) {
             GuardLog log = new GuardLog(Redactor.forUrl(config.database(), List.of()), bootId);
-            return new Finished(report(log, "unknown", mode, deadline, Outcome.failed(Failure.of(Code.CONFIG_INVALID, e.getMessage(),
-                    "reason", e.getMessage())), "off", null), false);
+            return new Finished(report(log, "unknown", deadline, Outcome.failed(Failure.of(Code.CONFIG_INVALID, e.getMessage(),
+                    "reason", e.getMessage())), IntegritySession.Status.OFF, tags(mode), null, null), false);
         }
         GuardLog log = new GuardLog(target.redactor(), bootId);
         Map<String, String> started = new LinkedHashMap<>();
         started.put("db", target.redacted());
-        started.put("version", VERSION);
+        started.put("version", SchemaGuard.VERSION);
         started.put("mode", mode == null ? "boot" : mode);
         log.phase("boot", "STARTED", started);
         Progress progress = new Progress(log, deadline, listener);
         listener.progress(bootId, "boot", "STARTED");
         Interrupter interrupter = new Interrupter();
-        String deploymentId = Long.toString(System.currentTimeMillis() % 10_000_000_000L);
-        java.util.concurrent.Callable<Outcome> pipeline = pipelineOf.apply(new Run(target, progress, interrupter, deploymentId));
+        String deploymentId = Long.toString(clock.millis() % 10_000_000_000L);
+        Callable<Outcome> pipeline = pipelineOf.apply(new Run(target, progress, interrupter, deploymentId));
 
         ExecutorService worker = Executors.newSingleThreadExecutor(daemon("schema-guard-boot-" + bootId));
         ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(daemon("schema-guard-heartbeat-" + bootId));
@@ -145,7 +185,7 @@ public final class BootRunner {
             Future<Outcome> future = worker.submit(pipeline);
             Outcome outcome;
             try {
-                outcome = future.get(deadline.remaining().toNanos(), TimeUnit.NANOSECONDS);
+                outcome = await(future, deadline);
             } catch (TimeoutException e) {
                 outcome = stop(Stop.DEADLINE, future, worker, interrupter, progress, deadline);
             } catch (InterruptedException e) {
@@ -160,14 +200,29 @@ public final class BootRunner {
                 // Before the verdict line: nothing a boot prints may follow it.
                 outcome.integrity().recordPass();
             }
-            BootReport report = report(log, target.redacted(), mode, deadline, outcome, progress.integrity(), progress.ledger());
+            BootReport report = report(log, target.redacted(), deadline, outcome, progress.integrity(), tags(mode),
+                    progress.ledger(), null);
             if (passing) {
-                DeferredIntegrity.startIfDeferred(outcome, report, log);
+                DeferredIntegrity.startIfDeferred(outcome, report, log, clock);
             }
             return new Finished(report, interrupted);
         } finally {
             heartbeat.shutdownNow();
             worker.shutdownNow();
+        }
+    }
+
+    /** The worker's outcome, or a timeout once the boot's clock says the deadline has passed. */
+    private static Outcome await(Future<Outcome> future, Deadline deadline)
+            throws ExecutionException, InterruptedException, TimeoutException {
+        while (true) {
+            try {
+                return future.get(Math.min(deadline.remaining().toNanos(), POLL.toNanos()), TimeUnit.NANOSECONDS);
+            } catch (TimeoutException e) {
+                if (deadline.expired()) {
+                    throw e;
+                }
+            }
         }
     }
 
@@ -218,7 +273,7 @@ public final class BootRunner {
         if (failure == null || failure.code() != Code.LOCKED) {
             return outcome;
         }
-        String holder = target.dialect().lockHolder(target.url()).orElse(null);
+        String holder = target.database().lockHolder().orElse(null);
         if (holder == null) {
             return outcome;
         }
@@ -242,48 +297,47 @@ public final class BootRunner {
                 "phase", phase, "reason", "terminated");
     }
 
-    static BootReport report(GuardLog log, String db, boolean planOnly, Deadline deadline, Outcome outcome, String integrity) {
-        return report(log, db, planOnly ? "plan" : null, deadline, outcome, integrity, null);
+    /** The line's {@code mode=} for a run that is not a boot. */
+    private static Map<String, String> tags(String mode) {
+        return mode == null ? Map.of() : Map.of("mode", mode);
     }
 
     /**
-     * @param mode    null for a boot, else the line's {@code mode=}
-     * @param ledger  the ledger kind the boot read, named in the line as {@code ledger=}; null before it was known
+     * The one place a report is built and its verdict line logged: boots, plans, baselines,
+     * configuration errors, crashes and integrity checks after a boot alike.
+     *
+     * @param tags         keys that say what kind of run this was ({@code mode=plan}, {@code phase=deferred_integrity_check}),
+     *                     first among the line's extra keys (which are the report's details)
+     * @param ledger       the ledger kind the boot read, named in the line as {@code ledger=}; null before it was known
+     * @param passMessage  the report's message when nothing failed; null for the run's own (by its {@code mode})
      */
-    static BootReport report(GuardLog log, String db, String mode, Deadline deadline, Outcome outcome, String integrity,
-                             String ledger) {
-        boolean planOnly = mode != null;
+    static BootReport report(GuardLog log, String db, Deadline deadline, Outcome outcome, IntegritySession.Status integrity,
+                             Map<String, String> tags, String ledger, String passMessage) {
         Failure failure = outcome.failure();
         Code code = failure == null ? Code.OK : failure.code();
-        Map<String, String> extra = new LinkedHashMap<>();
-        if (planOnly) {
-            extra.put("mode", mode);
-        }
+        String mode = tags.get("mode");
+        Map<String, String> extra = new LinkedHashMap<>(tags);
         if (ledger != null) {
             extra.put("ledger", ledger);
         }
         if (mode != null && mode.startsWith("baseline")) {
             extra.put(mode.equals("baseline") ? "recorded" : "would_record", Integer.toString(outcome.recorded()));
         }
-        Map<String, String> details = new LinkedHashMap<>();
-        if (ledger != null) {
-            details.put("ledger", ledger);
-        }
         if (failure != null) {
-            failure.details().forEach((k, v) -> details.put(k, log.redactor().redact(v)));
+            failure.details().forEach((k, v) -> extra.put(k, log.redactor().redact(v)));
         }
-        extra.putAll(details);
-        String message = failure != null ? failure.message() : mode == null ? "the database satisfies the contract"
-                : mode.equals("plan") ? "the plan passes" : outcome.recorded() + " migration(s) " + (mode.equals("baseline")
-                ? "recorded as applied" : "would be recorded as applied") + ", each checked in the catalog";
+        String message = failure != null ? failure.message() : passMessage != null ? passMessage
+                : mode == null ? "the database satisfies the contract" : mode.equals("plan") ? "the plan passes"
+                : outcome.recorded() + " migration(s) " + (mode.equals("baseline") ? "recorded as applied"
+                : "would be recorded as applied") + ", each checked in the catalog";
         message = ControlChars.escape(log.redactor().redact(message));
         if (failure != null) {
             log.warn(message);
         }
         long elapsed = deadline.elapsed().toMillis();
-        String text = log.verdict(code, db, outcome.applied(), outcome.pending(), integrity, elapsed, extra);
+        String text = log.verdict(code, db, outcome.applied(), outcome.pending(), integrity.text(), elapsed, extra);
         return new BootReport(code.verdict(), code, message, db, outcome.applied(),
-                outcome.pending(), integrity, elapsed, outcome.migrations(), details, text);
+                outcome.pending(), integrity.text(), elapsed, outcome.migrations(), extra, text);
     }
 
     private static void awaitUnwind(ExecutorService worker) {

@@ -1,7 +1,7 @@
 package dev.schemaguard.internal.boot;
 
-import dev.schemaguard.Canary;
 import dev.schemaguard.Code;
+import dev.schemaguard.DataExpectations.Canary;
 import dev.schemaguard.GuardConfig;
 import dev.schemaguard.GuardConfigException;
 import dev.schemaguard.internal.data.RowCount;
@@ -62,7 +62,7 @@ final class DataChecks {
                 throw new GuardConfigException(where + "shrink_guard: watches the canaries' row counts, and there are no "
                         + "canaries. Add canaries: [{table: <a table that always holds data>, min_rows: 1}].");
             }
-            counts = ShrinkCounts.locate(target.dialect().databaseFile(target.url()), config.integrity().stampDir(),
+            counts = ShrinkCounts.locate(target.database().file().orElse(null), config.integrity().stampDir(),
                     target.redacted());
             if (counts == null) {
                 throw new GuardConfigException(where + "shrink_guard: needs a folder that outlives the database to keep "

@@ -1,38 +1,39 @@
 package dev.schemaguard.internal.boot;
 
+import dev.schemaguard.internal.time.NanoClock;
 import java.time.Duration;
-import java.util.function.LongSupplier;
 
-/** The boot's time budget, read from an injectable nanosecond clock so deadline logic is testable. */
+/** The boot's time budget, read from the boot's {@link NanoClock} so deadline logic is testable. */
 public final class Deadline {
-    private final LongSupplier nanoClock;
+    private final NanoClock clock;
     private final long startNanos;
     private final long budgetNanos;
 
-    private Deadline(LongSupplier nanoClock, Duration budget) {
-        this.nanoClock = nanoClock;
-        this.startNanos = nanoClock.getAsLong();
+    private Deadline(NanoClock clock, Duration budget) {
+        this.clock = clock;
+        this.startNanos = clock.nanoTime();
         this.budgetNanos = budget.toNanos();
     }
 
-    public static Deadline start(Duration budget) {
-        return new Deadline(System::nanoTime, budget);
+    public static Deadline start(NanoClock clock, Duration budget) {
+        return new Deadline(clock, budget);
     }
 
-    public static Deadline start(LongSupplier nanoClock, Duration budget) {
-        return new Deadline(nanoClock, budget);
+    /** The clock this deadline reads, and with it every other timing of the same boot. */
+    public NanoClock clock() {
+        return clock;
     }
 
     public Duration elapsed() {
-        return Duration.ofNanos(nanoClock.getAsLong() - startNanos);
+        return Duration.ofNanos(clock.nanoTime() - startNanos);
     }
 
     public Duration remaining() {
-        return Duration.ofNanos(Math.max(0, budgetNanos - (nanoClock.getAsLong() - startNanos)));
+        return Duration.ofNanos(Math.max(0, budgetNanos - (clock.nanoTime() - startNanos)));
     }
 
     public boolean expired() {
-        return nanoClock.getAsLong() - startNanos >= budgetNanos;
+        return clock.nanoTime() - startNanos >= budgetNanos;
     }
 
     public Duration budget() {

@@ -5,9 +5,9 @@ import dev.schemaguard.Code;
 import dev.schemaguard.GuardConfig;
 import dev.schemaguard.GuardConfigException;
 import dev.schemaguard.internal.report.GuardLog;
-import dev.schemaguard.spi.IntegrityOutcome;
+import dev.schemaguard.internal.time.NanoClock;
+import dev.schemaguard.spi.IntegritySession;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,27 +17,27 @@ import java.util.concurrent.CompletableFuture;
  * Integrity work that follows a boot: the full check in the
  * background of a file skipped for its size, and the same check run from cron
  * ({@code schema-guard check-integrity}). Each such check ends with its own verdict line,
- * {@code phase=deferred_integrity_check}.
+ * {@code phase=deferred_integrity_check}, built by {@link BootRunner#report} like every other.
  */
 public final class DeferredIntegrity {
-    private static final String PHASE = "deferred_integrity_check";
+    private static final Map<String, String> PHASE = Map.of("phase", "deferred_integrity_check");
 
     private DeferredIntegrity() {
     }
 
     /** After a PASS: for {@code deferred: true} on a file skipped for its size, checks it in the background. */
-    static void startIfDeferred(Outcome outcome, BootReport report, GuardLog log) {
+    static void startIfDeferred(Outcome outcome, BootReport report, GuardLog log, NanoClock clock) {
         if (!outcome.deferIntegrity()) {
             return;
         }
-        Deadline sinceBoot = Deadline.start(Duration.ofDays(1));
+        Deadline sinceBoot = Deadline.start(clock, Duration.ofDays(1));
         outcome.integrity().deferredCheck().ifPresent(check -> check.thenAccept(result ->
-                verdict(log, report.target(), report.applied(), report.pending(), sinceBoot, result)));
+                report(log, report.target(), sinceBoot, result, report.migrations())));
     }
 
     /** The full check on a read-only connection, whatever the file's size; a pass refreshes the stamp. */
-    public static BootReport checkIntegrity(GuardConfig config) {
-        Deadline deadline = Deadline.start(Duration.ofDays(1));
+    public static BootReport checkIntegrity(GuardConfig config, NanoClock clock) {
+        Deadline deadline = Deadline.start(clock, Duration.ofDays(1));
         Target target;
         try {
             target = Target.of(config);
@@ -46,13 +46,13 @@ public final class DeferredIntegrity {
         }
         GuardLog log = new GuardLog(target.redactor(), BootRunner.newBootId());
         if (!target.exists()) {
-            return BootRunner.report(log, target.redacted(), false, deadline, Outcome.failed(Failure.of(Code.DATABASE_MISSING,
+            return BootRunner.report(log, target.redacted(), deadline, Outcome.failed(Failure.of(Code.DATABASE_MISSING,
                     "the database " + target.redacted() + " does not exist; there is nothing to check.",
-                    "phase", PHASE, "reason", "does not exist")), "off");
+                    "reason", "does not exist")), IntegritySession.Status.OFF, PHASE, null, null);
         }
-        Optional<CompletableFuture<IntegrityOutcome>> check;
+        Optional<CompletableFuture<IntegritySession.Outcome>> check;
         try {
-            check = target.dialect().integrity(target.url(), config.integrity()).deferredCheck();
+            check = target.database().integrity(config.integrity(), clock).deferredCheck();
         } catch (GuardConfigException e) {
             return BootRunner.configInvalid(e, config.database());
         }
@@ -60,23 +60,14 @@ public final class DeferredIntegrity {
             return BootRunner.configInvalid(new GuardConfigException("check-integrity: the " + target.dialect().name()
                     + " dialect has no offline integrity check; use integrity.mode at boot."), config.database());
         }
-        IntegrityOutcome result = check.get().join();
-        String line = verdict(log, target.redacted(), 0, 0, deadline, result);
-        Code code = result.failed() ? result.failure() : Code.OK;
-        Map<String, String> details = new LinkedHashMap<>(result.details());
-        details.put("phase", PHASE);
-        return new BootReport(code.verdict(), code, log.redactor().redact(result.message()), target.redacted(), 0, 0,
-                result.status(), deadline.elapsed().toMillis(), List.of(), details, line);
+        return report(log, target.redacted(), deadline, check.get().join(), List.of());
     }
 
-    private static String verdict(GuardLog log, String db, int applied, int pending, Deadline sinceStart, IntegrityOutcome result) {
-        Code code = result.failed() ? result.failure() : Code.OK;
-        Map<String, String> extra = new LinkedHashMap<>();
-        extra.put("phase", PHASE);
-        if (result.failed()) {
-            extra.put("reason", result.details().getOrDefault("reason", result.message()));
-            log.warn(result.message());
-        }
-        return log.verdict(code, db, applied, pending, result.status(), sinceStart.elapsed().toMillis(), extra);
+    private static BootReport report(GuardLog log, String db, Deadline sinceStart, IntegritySession.Outcome result,
+                                     List<dev.schemaguard.MigrationOutcome> migrations) {
+        Failure failure = !result.failed() ? null : Failure.of(result.failure(), result.message(),
+                "reason", result.details().getOrDefault("reason", result.message()));
+        Outcome outcome = new Outcome(migrations, failure, null, false);
+        return BootRunner.report(log, db, sinceStart, outcome, result.status(), PHASE, null, result.message());
     }
 }

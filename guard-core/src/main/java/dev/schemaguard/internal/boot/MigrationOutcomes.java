@@ -9,8 +9,10 @@ import dev.schemaguard.internal.ledger.LedgerTable;
 import dev.schemaguard.internal.manifest.Manifest;
 import dev.schemaguard.internal.manifest.ManifestEntry;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Each migration's outcome as the report shows it: what the boot did or would do, its place in the
@@ -29,15 +31,18 @@ final class MigrationOutcomes {
     /** {@code failed} names the migration that failed, if any; {@code planOnly}: nothing was applied, only planned. */
     List<MigrationOutcome> of(Plan plan, List<String> applied, Failure failed, boolean planOnly) {
         String failedName = failed == null ? null : failed.details().get("migration");
+        Set<String> appliedNow = new HashSet<>(applied);
+        Set<String> planned = new HashSet<>();
         List<MigrationOutcome> out = new ArrayList<>();
         for (PlannedMigration m : plan.migrations()) {
+            planned.add(m.name());
             Status status;
             String reason = m.reason();
             if (m.decision() == Decision.ALREADY_APPLIED) {
                 status = Status.ALREADY_APPLIED;
             } else if (m.decision() == Decision.DRIFTED) {
                 status = Status.DRIFTED;
-            } else if (applied.contains(m.name())) {
+            } else if (appliedNow.contains(m.name())) {
                 status = Status.APPLIED;
             } else if (m.decision() == Decision.APPLY && planOnly) {
                 status = Status.WOULD_APPLY;
@@ -58,7 +63,7 @@ final class MigrationOutcomes {
                     m.migration().sha256()));
         }
         for (LedgerRow row : ledger.rows().values()) {
-            if (plan.migrations().stream().noneMatch(m -> m.name().equals(row.id()))) {
+            if (!planned.contains(row.id())) {
                 Optional<ManifestEntry> entry = manifest.find(row.id());
                 String recorded = LedgerTable.recordedSha256(row);
                 out.add(new MigrationOutcome(row.id(), Status.UNKNOWN, false, "in the ledger, not in the changelog (applied by "

@@ -40,6 +40,11 @@ final class MigrationStatements {
         return statements;
     }
 
+    /** The dialect's SQL support these statements were split with. */
+    SqlSupport sql() {
+        return sql;
+    }
+
     /** Liquibase, started only when a changeset or a ledger row needs it. */
     LiquibaseSql liquibase() {
         if (liquibase == null) {

@@ -18,6 +18,7 @@ import dev.schemaguard.internal.sql.Rule;
 import dev.schemaguard.internal.sql.SqlStatement;
 import dev.schemaguard.internal.sql.SqlSupport;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,8 +49,9 @@ final class Planner {
         SchemaState applied = new SchemaState(existingObjects);
         List<PlannedMigration> planned = new ArrayList<>();
         String firstHeld = null;
+        Set<String> requiredNames = new HashSet<>(required);
         for (Migration migration : changelog.migrations()) {
-            boolean isRequired = required.contains(migration.name());
+            boolean isRequired = requiredNames.contains(migration.name());
             LedgerRow row = ledger.row(migration.name()).orElse(null);
             if (row != null) {
                 String drift = drift(migration, row, ledger.drifted().get(migration.name()), failures);
@@ -60,7 +62,8 @@ final class Planner {
             String blocked = ledger.blocked().get(migration.name());
             if (blocked != null) {
                 // The ledger says a run of it failed midway: applying it again over that record could double its effects.
-                planned.add(new PlannedMigration(migration, Decision.HOLD, isRequired, blocked, List.of(), List.of(), false));
+                planned.add(PlannedMigration.held(migration, isRequired, blocked, List.of(), List.of(),
+                        PlannedMigration.Held.FAILED_BEFORE));
                 firstHeld = firstHeld == null ? migration.name() : firstHeld;
                 continue;
             }
@@ -97,26 +100,32 @@ final class Planner {
         List<String> texts = draft.refusalTexts();
         ManifestEntry entry = manifest.find(migration.name()).orElse(null);
         String reason;
+        PlannedMigration.Held held;
         if (entry == null) {
+            held = PlannedMigration.Held.NOT_IN_MANIFEST;
             reason = "not in manifest" + (additive ? "" : "; also not additive: " + texts.get(0));
         } else if (entry.pin() != null && !entry.pin().equals(migration.sha256())) {
+            held = PlannedMigration.Held.PIN_MISMATCH;
             reason = "pin mismatch: " + manifest.where(entry) + " pins sha256=" + entry.pin() + " but the file has sha256=" + migration.sha256();
             failures.add(Failure.of(Code.MANIFEST_HASH_MISMATCH, migration.name() + " changed after it was reviewed: "
                     + reason + ". Review the new file and update the pin, or restore the reviewed file.",
                     "migration", migration.name(), "reason", "pin mismatch"));
         } else if (!additive) {
+            held = PlannedMigration.Held.NOT_ADDITIVE;
             reason = "not additive: " + String.join("; ", texts);
             failures.add(Failure.of(Code.MIGRATION_NOT_ADDITIVE, "the manifest allows " + migration.name()
                     + " at boot but it is not additive (" + String.join("; ", texts) + "). Remove it from "
                     + manifest.where(entry) + " and apply it offline, or rewrite it as additive changes.",
                     "migration", migration.name(), "reason", texts.get(0)));
         } else if (firstHeld != null && !allowGaps) {
+            held = PlannedMigration.Held.WAITS_FOR_HELD;
             reason = "waits for held " + firstHeld + " (no gaps; set allow_gaps: true to lift)";
         } else {
             applied.record(classification);
-            return new PlannedMigration(migration, Decision.APPLY, isRequired, "", refusals, sql, classification.outsideTransaction());
+            return new PlannedMigration(migration, Decision.APPLY, isRequired, "", refusals, sql,
+                    classification.outsideTransaction(), classification.executed(), classification.rerunnable());
         }
-        return new PlannedMigration(migration, Decision.HOLD, isRequired, reason, refusals, sql, false);
+        return PlannedMigration.held(migration, isRequired, reason, refusals, sql, held);
     }
 
     private static void unknownManifestEntries(Changelog changelog, Manifest manifest, List<Failure> failures) {

@@ -2,6 +2,8 @@ package dev.schemaguard.internal.boot;
 
 import dev.schemaguard.BootListener;
 import dev.schemaguard.internal.report.GuardLog;
+import dev.schemaguard.internal.time.NanoClock;
+import dev.schemaguard.spi.IntegritySession;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -15,9 +17,9 @@ public final class Progress {
     private final Deadline deadline;
     private final BootListener listener;
     private volatile String phase = "boot";
-    private volatile long phaseStartNanos = System.nanoTime();
-    private volatile long lastLineNanos = System.nanoTime();
-    private volatile String integrity = "off";
+    private volatile long phaseStartNanos;
+    private volatile long lastLineNanos;
+    private volatile IntegritySession.Status integrity = IntegritySession.Status.OFF;
     // Written by the boot's worker only; read by the runner for a verdict reached before the pipeline's own.
     private volatile int applied;
     private volatile int pending;
@@ -31,6 +33,13 @@ public final class Progress {
         this.log = log;
         this.deadline = deadline;
         this.listener = listener;
+        this.phaseStartNanos = clock().nanoTime();
+        this.lastLineNanos = phaseStartNanos;
+    }
+
+    /** The boot's clock: everything that measures or waits during the boot reads it. */
+    NanoClock clock() {
+        return deadline.clock();
     }
 
     public String bootId() {
@@ -39,14 +48,14 @@ public final class Progress {
 
     public void enter(String newPhase, String... keyValues) {
         phase = newPhase;
-        phaseStartNanos = System.nanoTime();
+        phaseStartNanos = clock().nanoTime();
         Map<String, String> pairs = new LinkedHashMap<>();
         pairs.put("elapsed_ms", Long.toString(deadline.elapsed().toMillis()));
         for (int i = 0; i + 1 < keyValues.length; i += 2) {
             pairs.put(keyValues[i], keyValues[i + 1]);
         }
         log.phase(newPhase, "STARTED", pairs);
-        lastLineNanos = System.nanoTime();
+        lastLineNanos = clock().nanoTime();
         listener.progress(log.bootId(), newPhase, "STARTED");
     }
 
@@ -60,11 +69,11 @@ public final class Progress {
     }
 
     /** The integrity= value so far; the runner reads it for whatever verdict the boot ends with. */
-    void integrity(String status) {
+    void integrity(IntegritySession.Status status) {
         integrity = status;
     }
 
-    String integrity() {
+    IntegritySession.Status integrity() {
         return integrity;
     }
 
@@ -100,7 +109,7 @@ public final class Progress {
         all.put("elapsed_ms", Long.toString(deadline.elapsed().toMillis()));
         all.putAll(pairs);
         log.phase(donePhase, status, all);
-        lastLineNanos = System.nanoTime();
+        lastLineNanos = clock().nanoTime();
     }
 
     public String phase() {
@@ -109,7 +118,7 @@ public final class Progress {
 
     /** Called periodically: prints a RUNNING line when nothing was printed for one heartbeat. */
     void heartbeat(Duration every) {
-        long now = System.nanoTime();
+        long now = clock().nanoTime();
         if (now - lastLineNanos >= every.toNanos()) {
             Map<String, String> pairs = new LinkedHashMap<>();
             pairs.put("elapsed_ms", Long.toString(deadline.elapsed().toMillis()));

@@ -1,6 +1,7 @@
 package dev.schemaguard.internal.boot;
 
 import dev.schemaguard.Code;
+import dev.schemaguard.internal.time.NanoClock;
 import dev.schemaguard.spi.Dialect.Access;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -25,6 +26,8 @@ final class Reconnect {
     private static final Duration LONGEST_PAUSE = Duration.ofSeconds(2);
     /** Kept back from the deadline, so that the last error is reported before the runner reports a HANG. */
     static final Duration RESERVE = Duration.ofMillis(300);
+    /** How often an attempt's wait looks at the boot's clock. */
+    private static final Duration POLL = Duration.ofMillis(50);
 
     private final Target target;
     private final Progress progress;
@@ -35,23 +38,27 @@ final class Reconnect {
     }
 
     Connection open(Access access) throws SQLException {
+        NanoClock clock = progress.clock();
         Duration pause = FIRST_PAUSE;
-        long started = System.nanoTime();
+        long started = clock.nanoTime();
         for (int attempt = 1; ; attempt++) {
+            long attemptStarted = clock.nanoTime();
             try {
                 return attempt(access, left());
             } catch (SQLException e) {
                 if (e instanceof Interrupter.DeadlineExceeded || !mayPass(e)) {
                     throw e;
                 }
-                if (left().compareTo(pause) <= 0) {
-                    long ms = (System.nanoTime() - started) / 1_000_000;
+                // The next attempt may take as long as this one did: stop if it could not end inside the budget.
+                Duration attemptTook = Duration.ofNanos(clock.nanoTime() - attemptStarted);
+                if (left().minus(attemptTook).compareTo(pause) <= 0) {
+                    long ms = (clock.nanoTime() - started) / 1_000_000;
                     throw new SQLException("still unreachable after " + attempt + " attempt" + (attempt == 1 ? "" : "s")
                             + " in " + ms + "ms; last error: " + firstLine(e), e.getSQLState() == null ? "08001" : e.getSQLState(), e);
                 }
                 progress.note("database not reachable yet (attempt " + attempt + ": " + firstLine(e) + "); retrying in "
                         + pause.toMillis() + "ms");
-                sleep(pause);
+                sleep(clock, pause);
                 pause = pause.multipliedBy(2).compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : pause.multipliedBy(2);
             }
         }
@@ -63,8 +70,9 @@ final class Reconnect {
     }
 
     /**
-     * One attempt, given up after {@code timeout} even when the driver (or a caller's pool) would wait
-     * longer: the attempt runs on a helper thread, and a connection it opens too late is closed.
+     * One attempt, given up after {@code timeout} by the boot's clock even when the driver (or a
+     * caller's pool) would wait longer: the attempt runs on a helper thread, and a connection it
+     * opens too late is closed.
      */
     private Connection attempt(Access access, Duration timeout) throws SQLException {
         CompletableFuture<Connection> opening = new CompletableFuture<>();
@@ -77,12 +85,21 @@ final class Reconnect {
         }, "schema-guard-connect");
         helper.setDaemon(true);
         helper.start();
+        NanoClock clock = progress.clock();
+        long givenUpAt = clock.nanoTime() + timeout.toNanos();
         try {
-            return opening.get(Math.max(1, timeout.toMillis()), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            closeWhenOpened(opening);
-            throw new SQLException("no connection within " + timeout.toMillis() + "ms (the server did not answer, "
-                    + "or the login did not finish)", "08001");
+            while (true) {
+                try {
+                    long left = givenUpAt - clock.nanoTime();
+                    return opening.get(Math.max(1, Math.min(left, POLL.toNanos())), TimeUnit.NANOSECONDS);
+                } catch (TimeoutException e) {
+                    if (clock.nanoTime() - givenUpAt >= 0) {
+                        closeWhenOpened(opening);
+                        throw new SQLException("no connection within " + timeout.toMillis() + "ms (the server or the "
+                                + "file system did not answer, or the login did not finish)", "08001");
+                    }
+                }
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             closeWhenOpened(opening);
@@ -119,9 +136,9 @@ final class Reconnect {
         return message.lines().findFirst().orElse("").strip();
     }
 
-    private static void sleep(Duration pause) throws SQLException {
+    private static void sleep(NanoClock clock, Duration pause) throws SQLException {
         try {
-            Thread.sleep(pause.toMillis());
+            clock.sleep(pause);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new Interrupter.DeadlineExceeded();

@@ -17,9 +17,13 @@ import java.util.Set;
 final class SchemaState {
     private final Set<String> objects;
     private final Set<String> createdThisBoot = new HashSet<>();
+    /** Enums and unconstrained domains: those the database reported, and those this boot creates. */
+    private final Set<String> plainTypes = new HashSet<>();
 
     SchemaState(Set<String> existing) {
         this.objects = new HashSet<>(existing);
+        existing.stream().filter(o -> o.startsWith(SchemaView.PLAIN_TYPE))
+                .forEach(o -> plainTypes.add(o.substring(SchemaView.PLAIN_TYPE.length())));
     }
 
     Set<String> objects() {
@@ -32,6 +36,7 @@ final class SchemaState {
                 .filter(name -> !objects.contains(name)).toList();
         objects.addAll(created);
         createdThisBoot.addAll(created);
+        classification.plainTypes().stream().map(SchemaState::key).filter(created::contains).forEach(plainTypes::add);
     }
 
     SchemaView view() {
@@ -44,6 +49,11 @@ final class SchemaState {
             @Override
             public boolean createdThisBoot(String schema, String name) {
                 return SchemaState.exists(createdThisBoot, schema, name);
+            }
+
+            @Override
+            public boolean isPlainType(String schema, String name) {
+                return SchemaState.exists(plainTypes, schema, name);
             }
         };
     }

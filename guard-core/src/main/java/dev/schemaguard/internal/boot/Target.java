@@ -19,7 +19,8 @@ import javax.sql.DataSource;
  * The database a boot works on: its dialect, how to connect (the URL with the configured
  * credentials, or the caller's DataSource), and its name with every secret redacted.
  */
-record Target(Dialect dialect, String url, DataSource dataSource, ConnectionSettings settings, Redactor redactor) {
+record Target(Dialect dialect, Dialect.Database database, String url, DataSource dataSource, ConnectionSettings settings,
+              Redactor redactor) {
 
     static Target of(GuardConfig config) {
         String url = config.database();
@@ -30,7 +31,9 @@ record Target(Dialect dialect, String url, DataSource dataSource, ConnectionSett
         if (config.connection().password() != null) {
             secrets.add(config.connection().password());
         }
-        return new Target(Dialects.forUrl(url), url, config.dataSource(), config.connection(), Redactor.forUrl(url, secrets));
+        Dialect dialect = Dialects.forUrl(url);
+        return new Target(dialect, dialect.database(url), url, config.dataSource(), config.connection(),
+                Redactor.forUrl(url, secrets));
     }
 
     String redacted() {
@@ -38,7 +41,7 @@ record Target(Dialect dialect, String url, DataSource dataSource, ConnectionSett
     }
 
     boolean exists() {
-        return dialect.exists(url);
+        return database.exists();
     }
 
     /**
@@ -47,7 +50,7 @@ record Target(Dialect dialect, String url, DataSource dataSource, ConnectionSett
      */
     Connection open(Access access, Duration timeout) throws SQLException {
         try {
-            return dataSource != null ? dataSource.getConnection() : dialect.open(url, access, settings, timeout);
+            return dataSource != null ? dataSource.getConnection() : database.open(access, settings, timeout);
         } catch (SQLException e) {
             throw driverError(e);
         }

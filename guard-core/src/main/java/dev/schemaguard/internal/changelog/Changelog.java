@@ -13,10 +13,10 @@ import java.util.Optional;
 public record Changelog(Path source, List<Migration> migrations) {
 
     public Changelog {
-        migrations = List.copyOf(migrations);
+        migrations = NamedList.of(migrations, Migration::name);
     }
 
     public Optional<Migration> find(String name) {
-        return migrations.stream().filter(m -> m.name().equals(name)).findFirst();
+        return ((NamedList<Migration>) migrations).first(name);
     }
 }

@@ -1,18 +1,18 @@
 package dev.schemaguard.internal.config;
 
-import dev.schemaguard.Canary;
 import dev.schemaguard.ConnectionSettings;
 import dev.schemaguard.DataExpectations;
-import dev.schemaguard.FreshDatabase;
+import dev.schemaguard.DataExpectations.Canary;
+import dev.schemaguard.GuardConfig;
+import dev.schemaguard.GuardConfig.FreshDatabase;
+import dev.schemaguard.GuardConfigException;
 import dev.schemaguard.IntegritySettings;
 import dev.schemaguard.internal.Dialects;
 import dev.schemaguard.LedgerSettings;
 import dev.schemaguard.internal.data.TableName;
-import dev.schemaguard.internal.text.Sizes;
-import dev.schemaguard.GuardConfig;
-import dev.schemaguard.GuardConfigException;
-import dev.schemaguard.internal.text.DurationText;
 import dev.schemaguard.internal.io.Locations;
+import dev.schemaguard.internal.text.DurationText;
+import dev.schemaguard.internal.text.Sizes;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -105,7 +105,7 @@ public final class ConfigLoader {
             try {
                 mode = IntegritySettings.Mode.valueOf(modeText.trim().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw yaml.error("mode", "'" + modeText + "' is not one of: quick, full, amcheck, off");
+                throw yaml.error("mode", "'" + modeText + "' is not one of: quick, full, amcheck, check_table, off");
             }
         }
         long skipAbove = d.skipAboveBytes();

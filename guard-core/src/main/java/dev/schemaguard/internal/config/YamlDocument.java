@@ -3,7 +3,6 @@ package dev.schemaguard.internal.config;
 import dev.schemaguard.GuardConfigException;
 import dev.schemaguard.internal.io.Utf8Text;
 import dev.schemaguard.internal.text.ControlChars;
-import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,8 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
@@ -20,7 +18,10 @@ import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.parser.ParserImpl;
 import org.yaml.snakeyaml.reader.ReaderException;
+import org.yaml.snakeyaml.reader.StreamReader;
+import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
  * A YAML mapping read with its line numbers, so that every error can name file:line.
@@ -41,7 +42,7 @@ public final class YamlDocument {
         }
         String text = Utf8Text.read(file, "the configuration");
         try {
-            Node root = new Yaml(new SafeConstructor(new LoaderOptions())).compose(new StringReader(text));
+            Node root = compose(text);
             return of(file, root);
         } catch (MarkedYAMLException e) {
             int line = e.getProblemMark() == null ? 0 : e.getProblemMark().getLine() + 1;
@@ -71,6 +72,16 @@ public final class YamlDocument {
 
     private static String firstLine(String message) {
         return message == null ? "unreadable" : message.lines().findFirst().orElse("").strip();
+    }
+
+    /**
+     * The node tree alone, as {@code new Yaml(...).compose(...)} builds it, without creating the
+     * object constructor, representer and dumper settings a {@code Yaml} also sets up: every boot
+     * reads a config, and those would be loaded and initialized for nothing.
+     */
+    private static Node compose(String text) {
+        LoaderOptions options = new LoaderOptions();
+        return new Composer(new ParserImpl(new StreamReader(text), options), new Resolver(), options).getSingleNode();
     }
 
     static YamlDocument of(Path file, Node root) {

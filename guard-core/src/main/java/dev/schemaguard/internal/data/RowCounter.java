@@ -45,13 +45,15 @@ public final class RowCounter {
         void unwatch();
     }
 
-    public static String sql(TableName table) {
-        return "SELECT COUNT(*) FROM (SELECT 1 FROM " + table.quoted() + " LIMIT ?) AS limited";
+    /** The count query, the name quoted with the driver's identifier quote (" on SQLite and PostgreSQL, ` on MariaDB). */
+    public static String sql(TableName table, String identifierQuote) {
+        return "SELECT COUNT(*) FROM (SELECT 1 FROM " + table.quoted(identifierQuote) + " LIMIT ?) AS limited";
     }
 
     /** The table's rows up to {@code limit}; a missing table or a failed query is a result, not an exception. */
     public RowCount count(Connection connection, TableName table, long limit) {
-        try (PreparedStatement statement = connection.prepareStatement(sql(table))) {
+        try (PreparedStatement statement = connection.prepareStatement(
+                sql(table, connection.getMetaData().getIdentifierQuoteString().strip()))) {
             statement.setLong(1, limit);
             if (queryTimeoutSeconds > 0) {
                 statement.setQueryTimeout(queryTimeoutSeconds);
@@ -74,7 +76,7 @@ public final class RowCounter {
             return true;
         }
         try {
-            return dialect.existingObjects(connection).stream().anyMatch(table::matches);
+            return dialect.catalog().objects(connection).stream().anyMatch(table::matches);
         } catch (SQLException e) {
             return true;
         }

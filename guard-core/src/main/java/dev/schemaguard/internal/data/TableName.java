@@ -45,16 +45,18 @@ public record TableName(String schema, String name) {
     }
 
     /**
-     * The name for a query, each part double-quoted (standard SQL, understood by SQLite and
-     * PostgreSQL) so that a table named like a keyword ({@code user}, {@code order}) works. Quoting
-     * keeps the case as written: PostgreSQL stores unquoted names in lower case, so write them so.
-     * Safe because {@link #isValid} admits no quote character.
+     * The name for a query, each part quoted with the driver's identifier quote (JDBC's
+     * {@code getIdentifierQuoteString()}: " for SQLite and PostgreSQL, ` for MariaDB) so that a table
+     * named like a keyword ({@code user}, {@code order}) works. Quoting keeps the case as written:
+     * PostgreSQL stores unquoted names in lower case, so write them so. Safe because {@link #isValid}
+     * admits no quote character.
      */
-    public String quoted() {
-        return schema == null ? quote(name) : quote(schema) + "." + quote(name);
+    public String quoted(String quote) {
+        String q = quote == null || quote.isBlank() ? "\"" : quote;
+        return schema == null ? q + name + q : q + schema + q + "." + q + name + q;
     }
 
-    /** Whether a name from {@code Dialect.existingObjects} (lower-case, {@code name} or {@code schema.name}) is this table. */
+    /** Whether a name from {@code Dialect.Catalog.objects} (lower-case, {@code name} or {@code schema.name}) is this table. */
     public boolean matches(String existing) {
         String wanted = toString().toLowerCase(Locale.ROOT);
         return existing.equals(wanted) || (schema == null && existing.endsWith("." + wanted));
@@ -63,9 +65,5 @@ public record TableName(String schema, String name) {
     @Override
     public String toString() {
         return schema == null ? name : schema + "." + name;
-    }
-
-    private static String quote(String identifier) {
-        return '"' + identifier + '"';
     }
 }

@@ -10,18 +10,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Reads and writes Liquibase's {@code DATABASECHANGELOG} with plain JDBC, inside the caller's
  * transaction: the ledger row of a migration commits together with the migration or not at all.
+ * The table is named in lower case, as Liquibase creates it on MariaDB and MySQL, whose table names
+ * are case-sensitive on Linux; SQLite and PostgreSQL (unquoted) read it the same either way.
  */
 public final class LedgerTable {
     public static final String NAME = "databasechangelog";
     /** Recorded in the LIQUIBASE column: the engine whose ledger format the rows follow. */
     public static final String LIQUIBASE_VERSION = "4.33.0";
-    private static final Pattern SHA256 = Pattern.compile("sha256=([0-9a-f]{64})");
+    private static final String SHA256_KEY = "sha256=";
 
     private LedgerTable() {
     }
@@ -38,7 +38,7 @@ public final class LedgerTable {
         Map<String, LedgerRow> rows = new LinkedHashMap<>();
         try (Statement statement = connection.createStatement();
              ResultSet rs = statement.executeQuery("SELECT ID, AUTHOR, FILENAME, MD5SUM, COMMENTS, EXECTYPE, DATEEXECUTED"
-                     + " FROM DATABASECHANGELOG ORDER BY ORDEREXECUTED")) {
+                     + " FROM databasechangelog ORDER BY ORDEREXECUTED")) {
             while (rs.next()) {
                 LedgerRow row = new LedgerRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), rs.getString(6), LedgerDates.parse(rs.getString(7)));
@@ -52,7 +52,7 @@ public final class LedgerTable {
 
     /** Whether one migration is recorded; read inside the apply transaction, after the lock is held. */
     public static boolean contains(Connection connection, String name) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement("SELECT 1 FROM DATABASECHANGELOG WHERE ID = ?")) {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT 1 FROM databasechangelog WHERE ID = ?")) {
             ps.setString(1, name);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next();
@@ -78,12 +78,12 @@ public final class LedgerTable {
                               String description, String deploymentId) throws SQLException {
         int order;
         try (Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery("SELECT COALESCE(MAX(ORDEREXECUTED), 0) + 1 FROM DATABASECHANGELOG")) {
+             ResultSet rs = statement.executeQuery("SELECT COALESCE(MAX(ORDEREXECUTED), 0) + 1 FROM databasechangelog")) {
             rs.next();
             order = rs.getInt(1);
         }
         try (PreparedStatement ps = connection.prepareStatement(
-                "INSERT INTO DATABASECHANGELOG (ID, AUTHOR, FILENAME, DATEEXECUTED, ORDEREXECUTED, EXECTYPE, MD5SUM,"
+                "INSERT INTO databasechangelog (ID, AUTHOR, FILENAME, DATEEXECUTED, ORDEREXECUTED, EXECTYPE, MD5SUM,"
                         + " DESCRIPTION, COMMENTS, TAG, LIQUIBASE, CONTEXTS, LABELS, DEPLOYMENT_ID)"
                         + " VALUES (?, ?, ?, CURRENT_TIMESTAMP, ?, 'EXECUTED', ?, ?, ?, NULL, ?, NULL, NULL, ?)")) {
             ps.setString(1, migration.name());
@@ -104,8 +104,25 @@ public final class LedgerTable {
         if (row.comments() == null) {
             return null;
         }
-        Matcher m = SHA256.matcher(row.comments());
-        return m.find() ? m.group(1) : null;
+        // What the pattern sha256=([0-9a-f]{64}) finds, without a regular expression: it runs once per ledger row.
+        String comments = row.comments();
+        for (int at = comments.indexOf(SHA256_KEY); at >= 0; at = comments.indexOf(SHA256_KEY, at + 1)) {
+            int start = at + SHA256_KEY.length();
+            if (start + 64 <= comments.length() && lowerHex(comments, start, start + 64)) {
+                return comments.substring(start, start + 64);
+            }
+        }
+        return null;
+    }
+
+    private static boolean lowerHex(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String truncate(String text, int max) {

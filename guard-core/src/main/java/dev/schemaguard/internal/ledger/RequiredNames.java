@@ -2,8 +2,10 @@ package dev.schemaguard.internal.ledger;
 
 import dev.schemaguard.internal.changelog.Migration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The contract's {@code required:} entries as migration names. An entry is a migration's name, or the
@@ -18,17 +20,18 @@ public final class RequiredNames {
 
     public static List<String> resolve(List<String> required, List<Migration> migrations, List<LedgerKind> kinds) {
         List<String> names = new ArrayList<>();
+        Set<String> byName = new HashSet<>();
+        for (Migration migration : migrations) {
+            byName.add(migration.name());
+        }
         for (String entry : required) {
-            names.add(find(entry, migrations, kinds).map(Migration::name).orElse(entry));
+            // A contract that lists every migration by name is the common case: found without a scan.
+            names.add(byName.contains(entry) ? entry : find(entry, migrations, kinds).map(Migration::name).orElse(entry));
         }
         return names;
     }
 
     private static Optional<Migration> find(String entry, List<Migration> migrations, List<LedgerKind> kinds) {
-        Optional<Migration> byName = migrations.stream().filter(m -> m.name().equals(entry)).findFirst();
-        if (byName.isPresent()) {
-            return byName;
-        }
         for (LedgerKind kind : kinds) {
             List<Migration> matches = migrations.stream().filter(m -> safeRecordsAs(kind, m, entry)).toList();
             if (matches.size() == 1) {

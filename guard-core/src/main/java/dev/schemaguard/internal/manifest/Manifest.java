@@ -1,12 +1,11 @@
 package dev.schemaguard.internal.manifest;
 
 import dev.schemaguard.GuardConfigException;
+import dev.schemaguard.internal.changelog.NamedList;
 import dev.schemaguard.internal.io.Utf8Text;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -19,7 +18,7 @@ import java.util.Optional;
  */
 public record Manifest(Path file, List<ManifestEntry> entries) {
     public Manifest {
-        entries = List.copyOf(entries);
+        entries = NamedList.of(entries, ManifestEntry::name);
     }
 
     public static Manifest empty() {
@@ -43,10 +42,9 @@ public record Manifest(Path file, List<ManifestEntry> entries) {
      * it unclear which was reviewed. {@code verify} lists every duplicate as a finding instead.
      */
     public Manifest requireUniqueNames() {
-        Map<String, ManifestEntry> seen = new HashMap<>();
         for (ManifestEntry entry : entries) {
-            ManifestEntry first = seen.putIfAbsent(entry.name(), entry);
-            if (first != null) {
+            ManifestEntry first = find(entry.name()).orElseThrow();
+            if (first != entry) {
                 throw new GuardConfigException(file + ":" + entry.line() + ": " + entry.name() + " is already listed at line "
                         + first.line() + ". List each migration once (with its one pin).");
             }
@@ -54,8 +52,9 @@ public record Manifest(Path file, List<ManifestEntry> entries) {
         return this;
     }
 
+    /** The first entry of this name. */
     public Optional<ManifestEntry> find(String name) {
-        return entries.stream().filter(e -> e.name().equals(name)).findFirst();
+        return ((NamedList<ManifestEntry>) entries).first(name);
     }
 
     /** Where an entry is, for messages: {@code boot-manifest.txt:3}. */

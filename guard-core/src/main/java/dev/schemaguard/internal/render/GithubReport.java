@@ -1,7 +1,7 @@
 package dev.schemaguard.internal.render;
 
-import dev.schemaguard.Finding;
 import dev.schemaguard.VerifyReport;
+import dev.schemaguard.VerifyReport.Finding;
 
 /**
  * GitHub Actions workflow commands, one per finding, which the runner turns into annotations on the

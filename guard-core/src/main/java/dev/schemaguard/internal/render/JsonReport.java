@@ -1,8 +1,8 @@
 package dev.schemaguard.internal.render;
 
 import dev.schemaguard.BootReport;
-import dev.schemaguard.Finding;
 import dev.schemaguard.VerifyReport;
+import dev.schemaguard.VerifyReport.Finding;
 import dev.schemaguard.internal.text.Json;
 import java.util.LinkedHashMap;
 import java.util.Locale;

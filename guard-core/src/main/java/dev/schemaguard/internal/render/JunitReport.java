@@ -1,7 +1,7 @@
 package dev.schemaguard.internal.render;
 
-import dev.schemaguard.Finding;
 import dev.schemaguard.VerifyReport;
+import dev.schemaguard.VerifyReport.Finding;
 import dev.schemaguard.internal.render.Checks.Check;
 import java.util.List;
 

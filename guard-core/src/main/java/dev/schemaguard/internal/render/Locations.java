@@ -1,6 +1,6 @@
 package dev.schemaguard.internal.render;
 
-import dev.schemaguard.Finding;
+import dev.schemaguard.VerifyReport.Finding;
 import java.io.File;
 import java.nio.file.Path;
 

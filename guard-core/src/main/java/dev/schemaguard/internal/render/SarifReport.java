@@ -1,8 +1,8 @@
 package dev.schemaguard.internal.render;
 
-import dev.schemaguard.Finding;
+import dev.schemaguard.SchemaGuard;
 import dev.schemaguard.VerifyReport;
-import dev.schemaguard.internal.boot.BootRunner;
+import dev.schemaguard.VerifyReport.Finding;
 import dev.schemaguard.internal.render.Checks.Check;
 import dev.schemaguard.internal.text.Json;
 import java.net.URI;
@@ -30,7 +30,7 @@ final class SarifReport {
         List<String> ids = checks.stream().map(Check::id).toList();
         Map<String, Object> driver = new LinkedHashMap<>();
         driver.put("name", "schema-guard");
-        driver.put("version", BootRunner.VERSION);
+        driver.put("version", SchemaGuard.VERSION);
         driver.put("rules", checks.stream().map(SarifReport::rule).toList());
         List<Object> results = new ArrayList<>();
         for (Finding finding : report.findings()) {

@@ -1,8 +1,7 @@
 package dev.schemaguard.internal.render;
 
-import dev.schemaguard.Finding;
-import dev.schemaguard.ReportFormat;
 import dev.schemaguard.VerifyReport;
+import dev.schemaguard.VerifyReport.Finding;
 import java.nio.file.Path;
 
 /** The one place a verify report becomes text, for the CLI and the Maven plugin alike. */
@@ -10,7 +9,7 @@ public final class VerifyRendering {
     private VerifyRendering() {
     }
 
-    public static String render(VerifyReport report, ReportFormat format, Path workingDirectory) {
+    public static String render(VerifyReport report, VerifyReport.Format format, Path workingDirectory) {
         Locations locations = Locations.under(workingDirectory);
         return switch (format) {
             case TEXT -> text(report, locations);

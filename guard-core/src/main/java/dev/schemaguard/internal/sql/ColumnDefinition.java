@@ -11,7 +11,8 @@ public record ColumnDefinition(
         boolean notNull,
         List<Token> defaultExpression,
         boolean primaryKeyOrUnique,
-        boolean checkOrReferences,
+        boolean check,
+        ForeignKeyClause.ForeignKey references,
         Generated generated) {
 
     public enum Generated { NONE, VIRTUAL, STORED, IDENTITY }
@@ -22,6 +23,10 @@ public record ColumnDefinition(
 
     public boolean hasDefault() {
         return defaultExpression != null;
+    }
+
+    public boolean checkOrReferences() {
+        return check || references != null;
     }
 
     /** Whether the default, parentheses removed, is the NULL literal. */
@@ -35,12 +40,17 @@ public record ColumnDefinition(
 
     /** Reads a column definition up to a ',' or ')' at depth 0, or the end. */
     public static ColumnDefinition parse(TokenCursor c, SqlSyntax syntax) {
-        String name = Names.simple(c, syntax);
+        return parseTypeAndConstraints(Names.simple(c, syntax), c, syntax);
+    }
+
+    /** The type and constraints of a column (or of a domain, which has the same shape), after its name. */
+    public static ColumnDefinition parseTypeAndConstraints(String name, TokenCursor c, SqlSyntax syntax) {
         List<Token> type = type(c, syntax);
         boolean notNull = false;
         List<Token> defaultExpression = null;
         boolean keyOrUnique = false;
-        boolean checkOrReferences = false;
+        boolean check = false;
+        ForeignKeyClause.ForeignKey references = null;
         Generated generated = Generated.NONE;
         while (!c.atEnd() && !c.peekOp(",") && !c.peekOp(")")) {
             if (c.acceptWords("CONSTRAINT")) {
@@ -65,7 +75,7 @@ public record ColumnDefinition(
                 }
                 conflictClause(c);
             } else if (c.acceptWords("CHECK")) {
-                checkOrReferences = true;
+                check = true;
                 c.group();
                 c.acceptWords("NO", "INHERIT");
             } else if (c.acceptWords("DEFAULT")) {
@@ -73,8 +83,9 @@ public record ColumnDefinition(
             } else if (c.acceptWords("COLLATE")) {
                 Names.qualified(c, syntax);
             } else if (c.acceptWords("REFERENCES")) {
-                checkOrReferences = true;
-                ForeignKeyClause.parse(c, syntax);
+                references = ForeignKeyClause.parse(c, syntax);
+            } else if (syntax.qualifiedTypes() && (c.acceptWords("COMPRESSION") || c.acceptWords("STORAGE"))) {
+                c.next(); // PostgreSQL's per-column storage options of a new table
             } else if (c.peekWords("GENERATED") || c.peekWords("AS")) {
                 generated = generated(c);
             } else if (c.acceptWords("DEFERRABLE") || c.acceptWords("NOT", "DEFERRABLE")) {
@@ -87,7 +98,7 @@ public record ColumnDefinition(
                 throw c.unexpected("unexpected column constraint");
             }
         }
-        return new ColumnDefinition(name, type, notNull, defaultExpression, keyOrUnique, checkOrReferences, generated);
+        return new ColumnDefinition(name, type, notNull, defaultExpression, keyOrUnique, check, references, generated);
     }
 
     private static List<Token> type(TokenCursor c, SqlSyntax syntax) {
@@ -95,6 +106,9 @@ public record ColumnDefinition(
         boolean afterTypeWord = false;
         while (!c.atEnd()) {
             Token t = c.peek();
+            if (syntax.qualifiedTypes() && (t.isWord("COMPRESSION") || t.isWord("STORAGE"))) {
+                break;
+            }
             boolean typeWord = (t.kind() == Token.Kind.WORD && !CONSTRAINT_WORDS.contains(t.folded()))
                     || t.kind() == Token.Kind.QUOTED_IDENT
                     || (syntax.stringsAsNames() && t.kind() == Token.Kind.STRING);

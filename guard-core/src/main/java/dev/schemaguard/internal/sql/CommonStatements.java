@@ -80,24 +80,18 @@ public final class CommonStatements {
         return Analysis.refuse(rule, why + OFFLINE);
     }
 
-    /** WITH ... is refused by the kind of its main statement, the first verb at depth 0 after the CTEs. */
+    /**
+     * WITH ... is refused by the first data-changing verb anywhere in it (a data-modifying CTE runs
+     * even when the main statement is a SELECT), else as a query.
+     */
     private static Analysis withStatement(List<Token> tokens) {
-        int depth = 0;
         for (Token t : tokens.subList(1, tokens.size())) {
-            if (t.isOp("(")) {
-                depth++;
-            } else if (t.isOp(")")) {
-                depth--;
-            } else if (depth == 0) {
-                if (t.isWord("DELETE")) {
-                    return refuse(Rule.DELETE, "WITH ... DELETE deletes rows.");
-                } else if (t.isWord("UPDATE") || t.isWord("MERGE")) {
-                    return refuse(Rule.UPDATE, "WITH ... UPDATE rewrites rows.");
-                } else if (t.isWord("INSERT") || t.isWord("REPLACE")) {
-                    return refuse(Rule.INSERT, "WITH ... INSERT writes rows.");
-                } else if (t.isWord("SELECT") || t.isWord("VALUES")) {
-                    break;
-                }
+            if (t.isWord("DELETE")) {
+                return refuse(Rule.DELETE, "WITH ... DELETE deletes rows.");
+            } else if (t.isWord("UPDATE") || t.isWord("MERGE")) {
+                return refuse(Rule.UPDATE, "WITH ... UPDATE rewrites rows.");
+            } else if (t.isWord("INSERT")) {
+                return refuse(Rule.INSERT, "WITH ... INSERT writes rows.");
             }
         }
         return refuse(Rule.SELECT, "A query at boot can call functions with side effects.");

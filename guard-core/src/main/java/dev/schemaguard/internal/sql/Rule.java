@@ -29,7 +29,8 @@ public enum Rule {
     ADD_COLUMN_VOLATILE_DEFAULT("add-column-volatile-default",
             "adds a column with a volatile default, serial or identity: rewrites the table"),
     ADD_COLUMN_GENERATED("add-column-generated", "adds a generated column: computed for every existing row"),
-    ADD_COLUMN_CONSTRAINT("add-column-constraint", "adds a PRIMARY KEY or UNIQUE column"),
+    ADD_COLUMN_CONSTRAINT("add-column-constraint",
+            "adds a PRIMARY KEY, UNIQUE or CHECK column, or a REFERENCES column whose default is not NULL"),
     CREATE_EXISTING_OBJECT("create-existing-object",
             "creates an object that already exists, without IF NOT EXISTS: the migration would fail"),
     ALTER_COLUMN("alter-column", "changes a column's type, nullability, default or storage"),
@@ -62,7 +63,18 @@ public enum Rule {
     REPLICA_IDENTITY("replica-identity", "changes a table's replica identity"),
     STORAGE_PARAMETERS("storage-parameters", "changes storage parameters, tablespace, logging or clustering"),
     REFRESH_MATERIALIZED_VIEW("refresh-materialized-view", "refreshes a materialized view: runs its query"),
-    CALL("call", "calls a procedure");
+    CALL("call", "calls a procedure"),
+    GUARD_LEDGER("guard-ledger", "creates, changes or names the guard's own ledger or lock table"),
+    TEMP_OBJECT("temp-object", "creates a temporary object: gone with the connection, and it can shadow real ones"),
+    GUARD_LIMITS("guard-limits", "lifts the guard's lock_timeout or statement_timeout (0, DEFAULT, RESET)"),
+    FK_ACTION("fk-action", "a foreign key on an existing table that cascades, nulls or defaults rows"),
+    INHERITANCE("inheritance", "makes a table inherit another: its rows appear in the parent's queries"),
+    ADD_COLUMN_TYPE("add-column-type", "adds a column to an existing table with a type the server may check per row"),
+    INDEX_FUNCTION("index-function", "indexes an existing table on a function not known to be safe per row"),
+    DDL_NOT_ATOMIC("ddl-not-atomic", "a migration of several statements on a database whose DDL commits on its own, "
+            + "with a statement that cannot safely run twice"),
+    TABLE_COPY("table-copy", "alters an existing table in a way that may copy it under a lock: no ALGORITHM=INSTANT, "
+            + "NOCOPY or INPLACE with LOCK=NONE");
 
     private final String id;
     private final String summary;

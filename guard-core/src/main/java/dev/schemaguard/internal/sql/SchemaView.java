@@ -7,6 +7,12 @@ package dev.schemaguard.internal.sql;
  */
 @FunctionalInterface
 public interface SchemaView {
+    /**
+     * How a dialect's existing objects name a type that is an enum or a domain without constraints:
+     * {@code plaintype:name} or {@code plaintype:schema.name}, beside its other object names.
+     */
+    String PLAIN_TYPE = "plaintype:";
+
     boolean exists(String schema, String name);
 
     /**
@@ -15,6 +21,15 @@ public interface SchemaView {
      * index or a constraint as safely as one created in the same migration.
      */
     default boolean createdThisBoot(String schema, String name) {
+        return false;
+    }
+
+    /**
+     * Whether a type is an enum, a composite or a domain without constraints, as the database says or
+     * as an earlier migration of the same boot created it: a column of it can be added to an existing
+     * table without a check per row. A type nothing vouches for is not plain.
+     */
+    default boolean isPlainType(String schema, String name) {
         return false;
     }
 

@@ -15,6 +15,17 @@ public interface SqlSupport {
     /** The notation facts the shared parsers need, and the rules this dialect can fire. */
     SqlSyntax syntax();
 
+    /**
+     * Whether a DDL statement runs inside the migration's transaction. Where it does not (the server
+     * commits before and after each DDL statement: MariaDB, MySQL), a migration of several statements
+     * cannot be atomic with its ledger row: the classifier accepts one only if every statement can safely
+     * run twice ({@link Rule#DDL_NOT_ATOMIC}), and the applier records its progress so that a boot after a
+     * crash finds it half applied.
+     */
+    default boolean transactionalDdl() {
+        return true;
+    }
+
     /** Tokenizes text exactly as the server does, stopping at the first lexical error. */
     Lexer.Result lex(String text);
 

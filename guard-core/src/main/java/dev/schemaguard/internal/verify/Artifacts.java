@@ -1,8 +1,8 @@
 package dev.schemaguard.internal.verify;
 
-import dev.schemaguard.Finding;
 import dev.schemaguard.GuardConfigException;
 import dev.schemaguard.VerifyReport;
+import dev.schemaguard.VerifyReport.Finding;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -2,10 +2,10 @@ package dev.schemaguard.internal.verify;
 
 import dev.schemaguard.BootReport;
 import dev.schemaguard.DataExpectations;
-import dev.schemaguard.Finding;
-import dev.schemaguard.FreshDatabase;
 import dev.schemaguard.GuardConfig;
+import dev.schemaguard.GuardConfig.FreshDatabase;
 import dev.schemaguard.GuardConfigException;
+import dev.schemaguard.VerifyReport.Finding;
 import dev.schemaguard.internal.Dialects;
 import dev.schemaguard.internal.boot.BootRunner;
 import dev.schemaguard.internal.changelog.ChangelogLoader;
@@ -54,7 +54,8 @@ public final class FreshSimulation {
      * such as SQLite), deleted afterwards.
      */
     public static Result bootOnTemporaryFile(GuardConfig config) {
-        Path file = config.database() == null ? null : Dialects.forUrl(config.database()).databaseFile(config.database());
+        Path file = config.database() == null ? null
+                : Dialects.forUrl(config.database()).database(config.database()).file().orElse(null);
         if (file == null) {
             throw new GuardConfigException("--simulate-fresh: pass --fresh-database <jdbc-url> of an empty database "
                     + "for a server database; Schema Guard never creates one.");
@@ -69,7 +70,7 @@ public final class FreshSimulation {
             Path temporary = folder.resolve("fresh.db");
             String freshUrl = config.database().replace(file.toString(), temporary.toString());
             // Never boot the real database by mistake: the new URL must name the temporary file.
-            if (!temporary.equals(Dialects.forUrl(freshUrl).databaseFile(freshUrl))) {
+            if (!Dialects.forUrl(freshUrl).database(freshUrl).file().equals(Optional.of(temporary))) {
                 throw new GuardConfigException("--simulate-fresh cannot point this database URL at a temporary file; "
                         + "pass --fresh-database <jdbc-url> of an empty database.");
             }

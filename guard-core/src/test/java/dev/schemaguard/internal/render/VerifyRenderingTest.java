@@ -4,9 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.schemaguard.Finding;
-import dev.schemaguard.ReportFormat;
 import dev.schemaguard.VerifyReport;
+import dev.schemaguard.VerifyReport.Finding;
 import dev.schemaguard.testing.SarifSchema;
 import java.io.StringReader;
 import java.nio.file.Path;
@@ -34,7 +33,7 @@ class VerifyRenderingTest {
 
     @Test
     void sarif_isValidSarif210_withOneRulePerCheckAndRepoRelativeLocations() throws Exception {
-        String sarif = BROKEN.render(ReportFormat.SARIF, REPO);
+        String sarif = BROKEN.render(VerifyReport.Format.SARIF, REPO);
 
         assertEquals(List.of(), SarifSchema.violations(sarif), sarif);
         var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(sarif);
@@ -60,7 +59,7 @@ class VerifyRenderingTest {
 
     @Test
     void sarif_ofACleanReport_isValidWithNoResults() {
-        String sarif = new VerifyReport(List.of(), null).render(ReportFormat.SARIF, REPO);
+        String sarif = new VerifyReport(List.of(), null).render(VerifyReport.Format.SARIF, REPO);
 
         assertEquals(List.of(), SarifSchema.violations(sarif), sarif);
         assertTrue(sarif.contains("\"results\": []"), sarif);
@@ -68,14 +67,14 @@ class VerifyRenderingTest {
 
     @Test
     void theSchemaCheck_rejectsWhatIsNotSarif() {
-        String sarif = BROKEN.render(ReportFormat.SARIF, REPO).replace("\"level\": \"warning\"", "\"level\": \"fatal\"");
+        String sarif = BROKEN.render(VerifyReport.Format.SARIF, REPO).replace("\"level\": \"warning\"", "\"level\": \"fatal\"");
 
         assertFalse(SarifSchema.violations(sarif).isEmpty(), "a level SARIF does not have is refused");
     }
 
     @Test
     void github_printsOneWorkflowCommandPerFinding_escapedAsTheToolkitDoes() {
-        List<String> lines = BROKEN.render(ReportFormat.GITHUB, REPO).lines().toList();
+        List<String> lines = BROKEN.render(VerifyReport.Format.GITHUB, REPO).lines().toList();
 
         assertEquals("::error file=src/main/resources/db/schema-guard.yaml,line=6,title=required-not-in-manifest::"
                 + "002_users_email.sql is required but boot-manifest.txt does not allow it, so a fresh volume never gets it", lines.get(0));
@@ -94,7 +93,7 @@ class VerifyRenderingTest {
 
     @Test
     void junit_hasOneTestCasePerCheck_failingThoseWithErrors_skippingWhatDidNotRun() throws Exception {
-        String xml = BROKEN.render(ReportFormat.JUNIT, REPO);
+        String xml = BROKEN.render(VerifyReport.Format.JUNIT, REPO);
 
         Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(new InputSource(new StringReader(xml)));
         NodeList cases = doc.getElementsByTagName("testcase");
@@ -113,7 +112,7 @@ class VerifyRenderingTest {
 
     @Test
     void json_hasASchemaVersion_andEachFindingsFileAndLineApart() throws Exception {
-        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(BROKEN.render(ReportFormat.JSON, REPO));
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(BROKEN.render(VerifyReport.Format.JSON, REPO));
 
         assertEquals(2, json.get("schemaVersion").asInt());
         assertFalse(json.get("clean").asBoolean());
@@ -128,7 +127,7 @@ class VerifyRenderingTest {
 
     @Test
     void text_namesEachFindingAtItsRelativePath_thenASummary() {
-        List<String> lines = BROKEN.render(ReportFormat.TEXT, REPO).lines().toList();
+        List<String> lines = BROKEN.render(VerifyReport.Format.TEXT, REPO).lines().toList();
 
         assertEquals("src/main/resources/db/schema-guard.yaml:6: required-not-in-manifest: 002_users_email.sql is required "
                 + "but boot-manifest.txt does not allow it, so a fresh volume never gets it", lines.get(0));
@@ -142,7 +141,7 @@ class VerifyRenderingTest {
         VerifyReport report = new VerifyReport(List.of(Finding.warning("manifest-pin-missing", MANIFEST, 2, "not pinned")), null);
 
         assertTrue(report.clean());
-        assertTrue(report.render(ReportFormat.TEXT, REPO).endsWith("verify: clean, 1 warning(s)\n"));
+        assertTrue(report.render(VerifyReport.Format.TEXT, REPO).endsWith("verify: clean, 1 warning(s)\n"));
     }
 
     @Test

@@ -2,7 +2,7 @@ package dev.schemaguard.internal.sql;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
+import dev.schemaguard.testing.property.Choices;
 
 /**
  * Hides one destructive statement among additive ones, in a way that the server really executes it:
@@ -57,10 +57,10 @@ final class AdversarialGenerator {
             d(Rule.CREATE_EXISTING_OBJECT, "K:CREATE K:TABLE users ( a int )"));
 
     private final MigrationGenerator g;
-    private final Random r;
+    private final Choices r;
     Destructive hidden;
 
-    AdversarialGenerator(Random r, SqlDialect dialect) {
+    AdversarialGenerator(Choices r, SqlDialect dialect) {
         this.r = r;
         this.g = new MigrationGenerator(r, dialect);
     }

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import java.util.Random;
+import dev.schemaguard.testing.property.Choices;
 import java.util.stream.Collectors;
 
 /**
@@ -16,7 +16,7 @@ public final class ClassifierProperties {
     private ClassifierProperties() {
     }
 
-    public static void neverAdditive(Random random, SqlDialect dialect, SqlSupport sql) {
+    public static void neverAdditive(Choices random, SqlDialect dialect, SqlSupport sql) {
         AdversarialGenerator generator = new AdversarialGenerator(random, dialect);
         String script = generator.migration();
         Classification c = MigrationClassifier.classify(StatementSplitter.split(script, sql), sql,
@@ -27,7 +27,7 @@ public final class ClassifierProperties {
                 () -> "expected " + generator.hidden.rule().id() + " among " + c.refusals() + " for:\n" + script);
     }
 
-    public static void alwaysAdditive(Random random, SqlDialect dialect, SqlSupport sql) {
+    public static void alwaysAdditive(Choices random, SqlDialect dialect, SqlSupport sql) {
         MigrationGenerator generator = new MigrationGenerator(random, dialect);
         String script = generator.join(generator.additiveStatements());
         Classification c = MigrationClassifier.classify(StatementSplitter.split(script, sql), sql,

@@ -3,7 +3,7 @@ package dev.schemaguard.internal.sql;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Random;
+import dev.schemaguard.testing.property.Choices;
 import java.util.Set;
 
 /**
@@ -19,14 +19,14 @@ final class MigrationGenerator {
 
     private static final String[] NAME_CHARS = {"a", "b", "Z", "_", "1", ";", "--", "/*", "*/", " ", "'", "é", "$", ")"};
 
-    final Random r;
+    final Choices r;
     final SqlDialect dialect;
     private int counter;
     /** Folded names of what the statements create. */
     final Set<QualifiedName> created = new LinkedHashSet<>();
     private final List<String[]> newTables = new ArrayList<>(); // {table sql name, a column sql name}
 
-    MigrationGenerator(Random r, SqlDialect dialect) {
+    MigrationGenerator(Choices r, SqlDialect dialect) {
         this.r = r;
         this.dialect = dialect;
     }

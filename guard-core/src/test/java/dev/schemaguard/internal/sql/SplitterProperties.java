@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
+import dev.schemaguard.testing.property.Choices;
 
 /**
  * Splitting loses nothing: the tokens of all statements, in order, are exactly the tokens of the
@@ -15,7 +15,7 @@ public final class SplitterProperties {
     private SplitterProperties() {
     }
 
-    public static void preservesTokens(Random random, SqlDialect dialect, SqlSupport sql) {
+    public static void preservesTokens(Choices random, SqlDialect dialect, SqlSupport sql) {
         String script = random.nextBoolean() ? new AdversarialGenerator(random, dialect).migration()
                 : new MigrationGenerator(random, dialect).join(new MigrationGenerator(random, dialect).additiveStatements());
         List<Token> scriptTokens = sql.lex(script).tokens();

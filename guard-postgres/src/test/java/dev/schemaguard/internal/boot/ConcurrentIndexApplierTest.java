@@ -7,9 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.schemaguard.Code;
 import dev.schemaguard.ConnectionSettings;
 import dev.schemaguard.internal.changelog.SqlFileMigration;
+import dev.schemaguard.internal.ledger.ActiveLedger;
 import dev.schemaguard.internal.sql.SqlStatement;
 import dev.schemaguard.internal.sql.StatementSplitter;
-import dev.schemaguard.internal.ledger.ActiveLedger;
+import dev.schemaguard.internal.time.NanoClock;
 import dev.schemaguard.postgres.PostgresDialect;
 import dev.schemaguard.postgres.PostgresServer;
 import dev.schemaguard.postgres.PostgresTestDatabase;
@@ -38,7 +39,7 @@ class ConcurrentIndexApplierTest {
                 "INSERT INTO accounts VALUES (1, 'a@example.com'), (2, 'a@example.com'), (3, 'c@example.com')");
         MigrationStatements statements = new MigrationStatements(dialect.sql(), "postgresql");
         applier = new Applier(dialect, statements, new Interrupter(), "test", () -> Duration.ofSeconds(30),
-                ConnectionSettings.DEFAULT, ActiveLedger.liquibase(statements::liquibase));
+                ConnectionSettings.DEFAULT, ActiveLedger.liquibase(statements::liquibase), NanoClock.system());
     }
 
     @Test

@@ -23,6 +23,7 @@ final class PostgresAddConstraint {
         }
         boolean canBeNotValid = false;
         boolean usingIndex = false;
+        ForeignKeyClause.ForeignKey foreignKey = null;
         String kind;
         if (a.acceptWords("CHECK")) {
             kind = "CHECK";
@@ -34,7 +35,7 @@ final class PostgresAddConstraint {
             canBeNotValid = true;
             a.group();
             a.expectWords("REFERENCES");
-            ForeignKeyClause.parse(a, D);
+            foreignKey = ForeignKeyClause.parse(a, D);
         } else if (a.peekWords("UNIQUE") || a.peekWords("PRIMARY", "KEY")) {
             kind = a.acceptWords("UNIQUE") ? "UNIQUE" : "PRIMARY KEY";
             a.acceptWords("PRIMARY", "KEY");
@@ -64,6 +65,9 @@ final class PostgresAddConstraint {
         boolean notValid = a.acceptWords("NOT", "VALID");
         a.expectEnd();
         Analysis result = Analysis.accept();
+        if (foreignKey != null) {
+            ForeignKeyClause.requireNewReferencingTable(result, table, foreignKey);
+        }
         boolean cheap = (canBeNotValid && notValid) || (usingIndex && kind.equals("UNIQUE"));
         if (!cheap) {
             result.requireNewTable(table, Rule.ADD_CONSTRAINT, "Adding a " + kind + " constraint to existing table "

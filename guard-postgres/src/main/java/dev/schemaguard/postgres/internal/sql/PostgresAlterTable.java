@@ -63,6 +63,9 @@ final class PostgresAlterTable {
             a.expectEnd();
             return PostgresAddColumn.analyze(column, table);
         }
+        if (a.peekWords("ALTER")) {
+            return alterColumn(a, table);
+        }
         if (a.peekWords("VALIDATE")) {
             return CommonStatements.refuse(Rule.VALIDATE_CONSTRAINT,
                     "VALIDATE CONSTRAINT scans the whole table; run it in a reviewed migration at a quiet time.");
@@ -70,10 +73,7 @@ final class PostgresAlterTable {
         if (a.peekWords("DROP")) {
             return CommonStatements.refuse(Rule.DROP, "Dropping a column or constraint loses data or guarantees.");
         }
-        if (a.peekWords("ALTER")) {
-            return CommonStatements.refuse(Rule.ALTER_COLUMN, "Changing a column's type, nullability or default "
-                    + "can rewrite or scan the table and break running code.");
-        }
+
         if (a.peekWords("RENAME")) {
             return CommonStatements.refuse(Rule.RENAME, "Running code still uses the old name.");
         }
@@ -82,6 +82,9 @@ final class PostgresAlterTable {
         }
         if (a.peekWords("SET", "SCHEMA")) {
             return CommonStatements.refuse(Rule.SET_SCHEMA, "Moving a table breaks code that names its schema.");
+        }
+        if (a.peekWords("INHERIT") || a.peekWords("NO", "INHERIT")) {
+            return CommonStatements.refuse(Rule.INHERITANCE, "Inheritance changes which rows queries on the parent see.");
         }
         if (a.peekWords("REPLICA", "IDENTITY")) {
             return CommonStatements.refuse(Rule.REPLICA_IDENTITY, "Replica identity changes what replication sends.");
@@ -98,6 +101,31 @@ final class PostgresAlterTable {
             return storage();
         }
         return PostgresGrammar.unknown();
+    }
+
+    /**
+     * ALTER [COLUMN] c SET DEFAULT / DROP DEFAULT only touches the catalog; on a column added earlier in
+     * the same migration (Django adds a column with a default, then drops the default) no running code
+     * relies on its default yet. Everything else, or any other column, is alter-column.
+     */
+    private static Analysis alterColumn(TokenCursor a, QualifiedName table) {
+        a.expectWords("ALTER");
+        a.acceptWords("COLUMN");
+        String column = Names.simple(a, D);
+        String why = "Changing a column's type, nullability or default can rewrite or scan the table and break "
+                + "running code.";
+        if (a.acceptWords("DROP", "DEFAULT")) {
+            a.expectEnd();
+        } else if (a.acceptWords("SET", "DEFAULT")) {
+            PostgresDefaults.Verdict v = PostgresDefaults.classify(a.rest());
+            if (v.problem() != null) {
+                return CommonStatements.refuse(Rule.ALTER_COLUMN, "The new default " + v.problem() + ". " + why);
+            }
+        } else {
+            return CommonStatements.refuse(Rule.ALTER_COLUMN, why);
+        }
+        return Analysis.accept().requireNewTableOrColumn(table, column, Rule.ALTER_COLUMN, "Changing the default of "
+                + "existing column " + table + "." + column + " changes what running code inserts. " + why);
     }
 
     private static boolean mentions(List<Token> tokens, String word) {

@@ -46,8 +46,8 @@ final class PostgresCreateTable {
             } else if (c.acceptWords("TABLESPACE") || c.acceptWords("USING")) {
                 Names.simple(c, D);
             } else if (c.peekWords("INHERITS")) {
-                return Analysis.refuse(Rule.UNKNOWN_STATEMENT, "INHERITS makes the new table's rows appear in "
-                        + "queries on the parent, which is not additive. Apply it in a reviewed migration.");
+                return CommonStatements.refuse(Rule.INHERITANCE, "INHERITS makes the new table's rows appear in "
+                        + "every query on the parent, and a DELETE or UPDATE of the parent reach them.");
             } else {
                 throw c.unexpected("unexpected table option");
             }

@@ -44,9 +44,31 @@ final class PostgresDefaults {
             "citext");
 
     private static final Set<String> OPERATORS = Set.of("(", ")", "[", "]", ",", "+", "-", "*", "/", "%", "||",
-            "::", ".");
+            "::", ".", "=>");
+
+    /** Allowlisted functions that can return NULL for arguments that are not NULL. */
+    private static final Set<String> MAY_RETURN_NULL = Set.of("nullif", "substring", "to_json", "to_jsonb");
 
     private PostgresDefaults() {}
+
+    /**
+     * Whether a default may evaluate to NULL: it mentions NULL anywhere (NULL::int, CAST(NULL AS ...),
+     * coalesce(NULL, NULL)) or calls a function that can return NULL. A NOT NULL column with such a
+     * default fails on existing rows, so it counts as having no default.
+     */
+    static boolean mayBeNull(List<Token> expr) {
+        for (int i = 0; i < expr.size(); i++) {
+            Token t = expr.get(i);
+            if (t.isWord("NULL")) {
+                return true;
+            }
+            boolean call = i + 1 < expr.size() && expr.get(i + 1).isOp("(");
+            if (call && t.kind() == Token.Kind.WORD && MAY_RETURN_NULL.contains(t.folded())) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     static Verdict classify(List<Token> expr) {
         for (int i = 0; i < expr.size(); i++) {
@@ -75,6 +97,9 @@ final class PostgresDefaults {
                 }
                 i = skipTypeModifier(expr, i);
                 continue;
+            }
+            if (next != null && next.isOp("=>")) {
+                continue; // a named argument: make_interval(days => 14)
             }
             if (previous != null && previous.isOp(".")) {
                 continue; // the function part of a pg_catalog.fn(...) call, checked below with its schema

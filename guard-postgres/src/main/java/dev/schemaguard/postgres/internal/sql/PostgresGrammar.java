@@ -32,6 +32,9 @@ final class PostgresGrammar {
         if (c.acceptWords("ALTER", "TABLE")) {
             return PostgresAlterTable.analyze(c);
         }
+        if (c.acceptWords("ALTER", "TYPE")) {
+            return PostgresTypeStatements.alterType(c, tokens);
+        }
         if (c.peekWords("ALTER")) {
             return alterOther(tokens);
         }
@@ -55,18 +58,25 @@ final class PostgresGrammar {
         if (!c.acceptWords("GLOBAL")) {
             c.acceptWords("LOCAL");
         }
-        boolean temp = c.acceptWords("TEMP") || c.acceptWords("TEMPORARY") || c.acceptWords("UNLOGGED");
+        boolean temp = c.acceptWords("TEMP") || c.acceptWords("TEMPORARY");
+        boolean unlogged = !temp && c.acceptWords("UNLOGGED");
         if (c.acceptWords("TABLE")) {
-            return PostgresCreateTable.analyze(c);
+            return temporary(PostgresCreateTable.analyze(c), temp);
         }
         if (c.acceptWords("SEQUENCE")) {
-            return createSequence(c);
+            return temporary(createSequence(c), temp);
         }
-        if (c.acceptWords("VIEW") || c.acceptWords("RECURSIVE", "VIEW")) {
-            return createView(c);
+        if (!unlogged && (c.acceptWords("VIEW") || c.acceptWords("RECURSIVE", "VIEW"))) {
+            return temporary(createView(c), temp);
         }
-        if (temp) {
+        if (temp || unlogged) {
             return unknown();
+        }
+        if (c.acceptWords("TYPE")) {
+            return PostgresTypeStatements.createType(c);
+        }
+        if (c.acceptWords("DOMAIN")) {
+            return PostgresTypeStatements.createDomain(c);
         }
         if (c.acceptWords("INDEX") || c.acceptWords("UNIQUE", "INDEX")) {
             return PostgresCreateIndex.analyze(c);
@@ -79,6 +89,11 @@ final class PostgresGrammar {
                     "A materialized view runs its query when created. Use a plain view or create it offline.");
         }
         return createOpaque(c);
+    }
+
+    /** A TEMP object lives in the session's pg_temp schema, whatever name it was given. */
+    private static Analysis temporary(Analysis a, boolean temp) {
+        return temp ? a.createdIn("pg_temp").temporary(true) : a;
     }
 
     /** CREATE kinds that install code or policy. */
@@ -157,7 +172,10 @@ final class PostgresGrammar {
         return Analysis.accept();
     }
 
-    /** Only lock_timeout and statement_timeout are neutral: they make the migration safer, nothing else. */
+    /**
+     * Only lock_timeout and statement_timeout are neutral, and only when set to a limit: 0, DEFAULT,
+     * RESET (or RESET ALL) would lift the limits the guard set for the migration.
+     */
     private Analysis set(TokenCursor c) {
         boolean reset = c.acceptWords("RESET");
         if (!reset) {
@@ -167,21 +185,38 @@ final class PostgresGrammar {
             }
         }
         Token name = c.peek();
+        if (reset && name != null && name.isWord("ALL")) {
+            return guardLimits("RESET ALL");
+        }
         boolean timeout = name != null && (name.isWord("lock_timeout") || name.isWord("statement_timeout"));
-        if (timeout) {
-            c.next();
-            if (!reset && !c.acceptWords("TO") && !c.acceptOp("=")) {
-                timeout = false;
-            } else if (!reset) {
-                Token value = c.atEnd() ? null : c.next();
-                timeout = value != null && (value.kind() == Token.Kind.STRING || value.kind() == Token.Kind.NUMBER
-                        || value.isWord("DEFAULT"));
-            }
+        if (!timeout) {
+            return CommonStatements.refuse(Rule.SET, "Only SET lock_timeout and SET statement_timeout are allowed at boot.");
         }
-        if (timeout && c.atEnd()) {
-            return Analysis.neutral();
+        c.next();
+        if (reset) {
+            c.expectEnd();
+            return guardLimits("RESET " + name.raw());
         }
-        return CommonStatements.refuse(Rule.SET, "Only SET lock_timeout and SET statement_timeout are allowed at boot.");
+        if (!c.acceptWords("TO") && !c.acceptOp("=")) {
+            throw c.unexpected("expected TO or =");
+        }
+        Token value = c.next();
+        if (value.isOp("-")) {
+            return guardLimits(name.raw() + " = -" + (c.atEnd() ? "" : c.next().raw()));
+        }
+        if (!c.atEnd()) {
+            return CommonStatements.refuse(Rule.SET, "SET takes one value for " + name.raw() + ".");
+        }
+        if (!SessionLimits.isPositiveLimit(value)) {
+            return guardLimits(name.raw() + " = " + value.raw());
+        }
+        return Analysis.neutral();
+    }
+
+    private static Analysis guardLimits(String what) {
+        return Analysis.refuse(Rule.GUARD_LIMITS, what + " lifts the limit the guard set for this migration (0 means "
+                + "none, DEFAULT and RESET go back to the server's, usually none), so a statement stuck behind a lock "
+                + "could hang the boot. Set a positive limit, or leave it to the guard.");
     }
 
     private Analysis alterOther(List<Token> tokens) {

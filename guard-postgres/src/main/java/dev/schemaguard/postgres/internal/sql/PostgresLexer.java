@@ -99,15 +99,40 @@ final class PostgresLexer extends Lexer {
     }
 
     private String plainString(int start) {
+        int quote = pos;
         String body = scanDoubled('\'');
         if (body == null) {
             return "unterminated string literal";
         }
-        if (body.indexOf('\\') >= 0) {
-            return "backslash in a '...' string literal (its meaning depends on standard_conforming_strings; use E'...')";
+        if (body.indexOf('\\') >= 0 && endWithBackslashEscapes(quote) != pos) {
+            return "backslash before a quote in a '...' string literal (where it ends depends on "
+                    + "standard_conforming_strings; use E'...' or double the quote)";
         }
         emit(Token.Kind.STRING, start);
         return null;
+    }
+
+    /**
+     * Where a '...' string starting at {@code quote} would end if the server read backslashes as
+     * escapes (standard_conforming_strings off). When that is where it ends with them read as plain
+     * characters (on, the default), both servers see the same tokens and only the value differs.
+     */
+    private int endWithBackslashEscapes(int quote) {
+        int i = quote + 1;
+        while (i < s.length()) {
+            char c = s.charAt(i);
+            if (c == '\\') {
+                i += 2;
+            } else if (c == '\'') {
+                if (at(i + 1) != '\'') {
+                    return i + 1;
+                }
+                i += 2;
+            } else {
+                i++;
+            }
+        }
+        return -1;
     }
 
     private String escapeString(int start) {

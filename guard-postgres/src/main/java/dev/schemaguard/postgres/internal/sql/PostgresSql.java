@@ -24,7 +24,8 @@ public final class PostgresSql implements SqlSupport {
                     CONCURRENTLY_IN_TRANSACTION, ADD_CONSTRAINT, VALIDATE_CONSTRAINT, SET, DO_BLOCK, CREATE_FUNCTION,
                     CREATE_RULE, GRANT, OWNER_TO, SET_SCHEMA, CREATE_EXTENSION, COPY, SELECT_INTO, PARTITION,
                     ROW_LEVEL_SECURITY, ENABLE_DISABLE_TRIGGER, REPLICA_IDENTITY, STORAGE_PARAMETERS,
-                    REFRESH_MATERIALIZED_VIEW, CALL));
+                    REFRESH_MATERIALIZED_VIEW, CALL, GUARD_LEDGER, TEMP_OBJECT, GUARD_LIMITS, FK_ACTION, INHERITANCE,
+                    ADD_COLUMN_TYPE, INDEX_FUNCTION));
 
     private final PostgresGrammar grammar = new PostgresGrammar();
 
@@ -69,8 +70,13 @@ public final class PostgresSql implements SqlSupport {
         return depth > 0;
     }
 
+    /** An object created in the session's temporary schema (pg_temp, pg_temp_N) is temporary, however named. */
     @Override
     public Analysis analyze(List<Token> tokens) {
-        return grammar.analyze(tokens);
+        Analysis a = grammar.analyze(tokens);
+        if (a.creates() != null && a.creates().schema() != null && a.creates().schema().startsWith("pg_temp")) {
+            a.temporary(true);
+        }
+        return a;
     }
 }

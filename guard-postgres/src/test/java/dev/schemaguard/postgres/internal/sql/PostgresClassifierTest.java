@@ -80,4 +80,13 @@ class PostgresClassifierTest {
         Classification c = postgres("CREATE TABLE IF NOT EXISTS users (id int); CREATE INDEX i ON users (id)", users);
         assertEquals(Rule.CREATE_INDEX_NON_CONCURRENTLY, c.refusals().get(0).rule());
     }
+
+    @Test
+    void temporaryObjectsAreRefused_theyVanishWithTheConnectionAndShadowRealOnes() {
+        for (String sql : List.of("CREATE TEMP TABLE a (x int)", "CREATE TABLE pg_temp.b (y int)",
+                "CREATE LOCAL TEMPORARY VIEW v AS SELECT 1", "CREATE TEMP SEQUENCE s")) {
+            Classification c = postgres(sql, SchemaView.empty());
+            assertEquals(Rule.TEMP_OBJECT, c.refusals().get(0).rule(), sql);
+        }
+    }
 }

@@ -3,26 +3,29 @@ package dev.schemaguard.postgres.internal.sql;
 import dev.schemaguard.internal.sql.ClassifierProperties;
 import dev.schemaguard.internal.sql.SplitterProperties;
 import dev.schemaguard.internal.sql.SqlDialect;
-import java.util.Random;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
+import dev.schemaguard.testing.property.PropertyCheck;
+import org.junit.jupiter.api.Test;
 
-/** The classifier's and the splitter's promises on random PostgreSQL migrations. */
+/**
+ * The classifier's and the splitter's promises on random PostgreSQL migrations, 10,000 tries each, on JUnit
+ * 5 with seeded generators ({@link PropertyCheck}: a failure prints its seed and its shrunk case).
+ */
 class PostgresPropertyTest {
+    private static final int TRIES = 10_000;
     private static final PostgresSql SQL = new PostgresSql();
 
-    @Property(tries = 10000)
-    void migrationHidingADestructiveStatementIsNeverAdditive(@ForAll Random random) {
-        ClassifierProperties.neverAdditive(random, SqlDialect.POSTGRES, SQL);
+    @Test
+    void migrationHidingADestructiveStatementIsNeverAdditive() {
+        PropertyCheck.forAll(TRIES, choices -> ClassifierProperties.neverAdditive(choices, SqlDialect.POSTGRES, SQL));
     }
 
-    @Property(tries = 10000)
-    void genuinelyAdditiveMigrationIsAdditive(@ForAll Random random) {
-        ClassifierProperties.alwaysAdditive(random, SqlDialect.POSTGRES, SQL);
+    @Test
+    void genuinelyAdditiveMigrationIsAdditive() {
+        PropertyCheck.forAll(TRIES, choices -> ClassifierProperties.alwaysAdditive(choices, SqlDialect.POSTGRES, SQL));
     }
 
-    @Property(tries = 10000)
-    void splitThenRejoinPreservesEveryToken(@ForAll Random random) {
-        SplitterProperties.preservesTokens(random, SqlDialect.POSTGRES, SQL);
+    @Test
+    void splitThenRejoinPreservesEveryToken() {
+        PropertyCheck.forAll(TRIES, choices -> SplitterProperties.preservesTokens(choices, SqlDialect.POSTGRES, SQL));
     }
 }

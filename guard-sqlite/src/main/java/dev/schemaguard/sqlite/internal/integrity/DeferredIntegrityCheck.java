@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -31,23 +32,35 @@ public final class DeferredIntegrityCheck {
     private final Path db;
     private final Mode mode;
     private final int maxMessages;
+    private final Clock clock;
     private final CompletableFuture<DeferredCheckResult> result = new CompletableFuture<>();
     private final AtomicReference<IntegrityCheck> running = new AtomicReference<>();
     private volatile boolean cancelled;
 
-    private DeferredIntegrityCheck(Path db, Mode mode, int maxMessages) {
+    private DeferredIntegrityCheck(Path db, Mode mode, int maxMessages, Clock clock) {
         this.db = db;
         this.mode = mode;
         this.maxMessages = maxMessages;
+        this.clock = clock;
     }
 
-    /** Starts the check in a daemon thread and returns at once. */
-    public static DeferredIntegrityCheck start(Path db, Mode mode, int maxMessages) {
-        DeferredIntegrityCheck check = new DeferredIntegrityCheck(db, mode, maxMessages);
+    /**
+     * Starts the check in a daemon thread and returns at once.
+     *
+     * @param clock  the wall clock the checked state is captured with, and a refreshed stamp records
+     */
+    public static DeferredIntegrityCheck start(Path db, Mode mode, int maxMessages, Clock clock) {
+        DeferredIntegrityCheck check = new DeferredIntegrityCheck(db, mode, maxMessages, clock);
         Thread thread = new Thread(check::runToCompletion, "schema-guard-deferred-" + mode.pragma());
         thread.setDaemon(true); // never keeps a JVM alive that is shutting down
         thread.start();
         return check;
+    }
+
+    /** Whether SQLite is executing the check's pragma right now. */
+    public boolean executing() {
+        IntegrityCheck check = running.get();
+        return check != null && check.executing() && !result.isDone();
     }
 
     /** Completes with the result; never completes exceptionally. */
@@ -84,7 +97,7 @@ public final class DeferredIntegrityCheck {
             LOG.warn("deferred {} of {} holds a read lock for its whole run; in rollback-journal mode the"
                     + " service's commits wait for it. WAL mode avoids this.", mode.pragma(), db);
         }
-        FileFingerprint before = FileFingerprint.capture(db);
+        FileFingerprint before = FileFingerprint.capture(db, clock);
         try (Connection connection = openReadOnly(db)) {
             IntegrityCheck check = IntegrityCheck.on(connection, mode, maxMessages);
             running.set(check);

@@ -31,10 +31,14 @@ public record FileIdentity(long device, long inode, long ctimeNanos) {
         return Optional.empty();
     }
 
-    /** {@code unix:*} attributes, or empty where the platform (e.g. Windows) has none. */
+    /**
+     * The {@code unix:} attributes an identity needs, or empty where the platform (e.g. Windows) has none.
+     * Only these three: {@code unix:*} would also look up the owner's and group's names (a password
+     * database lookup) at every boot, for nothing.
+     */
     static Optional<Map<String, Object>> unixAttributesOf(Path file) throws IOException {
         try {
-            return Optional.of(Files.readAttributes(file, "unix:*", LinkOption.NOFOLLOW_LINKS));
+            return Optional.of(Files.readAttributes(file, "unix:dev,ino,ctime", LinkOption.NOFOLLOW_LINKS));
         } catch (UnsupportedOperationException | IllegalArgumentException notUnix) {
             return Optional.empty();
         }

@@ -49,6 +49,7 @@ public final class IntegrityCheck {
     private final int maxMessages;
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean interruptRequested = new AtomicBoolean();
+    private volatile boolean executing;
 
     private IntegrityCheck(Connection connection, Mode mode, int maxMessages) {
         if (maxMessages < 1) {
@@ -83,6 +84,7 @@ public final class IntegrityCheck {
             ProgressHandler.setHandler(driverConnection(), 1000, new ProgressHandler() {
                 @Override
                 protected int progress() {
+                    executing = true;
                     return interruptRequested.get() ? 1 : 0;
                 }
             });
@@ -110,6 +112,11 @@ public final class IntegrityCheck {
             outcome = Outcome.INTERRUPTED;
         }
         return new IntegrityResult(mode, outcome, messages, bytes, Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    /** Whether SQLite is executing the check's pragma (its progress handler has been called). */
+    public boolean executing() {
+        return executing;
     }
 
     /** Stops a running check; safe to call from any thread, before, during or after the run. */

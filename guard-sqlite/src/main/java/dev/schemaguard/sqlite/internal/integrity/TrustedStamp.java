@@ -15,6 +15,7 @@ import java.nio.file.Path;
 
 
 
+import java.time.Clock;
 import java.time.Instant;
 
 import java.util.Optional;
@@ -91,7 +92,7 @@ public record TrustedStamp(FileFingerprint fingerprint, String verifiedBy, Insta
      * file is not provably still in that state. The write is atomic: a temporary file in the
      * same folder, flushed, then moved over the old stamp.
      */
-    public static StampWriteOutcome write(Path db, Path stampFile, FileFingerprint checked, String verifiedBy)
+    public static StampWriteOutcome write(Path db, Path stampFile, FileFingerprint checked, String verifiedBy, Clock clock)
             throws IOException {
         Optional<String> refusal = refusalFor(db, checked);
         if (refusal.isPresent()) {
@@ -99,7 +100,7 @@ public record TrustedStamp(FileFingerprint fingerprint, String verifiedBy, Insta
             LOG.debug("no trusted stamp written for {}: {}", db, refusal.get());
             return StampWriteOutcome.refused(stampFile, refusal.get());
         }
-        TrustedStamp stamp = new TrustedStamp(checked, verifiedBy, Instant.now());
+        TrustedStamp stamp = new TrustedStamp(checked, verifiedBy, clock.instant());
         AtomicFiles.writeString(stampFile, StampCodec.encode(stamp));
         return StampWriteOutcome.written(stampFile);
     }

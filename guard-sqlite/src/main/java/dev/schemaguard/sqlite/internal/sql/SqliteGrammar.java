@@ -123,7 +123,7 @@ final class SqliteGrammar {
         c.acceptWords("COLUMN");
         ColumnDefinition column = ColumnDefinition.parse(c, D);
         c.expectEnd();
-        return SqliteAddColumn.analyze(column);
+        return SqliteAddColumn.analyze(column, table);
     }
 
     /** Only main and temp are this database; any other schema is an ATTACHed file. */

@@ -19,7 +19,7 @@ public final class SqliteSql implements SqlSupport {
                     ANALYZE, SELECT, CREATE_TABLE_AS_SELECT, CREATE_VIEW_OR_REPLACE, CREATE_VIRTUAL_TABLE,
                     ADD_COLUMN_NOT_NULL_WITHOUT_DEFAULT, ADD_COLUMN_NON_CONSTANT_DEFAULT, ADD_COLUMN_GENERATED,
                     ADD_COLUMN_CONSTRAINT, CREATE_EXISTING_OBJECT, ALTER_COLUMN, TRANSACTION_CONTROL, EMPTY_MIGRATION,
-                    UNPARSEABLE, UNKNOWN_STATEMENT, MULTIPLE_STATEMENTS));
+                    UNPARSEABLE, UNKNOWN_STATEMENT, MULTIPLE_STATEMENTS, GUARD_LEDGER, TEMP_OBJECT, FK_ACTION));
 
     private final SqliteGrammar grammar = new SqliteGrammar();
 
@@ -54,8 +54,13 @@ public final class SqliteSql implements SqlSupport {
         return !current.get(current.size() - 1).isWord("END");
     }
 
+    /** An object created in the temp schema (CREATE TEMP ..., temp.name) is temporary. */
     @Override
     public Analysis analyze(List<Token> tokens) {
-        return grammar.analyze(tokens);
+        Analysis a = grammar.analyze(tokens);
+        if (a.creates() != null && "temp".equals(a.creates().schema())) {
+            a.temporary(true);
+        }
+        return a;
     }
 }

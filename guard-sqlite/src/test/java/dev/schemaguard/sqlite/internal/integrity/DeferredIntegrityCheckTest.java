@@ -8,8 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.schemaguard.sqlite.internal.integrity.IntegrityCheck.Mode;
 import dev.schemaguard.sqlite.internal.integrity.IntegrityResult.Outcome;
+import dev.schemaguard.testing.Await;
+import dev.schemaguard.testing.TestClock;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,14 +27,15 @@ class DeferredIntegrityCheckTest {
     void aGoodFilePassesInTheBackgroundWithoutBeingWrittenAndTheStampIsRefreshed() throws Exception {
         Path db = createSample(dir.resolve("app.db"), 2_000);
         byte[] before = Files.readAllBytes(db);
-        Thread.sleep(1_100); // let the file age past the stamp's racy window
+        // Past the stamp's racy window by the check's clock: a file written within the last second is never stamped.
+        TestClock later = TestClock.ahead(Duration.ofSeconds(2));
 
-        DeferredCheckResult result = DeferredIntegrityCheck.start(db, Mode.FULL, 10).result().get(30, TimeUnit.SECONDS);
+        DeferredCheckResult result = DeferredIntegrityCheck.start(db, Mode.FULL, 10, later).result().get(30, TimeUnit.SECONDS);
 
         assertEquals(Outcome.PASSED, result.integrity().outcome(), result.integrity().messages().toString());
         assertArrayEquals(before, Files.readAllBytes(db));
         Path stampFile = TrustedStamp.stampFileNextTo(db);
-        assertTrue(result.refreshStamp(stampFile).written());
+        assertTrue(result.refreshStamp(stampFile, later).written());
         assertTrue(TrustedStamp.check(db, stampFile).trusted());
     }
 
@@ -39,13 +44,13 @@ class DeferredIntegrityCheckTest {
         Path db = createSample(dir.resolve("app.db"), 60);
         CorruptPage corrupted = CorruptPage.scribbleOnIndexRoot(db, "items_qty");
 
-        DeferredCheckResult result = DeferredIntegrityCheck.start(db, Mode.FULL, 10).result().get(30, TimeUnit.SECONDS);
+        DeferredCheckResult result = DeferredIntegrityCheck.start(db, Mode.FULL, 10, Clock.systemUTC()).result().get(30, TimeUnit.SECONDS);
 
         assertEquals(Outcome.FAILED, result.integrity().outcome());
         assertTrue(result.integrity().messages().get(0).contains("page " + corrupted.page()),
                 result.integrity().messages().toString());
         Path stampFile = TrustedStamp.stampFileNextTo(db);
-        assertFalse(result.refreshStamp(stampFile).written());
+        assertFalse(result.refreshStamp(stampFile, Clock.systemUTC()).written());
         assertFalse(Files.exists(stampFile));
     }
 
@@ -53,7 +58,7 @@ class DeferredIntegrityCheckTest {
     void aMissingFileIsReportedAndNeverCreated() throws Exception {
         Path db = dir.resolve("absent.db");
 
-        DeferredCheckResult result = DeferredIntegrityCheck.start(db, Mode.FULL, 10).result().get(30, TimeUnit.SECONDS);
+        DeferredCheckResult result = DeferredIntegrityCheck.start(db, Mode.FULL, 10, Clock.systemUTC()).result().get(30, TimeUnit.SECONDS);
 
         assertEquals(Outcome.ERROR, result.integrity().outcome());
         assertTrue(result.integrity().messages().get(0).contains("does not exist"));
@@ -80,8 +85,8 @@ class DeferredIntegrityCheckTest {
     @Test
     void cancellingStopsALongCheckAsInterrupted() throws Exception {
         Path db = TestDatabases.createIndexHeavy(dir.resolve("large.db"), 300_000);
-        DeferredIntegrityCheck check = DeferredIntegrityCheck.start(db, Mode.FULL, 10);
-        Thread.sleep(300);
+        DeferredIntegrityCheck check = DeferredIntegrityCheck.start(db, Mode.FULL, 10, Clock.systemUTC());
+        Await.until(check::executing, Duration.ofSeconds(30), "the check's pragma runs");
         java.util.List<Thread> checkers = Thread.getAllStackTraces().keySet().stream()
                 .filter(t -> t.getName().equals("schema-guard-deferred-integrity_check")).toList();
         assertFalse(checkers.isEmpty(), "the check runs on its own thread");
@@ -91,6 +96,6 @@ class DeferredIntegrityCheckTest {
         DeferredCheckResult result = check.result().get(5, TimeUnit.SECONDS);
 
         assertEquals(Outcome.INTERRUPTED, result.integrity().outcome(), result.integrity().messages().toString());
-        assertFalse(result.refreshStamp(TrustedStamp.stampFileNextTo(db)).written());
+        assertFalse(result.refreshStamp(TrustedStamp.stampFileNextTo(db), Clock.systemUTC()).written());
     }
 }

@@ -4,15 +4,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.schemaguard.BootListener;
 import dev.schemaguard.BootReport;
 import dev.schemaguard.Code;
-import dev.schemaguard.FreshDatabase;
 import dev.schemaguard.GuardConfig;
+import dev.schemaguard.GuardConfig.FreshDatabase;
 import dev.schemaguard.IntegritySettings;
 import dev.schemaguard.SchemaGuard;
 import dev.schemaguard.Verdict;
+import dev.schemaguard.internal.boot.BootRunner;
+import dev.schemaguard.internal.time.NanoClock;
+import dev.schemaguard.testing.Await;
+import dev.schemaguard.testing.ExpireIn;
 import dev.schemaguard.testing.GuardLines;
 import dev.schemaguard.testing.Project;
+import dev.schemaguard.testing.TestClock;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -50,6 +56,10 @@ class IntegrityBootTest {
 
     private BootReport boot(UnaryOperator<GuardConfig.Builder> tweak) {
         return SchemaGuard.of(tweak.apply(project.config().toBuilder()).build()).boot();
+    }
+
+    private BootReport boot(UnaryOperator<GuardConfig.Builder> tweak, BootListener listener, NanoClock clock) {
+        return BootRunner.boot(tweak.apply(project.config().toBuilder()).build(), listener, clock);
     }
 
     private static IntegritySettings settings(IntegritySettings.Mode mode, long skipAbove, boolean stamp, boolean deferred) {
@@ -107,13 +117,15 @@ class IntegrityBootTest {
     @Test
     void aVerifiedUnchangedFile_isTrustedThroughItsStamp_andAWriteEndsTheTrust() throws Exception {
         TestDatabases.createSample(db, 2000);
-        Thread.sleep(1100); // a file written within the last second is never stamped (timestamp granularity)
+        // A file written within the last second is never stamped (timestamp granularity): these boots
+        // run two seconds later, by their clock.
+        TestClock later = TestClock.ahead(Duration.ofSeconds(2));
 
-        BootReport first = boot(b -> b);
-        BootReport second = boot(b -> b);
+        BootReport first = boot(b -> b, BootListener.NONE, later);
+        BootReport second = boot(b -> b, BootListener.NONE, later);
         assertTrue(Files.exists(TrustedStamp.stampFileNextTo(db)), "the stamp sits next to the database");
         TestDatabases.exec(db, "INSERT INTO items (name, qty) VALUES ('one more', 1)");
-        BootReport afterWrite = boot(b -> b);
+        BootReport afterWrite = boot(b -> b, BootListener.NONE, later);
 
         assertEquals("ok", GuardLines.parse(first.line()).get("integrity"));
         assertEquals("skipped_stamp", GuardLines.parse(second.line()).get("integrity"));
@@ -123,22 +135,48 @@ class IntegrityBootTest {
     @Test
     void aDeadlineShorterThanTheCheck_endsInHangWithinASecond() throws Exception {
         TestDatabases.createIndexHeavy(db, 400_000);
+        // No phase before the check can use up this budget on any machine; the clock runs out as the check begins.
+        Duration budget = Duration.ofSeconds(60);
+        TestClock clock = TestClock.realTime();
+        ExpireIn expireInCheck = ExpireIn.phase("integrity_check", clock, budget);
 
-        BootReport report = boot(b -> b.deadline(Duration.ofMillis(500))
-                .integrity(settings(IntegritySettings.Mode.FULL, IntegritySettings.DEFAULT_SKIP_ABOVE, false, false)));
+        BootReport report = boot(b -> b.deadline(budget)
+                .integrity(settings(IntegritySettings.Mode.FULL, IntegritySettings.DEFAULT_SKIP_ABOVE, false, false)),
+                expireInCheck, clock);
 
+        assertTrue(expireInCheck.expired(), "the boot reached the check");
         assertEquals(Verdict.HANG, report.verdict(), report.line());
         assertEquals("integrity_check", GuardLines.parse(report.line()).get("phase"));
         assertEquals("unfinished", GuardLines.parse(report.line()).get("integrity"), "the check ran and did not finish: not off");
-        assertTrue(report.elapsedMs() < 500 + 1000, report.line());
+        assertTrue(report.elapsedMs() < budget.toMillis() + 1000, report.line());
     }
 
     @Test
     void heartbeatLinesAppearWhileALongCheckRuns() throws Exception {
         TestDatabases.createIndexHeavy(db, 400_000);
+        Duration heartbeat = Duration.ofMillis(100);
+        TestClock clock = TestClock.at(java.time.Instant.parse("2026-01-01T00:00:00Z"));
+        // Once the check has started, two heartbeats' worth of time passes on the boot's clock.
+        BootListener twoHeartbeatsIntoTheCheck = new BootListener() {
+            private final java.util.concurrent.atomic.AtomicInteger running = new java.util.concurrent.atomic.AtomicInteger();
 
-        BootReport report = boot(b -> b.heartbeat(Duration.ofMillis(100))
-                .integrity(settings(IntegritySettings.Mode.FULL, IntegritySettings.DEFAULT_SKIP_ABOVE, false, false)));
+            @Override
+            public void progress(String bootId, String phase, String status) {
+                if (status.equals("RUNNING")) {
+                    running.incrementAndGet();
+                } else if (phase.equals("integrity_check")) {
+                    for (int beat = 1; beat <= 2; beat++) {
+                        clock.advance(heartbeat);
+                        int expected = beat;
+                        Await.until(() -> running.get() >= expected, Duration.ofSeconds(30), "heartbeat " + beat);
+                    }
+                }
+            }
+        };
+
+        BootReport report = boot(b -> b.heartbeat(heartbeat)
+                .integrity(settings(IntegritySettings.Mode.FULL, IntegritySettings.DEFAULT_SKIP_ABOVE, false, false)),
+                twoHeartbeatsIntoTheCheck, clock);
 
         assertEquals(Verdict.PASS, report.verdict(), report.line());
         long heartbeats = log().lines().filter(l -> l.contains("phase=integrity_check status=RUNNING")).count();
@@ -153,13 +191,8 @@ class IntegrityBootTest {
         BootReport report = boot(b -> b.integrity(settings(IntegritySettings.Mode.QUICK, 1, true, true)));
 
         assertEquals(Verdict.PASS, report.verdict(), "skipped at boot: " + report.line());
-        long end = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        String deferred = null;
-        while (deferred == null && System.nanoTime() < end) {
-            deferred = log().lines().filter(l -> l.contains("phase=deferred_integrity_check")).findFirst().orElse(null);
-            Thread.sleep(20);
-        }
-        assertTrue(deferred != null, log());
+        Await.until(() -> log().contains("phase=deferred_integrity_check"), Duration.ofSeconds(20), log());
+        String deferred = log().lines().filter(l -> l.contains("phase=deferred_integrity_check")).findFirst().orElseThrow();
         String line = deferred.substring(deferred.indexOf("SCHEMA_GUARD"));
         Map<String, String> pairs = GuardLines.parse(line);
         assertEquals("FAIL", pairs.get("result"));

@@ -7,9 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.schemaguard.sqlite.internal.integrity.IntegrityCheck.Mode;
 import dev.schemaguard.sqlite.internal.integrity.IntegrityResult.Outcome;
+import dev.schemaguard.testing.Await;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -71,7 +73,7 @@ class IntegrityCheckTest {
         try (Connection c = TestDatabases.open(db)) {
             IntegrityCheck check = IntegrityCheck.on(c, Mode.FULL, 10);
             CompletableFuture<IntegrityResult> running = CompletableFuture.supplyAsync(check::run);
-            Thread.sleep(300);
+            Await.until(check::executing, Duration.ofSeconds(30), "the pragma runs");
             assertFalse(running.isDone(), "the check must still be running for this test to mean anything");
 
             long interruptedAt = System.nanoTime();

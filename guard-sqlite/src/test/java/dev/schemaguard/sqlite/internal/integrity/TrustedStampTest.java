@@ -8,11 +8,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.schemaguard.testing.TestClock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -23,6 +27,11 @@ import org.junit.jupiter.api.io.TempDir;
  * the way production does, and proves the stamp is no longer trusted.
  */
 class TrustedStampTest {
+    /**
+     * The checks here run two seconds after the files were written, by their clock: a file written
+     * within the last second is never stamped (timestamp granularity), and no test waits for that.
+     */
+    private static final Clock LATER = TestClock.ahead(Duration.ofSeconds(2));
 
     @TempDir
     Path dir;
@@ -136,7 +145,10 @@ class TrustedStampTest {
         Path db = createSample(dir.resolve("app.db"), 50);
         Path stampFile = TrustedStamp.stampFileNextTo(db);
 
-        StampWriteOutcome outcome = TrustedStamp.write(db, stampFile, FileFingerprint.capture(db), "integrity_check");
+        // The check starts in the very tick the file was last written.
+        Clock thatTick = Clock.fixed(Files.getLastModifiedTime(db).toInstant(), ZoneOffset.UTC);
+        StampWriteOutcome outcome = TrustedStamp.write(db, stampFile, FileFingerprint.capture(db, thatTick), "integrity_check",
+                thatTick);
 
         assertFalse(outcome.written());
         assertTrue(outcome.reason().contains("same clock tick"), outcome.reason());
@@ -147,11 +159,11 @@ class TrustedStampTest {
     void aChangeDuringTheCheckGetsNoStampAndRemovesTheOldOne() throws Exception {
         Path db = createSample(dir.resolve("app.db"), 50);
         assertTrue(stampThenCheck(db).trusted());
-        FileFingerprint beforeCheck = FileFingerprint.capture(db);
+        FileFingerprint beforeCheck = FileFingerprint.capture(db, LATER);
 
         exec(db, "INSERT INTO items(name, qty) VALUES ('written-mid-check', 1)");
         Path stampFile = TrustedStamp.stampFileNextTo(db);
-        StampWriteOutcome outcome = TrustedStamp.write(db, stampFile, beforeCheck, "integrity_check");
+        StampWriteOutcome outcome = TrustedStamp.write(db, stampFile, beforeCheck, "integrity_check", LATER);
 
         assertFalse(outcome.written());
         assertTrue(outcome.reason().contains("changed while it was being checked"), outcome.reason());
@@ -168,8 +180,7 @@ class TrustedStampTest {
         assertTrue(TrustedStamp.check(db, stampFile).reason().contains("unreadable"));
 
         Path other = createSample(dir.resolve("other.db"), 50);
-        Thread.sleep(1_100);
-        TrustedStamp.write(other, stampFile, FileFingerprint.capture(other), "integrity_check");
+        TrustedStamp.write(other, stampFile, FileFingerprint.capture(other, LATER), "integrity_check", LATER);
         assertTrue(TrustedStamp.check(db, stampFile).reason().contains("written for"));
     }
 
@@ -179,10 +190,9 @@ class TrustedStampTest {
         Path db = createSample(Files.createDirectory(dir.resolve("a")).resolve("app.db"), 50);
         Path twin = dir.resolve("b").resolve("app.db");
         assertNotEquals(TrustedStamp.stampFileIn(folder, db), TrustedStamp.stampFileIn(folder, twin));
-        Thread.sleep(1_100);
 
         Path stampFile = TrustedStamp.stampFileIn(folder, db);
-        assertTrue(TrustedStamp.write(db, stampFile, FileFingerprint.capture(db), "quick_check").written());
+        assertTrue(TrustedStamp.write(db, stampFile, FileFingerprint.capture(db, LATER), "quick_check", LATER).written());
 
         assertTrue(TrustedStamp.check(db, stampFile).trusted());
         assertFalse(Files.exists(TrustedStamp.stampFileNextTo(db)));
@@ -191,22 +201,21 @@ class TrustedStampTest {
     @Test
     void withoutUnixAttributesNoStampIsWritten() throws Exception {
         Path db = createSample(dir.resolve("app.db"), 50);
-        FileFingerprint real = FileFingerprint.capture(db);
+        FileFingerprint real = FileFingerprint.capture(db, LATER);
         FileFingerprint onWindowsLikeFs = new FileFingerprint(real.realPath(), real.size(), real.mtimeNanos(),
                 Optional.empty(), real.headerHex(), real.pageSize(), real.firstPageSha256(),
                 real.lastPageSha256(), real.wal(), real.hotJournal(), real.capturedAt());
 
-        StampWriteOutcome outcome = TrustedStamp.write(db, TrustedStamp.stampFileNextTo(db), onWindowsLikeFs, "x");
+        StampWriteOutcome outcome = TrustedStamp.write(db, TrustedStamp.stampFileNextTo(db), onWindowsLikeFs, "x", LATER);
 
         assertFalse(outcome.written());
         assertTrue(outcome.reason().contains("unix:ino"), outcome.reason());
     }
 
-    /** Lets the file age past the racy window, stamps it as verified, and checks the stamp. */
+    /** Stamps the file as verified once it is past the racy window, and checks the stamp. */
     private static StampVerdict stampThenCheck(Path db) throws Exception {
-        Thread.sleep(1_100);
         Path stampFile = TrustedStamp.stampFileNextTo(db);
-        StampWriteOutcome outcome = TrustedStamp.write(db, stampFile, FileFingerprint.capture(db), "integrity_check");
+        StampWriteOutcome outcome = TrustedStamp.write(db, stampFile, FileFingerprint.capture(db, LATER), "integrity_check", LATER);
         assertTrue(outcome.written(), outcome.reason());
         return TrustedStamp.check(db, stampFile);
     }

@@ -78,8 +78,11 @@ class SqliteClassifierTest {
     }
 
     @Test
-    void sqliteTempObjectsLiveInTheTempSchema() {
-        Classification c = sqlite("CREATE TEMP TABLE a (x); CREATE TABLE temp.b (y)");
-        assertEquals(Set.of(new QualifiedName("temp", "a"), new QualifiedName("temp", "b")), c.createdObjects());
+    void temporaryObjectsAreRefused_theyVanishWithTheConnectionAndShadowRealOnes() {
+        for (String sql : java.util.List.of("CREATE TEMP TABLE a (x)", "CREATE TABLE temp.b (y)",
+                "CREATE TEMPORARY VIEW v AS SELECT 1", "CREATE INDEX temp.i ON t (x)")) {
+            Classification c = sqlite(sql);
+            assertEquals(Rule.TEMP_OBJECT, c.refusals().get(0).rule(), sql);
+        }
     }
 }

@@ -3,26 +3,29 @@ package dev.schemaguard.sqlite.internal.sql;
 import dev.schemaguard.internal.sql.ClassifierProperties;
 import dev.schemaguard.internal.sql.SplitterProperties;
 import dev.schemaguard.internal.sql.SqlDialect;
-import java.util.Random;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
+import dev.schemaguard.testing.property.PropertyCheck;
+import org.junit.jupiter.api.Test;
 
-/** The classifier's and the splitter's promises on random SQLite migrations. */
+/**
+ * The classifier's and the splitter's promises on random SQLite migrations, 10,000 tries each, on JUnit
+ * 5 with seeded generators ({@link PropertyCheck}: a failure prints its seed and its shrunk case).
+ */
 class SqlitePropertyTest {
+    private static final int TRIES = 10_000;
     private static final SqliteSql SQL = new SqliteSql();
 
-    @Property(tries = 10000)
-    void migrationHidingADestructiveStatementIsNeverAdditive(@ForAll Random random) {
-        ClassifierProperties.neverAdditive(random, SqlDialect.SQLITE, SQL);
+    @Test
+    void migrationHidingADestructiveStatementIsNeverAdditive() {
+        PropertyCheck.forAll(TRIES, choices -> ClassifierProperties.neverAdditive(choices, SqlDialect.SQLITE, SQL));
     }
 
-    @Property(tries = 10000)
-    void genuinelyAdditiveMigrationIsAdditive(@ForAll Random random) {
-        ClassifierProperties.alwaysAdditive(random, SqlDialect.SQLITE, SQL);
+    @Test
+    void genuinelyAdditiveMigrationIsAdditive() {
+        PropertyCheck.forAll(TRIES, choices -> ClassifierProperties.alwaysAdditive(choices, SqlDialect.SQLITE, SQL));
     }
 
-    @Property(tries = 10000)
-    void splitThenRejoinPreservesEveryToken(@ForAll Random random) {
-        SplitterProperties.preservesTokens(random, SqlDialect.SQLITE, SQL);
+    @Test
+    void splitThenRejoinPreservesEveryToken() {
+        PropertyCheck.forAll(TRIES, choices -> SplitterProperties.preservesTokens(choices, SqlDialect.SQLITE, SQL));
     }
 }

@@ -1,0 +1,45 @@
+package dev.schemaguard.testing;
+
+import dev.schemaguard.BootListener;
+import java.time.Duration;
+
+/**
+ * Moves a boot's clock to the end of its budget the moment the boot enters a phase, so that the
+ * deadline runs out in that phase however fast or loaded the machine is. Give the boot a budget
+ * that no phase before this one could use up, and a {@link TestClock#realTime()} clock, so that
+ * what follows the deadline (the interrupt, the rollback, the verdict) runs in real time.
+ */
+public final class ExpireIn implements BootListener {
+    private final String phase;
+    private final TestClock clock;
+    private final Duration budget;
+    private volatile long bootStartedNanos;
+    private volatile boolean expired;
+
+    private ExpireIn(String phase, TestClock clock, Duration budget) {
+        this.phase = phase;
+        this.clock = clock;
+        this.budget = budget;
+    }
+
+    /** @param budget  the boot's deadline, as configured */
+    public static ExpireIn phase(String phase, TestClock clock, Duration budget) {
+        return new ExpireIn(phase, clock, budget);
+    }
+
+    @Override
+    public void progress(String bootId, String progressPhase, String status) {
+        if (progressPhase.equals("boot")) {
+            // Heard right after the deadline started, so the deadline has passed once this much more is added.
+            bootStartedNanos = clock.nanoTime();
+        } else if (progressPhase.equals(phase) && status.equals("STARTED") && !expired) {
+            expired = true;
+            clock.advance(Duration.ofNanos(bootStartedNanos + budget.toNanos() - clock.nanoTime()));
+        }
+    }
+
+    /** Whether the boot reached the phase (and the clock was moved). */
+    public boolean expired() {
+        return expired;
+    }
+}

@@ -1,0 +1,229 @@
+package dev.schemaguard.postgres;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Compares two readings of {@link CatalogEvidence} and says, in short sentences, what is not additive. */
+final class Diff {
+    private final Map<String, Map<String, String>> before;
+    private final Map<String, Map<String, String>> after;
+    /** Relations that existed before, by oid. */
+    private final Set<String> existing;
+
+    Diff(Map<String, Map<String, String>> before, Map<String, Map<String, String>> after) {
+        this.before = before;
+        this.after = after;
+        this.existing = of(before, "rel").keySet();
+    }
+
+    private static Map<String, String> of(Map<String, Map<String, String>> evidence, String kind) {
+        return evidence.getOrDefault(kind, Map.of());
+    }
+
+    /**
+     * Indexes a new UNIQUE or PRIMARY KEY constraint took over (ADD CONSTRAINT ... USING INDEX, which
+     * renames the index to the constraint): their new name is expected.
+     */
+    private Set<String> adoptedIndexes() {
+        Set<String> adopted = new java.util.HashSet<>();
+        for (String key : added("con")) {
+            Map<String, String> f = fields(of(after, "con").get(key));
+            if (List.of("u", "p").contains(f.get("type"))) {
+                adopted.add(f.get("index"));
+            }
+        }
+        return adopted;
+    }
+
+    /** Entries of a kind that existed before and are gone or different now. */
+    List<String> changedOrGone(String kind) {
+        List<String> changes = new ArrayList<>();
+        Set<String> adopted = kind.equals("rel") || kind.equals("idx") ? adoptedIndexes() : Set.of();
+        of(before, kind).forEach((key, was) -> {
+            String now = of(after, kind).get(key);
+            if (now != null && adopted.contains(key.substring(key.indexOf(':') + 1))) {
+                return;
+            }
+            if (now == null) {
+                changes.add(noun(kind) + " " + name(was, key) + " was dropped");
+            } else if (!now.equals(was)) {
+                changes.add(noun(kind) + " " + name(was, key) + " changed: " + fieldsThatDiffer(was, now));
+            }
+        });
+        return changes;
+    }
+
+    /** The keys of a kind that are new. */
+    Set<String> added(String kind) {
+        Set<String> keys = new java.util.LinkedHashSet<>(of(after, kind).keySet());
+        keys.removeAll(of(before, kind).keySet());
+        return keys;
+    }
+
+    /** New code and policy: functions, triggers, rules, event triggers, default privileges, temporary objects... */
+    List<String> newCode() {
+        List<String> changes = new ArrayList<>();
+        for (String key : added("fn")) {
+            changes.add("function " + name(of(after, "fn").get(key), key) + " was created: opaque code");
+        }
+        for (String key : added("trg")) {
+            String fingerprint = of(after, "trg").get(key);
+            if (!fingerprint.contains("internal=true")) {
+                changes.add("trigger " + name(fingerprint, key) + " was created on " + relation(owner(key)) + ": code on every write");
+            }
+        }
+        for (String key : added("rule")) {
+            changes.add("rule " + name(of(after, "rule").get(key), key) + " was created on " + relation(owner(key)));
+        }
+        for (String key : added("evt")) {
+            changes.add("event trigger " + name(of(after, "evt").get(key), key) + " was created");
+        }
+        for (String key : added("dacl")) {
+            changes.add("default privileges were changed (" + of(after, "dacl").get(key) + ")");
+        }
+        for (String key : added("pol")) {
+            if (existing.contains(owner(key))) {
+                changes.add("policy " + name(of(after, "pol").get(key), key) + " was created on existing " + relation(owner(key)));
+            }
+        }
+        for (String key : added("inh")) {
+            if (existing.contains(owner(key))) {
+                changes.add("a table now inherits from existing " + relation(owner(key)) + ": its rows appear in the parent's queries");
+            }
+        }
+        for (String key : added("con")) {
+            String fingerprint = of(after, "con").get(key);
+            boolean writesRows = fingerprint.matches(".*ondelete=[cnd];.*") || fingerprint.matches(".*onupdate=[cnd];.*");
+            if (existing.contains(owner(key)) && fingerprint.contains("type=f;") && writesRows) {
+                changes.add("foreign key " + name(fingerprint, key) + " on existing " + relation(owner(key))
+                        + " cascades, nulls or resets its rows when the referenced rows change");
+            }
+        }
+        for (String guardTable : of(before, "guard").keySet()) {
+            for (String kind : List.of("col", "con", "idx")) {
+                for (String key : added(kind)) {
+                    if (key.startsWith(guardTable + ".") || key.startsWith(guardTable + ":")) {
+                        changes.add(noun(kind) + " " + name(of(after, kind).get(key), key) + " was added to the guard's own "
+                                + relation(guardTable));
+                    }
+                }
+            }
+        }
+        for (String kind : List.of("temp", "tempfn")) {
+            for (String key : added(kind)) {
+                changes.add("temporary " + name(of(after, kind).get(key), key) + " was created: it shadows real objects of that name");
+            }
+        }
+        return changes;
+    }
+
+    /** Rows written in existing tables; the ledger's are the guard's own record, in its kind's shape. */
+    List<String> rowsWritten(String ledgerOid) {
+        List<String> changes = new ArrayList<>();
+        for (String rel : existing) {
+            if (rel.equals(ledgerOid)) {
+                continue;
+            }
+            Map<String, Long> was = counts(of(before, "rows").get(rel));
+            Map<String, Long> now = counts(of(after, "rows").get(rel));
+            for (String what : List.of("ins", "upd", "del")) {
+                long delta = now.getOrDefault(what, 0L) - was.getOrDefault(what, 0L);
+                if (delta != 0) {
+                    changes.add(delta + " row(s) " + Map.of("ins", "inserted into", "upd", "updated in", "del", "deleted from")
+                            .get(what) + " existing " + relation(rel));
+                }
+            }
+        }
+        return changes;
+    }
+
+    /**
+     * Settings: the limits may be set by the migration but never lifted (0 is no limit; the boot's
+     * deadline still bounds a longer one); everything else, and the role, stays.
+     */
+    List<String> settings(Set<String> limits) {
+        List<String> changes = new ArrayList<>();
+        of(before, "set").forEach((name, was) -> {
+            String now = of(after, "set").get(name);
+            if (limits.contains(name)) {
+                if (now == null || Long.parseLong(now) == 0) {
+                    changes.add(name + " was lifted: " + was + "ms -> " + now + "ms (0 means no limit)");
+                }
+            } else if (!was.equals(now)) {
+                changes.add("setting " + name + " changed: " + was + " -> " + now);
+            }
+        });
+        if (!of(before, "who").equals(of(after, "who"))) {
+            changes.add("the session's role changed: " + of(before, "who").get("user") + " -> " + of(after, "who").get("user"));
+        }
+        long locksBefore = Long.parseLong(of(before, "lock").getOrDefault("advisory", "0"));
+        long locksAfter = Long.parseLong(of(after, "lock").getOrDefault("advisory", "0"));
+        if (locksAfter < locksBefore) {
+            changes.add("an advisory lock the guard held (its apply lock) was released");
+        }
+        return changes;
+    }
+
+    private String relation(String oid) {
+        String fingerprint = of(before, "rel").getOrDefault(oid, of(after, "rel").get(oid));
+        return fingerprint == null ? "relation " + oid : name(fingerprint, oid);
+    }
+
+    private static String owner(String key) {
+        return key.substring(0, key.indexOf(':'));
+    }
+
+    private static String noun(String kind) {
+        return Map.ofEntries(Map.entry("rel", "relation"), Map.entry("col", "column"), Map.entry("con", "constraint"),
+                Map.entry("idx", "index"), Map.entry("trg", "trigger"), Map.entry("rule", "rule"), Map.entry("pol", "policy"),
+                Map.entry("fn", "function"), Map.entry("nsp", "schema"), Map.entry("dacl", "default privilege"),
+                Map.entry("enum", "enum label"), Map.entry("evt", "event trigger"), Map.entry("inh", "inheritance of"))
+                .getOrDefault(kind, kind);
+    }
+
+    private static String name(String fingerprint, String key) {
+        Map<String, String> f = fields(fingerprint);
+        return f.getOrDefault("name", f.getOrDefault("label", f.getOrDefault("parent", key)));
+    }
+
+    /** "relfilenode 16384 -> 16402, visible true -> false"; a long value (a definition) is shortened. */
+    private static String fieldsThatDiffer(String was, String now) {
+        Map<String, String> a = fields(was);
+        Map<String, String> b = fields(now);
+        List<String> differ = new ArrayList<>();
+        a.forEach((field, value) -> {
+            String other = b.get(field);
+            if (!value.equals(other)) {
+                differ.add(field + " " + shorten(value) + " -> " + shorten(other));
+            }
+        });
+        return String.join(", ", differ);
+    }
+
+    private static String shorten(String value) {
+        return value == null ? "(none)" : value.length() > 60 ? value.substring(0, 57) + "..." : value;
+    }
+
+    private static Map<String, String> fields(String fingerprint) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        if (fingerprint == null) {
+            return fields;
+        }
+        for (String part : fingerprint.split(";(?=[a-z]+=)")) {
+            int eq = part.indexOf('=');
+            if (eq > 0) {
+                fields.put(part.substring(0, eq), part.substring(eq + 1));
+            }
+        }
+        return fields;
+    }
+
+    private static Map<String, Long> counts(String fingerprint) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        fields(fingerprint).forEach((k, v) -> counts.put(k, Long.parseLong(v)));
+        return counts;
+    }
+}

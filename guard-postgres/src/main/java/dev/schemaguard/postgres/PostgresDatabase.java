@@ -1,0 +1,79 @@
+package dev.schemaguard.postgres;
+
+import dev.schemaguard.ConnectionSettings;
+import dev.schemaguard.IntegritySettings;
+import dev.schemaguard.spi.Dialect;
+import dev.schemaguard.spi.IntegritySession;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Properties;
+
+/** One PostgreSQL database on its server, which a connection can never create. */
+final class PostgresDatabase implements Dialect.Database {
+    private static final org.postgresql.Driver DRIVER = new org.postgresql.Driver();
+    /** For a connection opened outside a boot (no budget to derive the wait from): pgjdbc's own default. */
+    private static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+
+    private final String url;
+
+    PostgresDatabase(String url) {
+        this.url = url;
+    }
+
+    /** A server cannot be asked without connecting; a missing database shows as 3D000 when it is opened. */
+    @Override
+    public boolean exists() {
+        return true;
+    }
+
+    @Override
+    public Connection open(Dialect.Access access, ConnectionSettings settings) throws SQLException {
+        return open(access, settings, DEFAULT_CONNECT_TIMEOUT);
+    }
+
+    /**
+     * Every access mode opens the same way: a PostgreSQL connection cannot create its database.
+     * Parameters in the URL win over these properties (pgjdbc's rule), so a URL's user= is kept.
+     * The connect and the login (SCRAM is CPU work on both sides) may take all of {@code timeout}.
+     */
+    @Override
+    public Connection open(Dialect.Access access, ConnectionSettings settings, Duration timeout) throws SQLException {
+        Properties properties = new Properties();
+        if (settings.user() != null) {
+            properties.setProperty("user", settings.user());
+        }
+        if (settings.password() != null) {
+            properties.setProperty("password", settings.password());
+        }
+        properties.setProperty("ApplicationName", "schema-guard");
+        // pgjdbc counts these in whole seconds; the boot stops waiting at the exact timeout anyway.
+        String seconds = Long.toString(Math.max(1, (timeout.toMillis() + 999) / 1000));
+        properties.setProperty("connectTimeout", seconds);
+        properties.setProperty("loginTimeout", seconds);
+        Connection connection;
+        try {
+            connection = DRIVER.connect(url, properties);
+        } catch (SQLException e) {
+            throw PostgresErrors.isLoginRefused(e) ? PostgresErrors.loginRefused(e, url, settings.user()) : e;
+        }
+        if (connection == null) {
+            throw new SQLException("not a PostgreSQL URL: use jdbc:postgresql://host:5432/database", "08001");
+        }
+        return connection;
+    }
+
+    /**
+     * amcheck's {@code bt_index_check} on the boot's connection; the other modes have no PostgreSQL
+     * check. Nothing here depends on the time, so the clock is not read.
+     */
+    @Override
+    public IntegritySession integrity(IntegritySettings settings, Clock clock) {
+        return IntegritySession.onConnection(settings, connection -> settings.mode() == IntegritySettings.Mode.AMCHECK
+                ? Amcheck.check(connection, settings.skipAboveBytes())
+                : IntegritySession.Outcome.off("integrity mode " + settings.mode().name().toLowerCase(Locale.ROOT)
+                        + " has no PostgreSQL check; set integrity.mode: amcheck to check B-tree indexes"));
+    }
+}

@@ -1,0 +1,143 @@
+package dev.schemaguard.postgres;
+
+import dev.schemaguard.spi.Dialect.EngineJudge;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * PostgreSQL's evidence that a migration only added, read from the catalog of the migration's own
+ * session before and after its statements ({@link CatalogEvidence}): every object that was there
+ * keeps its storage (no rewrite), columns, constraints, indexes, triggers, rules, policies, functions
+ * and privileges, and still resolves by name; no row of an existing table was written (the
+ * transaction's statistics; the ledger is the guard's to write); the session's limits are not lifted,
+ * its other settings and role are unchanged, the apply lock is still held; nothing temporary exists;
+ * and the ledger's name still resolves to the ledger, which lost no row. New things are fine, except code and policy: functions, triggers, rules,
+ * event triggers, default privileges, policies or children on existing tables, and foreign keys that
+ * delete or rewrite an existing table's rows.
+ */
+final class PostgresEngineJudge implements EngineJudge {
+    /** Kinds whose existing entries must not change or disappear. */
+    private static final List<String> KEPT = List.of("rel", "col", "con", "idx", "trg", "rule", "pol", "fn", "nsp",
+            "dacl", "enum", "evt", "inh");
+    private static final Set<String> LIMITS = Set.of("lock_timeout", "statement_timeout");
+
+    @Override
+    public Evidence before(Connection connection, GuardTables tables) throws SQLException {
+        return new PostgresEvidence(CatalogEvidence.take(connection, tables.all()), LedgerLocation.of(connection, tables.ledger()),
+                tables.all(), connection);
+    }
+
+    private static final class PostgresEvidence implements Evidence {
+        private final Map<String, Map<String, String>> before;
+        private final LedgerLocation ledger;
+        private final Set<String> guardTables;
+        /** The ledger's row writes in this transaction before the migration's statements, and once they were done. */
+        private final String ledgerWritesBefore;
+        private String ledgerWritesAfterStatements;
+
+        PostgresEvidence(Map<String, Map<String, String>> before, LedgerLocation ledger, Set<String> guardTables,
+                         Connection connection) throws SQLException {
+            this.before = before;
+            this.ledger = ledger;
+            this.guardTables = guardTables;
+            this.ledgerWritesBefore = ledger == null ? "" : ledger.writes(connection);
+        }
+
+        @Override
+        public void statementsDone(Connection connection) throws SQLException {
+            ledgerWritesAfterStatements = ledger == null ? "" : ledger.writes(connection);
+        }
+
+        @Override
+        public List<String> changes(Connection connection, Applied applied, boolean ledgerRowWritten) throws SQLException {
+            Map<String, Map<String, String>> after = CatalogEvidence.take(connection, guardTables);
+            Diff diff = new Diff(before, after);
+            List<String> changes = new ArrayList<>();
+            for (String kind : KEPT) {
+                changes.addAll(diff.changedOrGone(kind));
+            }
+            changes.addAll(diff.newCode());
+            changes.addAll(diff.rowsWritten(ledger == null ? null : ledger.oid()));
+            changes.addAll(diff.settings(LIMITS));
+            if (ledgerRowWritten && ledger != null) {
+                changes.addAll(ledger.rowMissing(connection, applied.migration()));
+            }
+            if (ledgerWritesAfterStatements != null && !ledgerWritesAfterStatements.equals(ledgerWritesBefore)) {
+                changes.add("the migration itself wrote rows of the guard's ledger " + ledger.qualified() + " ("
+                        + ledgerWritesBefore + " -> " + ledgerWritesAfterStatements + ")");
+            }
+            if (applied.outsideTransaction() && !ledgerRowWritten) {
+                Set<String> newIndexes = new java.util.LinkedHashSet<>();
+                diff.added("idx").forEach(key -> newIndexes.add(key.substring(key.indexOf(':') + 1)));
+                changes.addAll(ConcurrentIndexes.dropUnasked(connection, newIndexes, applied.statements()));
+            }
+            return changes;
+        }
+    }
+
+    /**
+     * Where the guard's ledger is (resolved by its unqualified name before the migration ran, as the
+     * guard's own insert resolves it), and how many rows it held then.
+     */
+    private record LedgerLocation(String table, String oid, String qualified, long rows) {
+        static LedgerLocation of(Connection connection, String table) throws SQLException {
+            try (PreparedStatement ps = connection.prepareStatement("SELECT c.oid::text, quote_ident(n.nspname) || '.' ||"
+                    + " quote_ident(c.relname) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+                    + " WHERE c.oid = to_regclass(quote_ident(?))")) {
+                ps.setString(1, table);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return null;
+                    }
+                    String qualified = rs.getString(2);
+                    return new LedgerLocation(table, rs.getString(1), qualified, count(connection, qualified));
+                }
+            }
+        }
+
+        /** This transaction's inserts, updates and deletes of the ledger so far. */
+        String writes(Connection connection) throws SQLException {
+            try (PreparedStatement ps = connection.prepareStatement("SELECT coalesce((SELECT n_tup_ins || '/' || n_tup_upd || '/'"
+                    + " || n_tup_del FROM pg_stat_xact_user_tables WHERE relid = ?::oid), '0/0/0')")) {
+                ps.setString(1, oid);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getString(1);
+                }
+            }
+        }
+
+        private static long count(Connection connection, String qualified) throws SQLException {
+            try (PreparedStatement ps = connection.prepareStatement("SELECT count(*) FROM " + qualified);
+                 ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+
+        /** The ledger's name must still resolve to it, and it must have lost no row. */
+        List<String> rowMissing(Connection connection, String migration) throws SQLException {
+            List<String> missing = new ArrayList<>();
+            try (PreparedStatement ps = connection.prepareStatement("SELECT coalesce(to_regclass(quote_ident(?))::oid::text, '')")) {
+                ps.setString(1, table);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    if (!oid.equals(rs.getString(1))) {
+                        missing.add("the name " + table + " no longer resolves to the ledger " + qualified + " (shadowed)");
+                    }
+                }
+            }
+            long now = count(connection, qualified);
+            if (now < rows) {
+                missing.add("the ledger " + qualified + " lost rows: " + rows + " -> " + now);
+            }
+            return missing;
+        }
+    }
+}
