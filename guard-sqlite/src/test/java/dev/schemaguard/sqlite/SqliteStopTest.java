@@ -9,8 +9,13 @@ import dev.schemaguard.BootReport;
 import dev.schemaguard.Code;
 import dev.schemaguard.SchemaGuard;
 import dev.schemaguard.Verdict;
+import dev.schemaguard.testing.ExpireIn;
 import dev.schemaguard.testing.GuardLines;
 import dev.schemaguard.testing.Project;
+import dev.schemaguard.testing.TestClock;
+import java.io.BufferedWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
@@ -66,7 +71,6 @@ class SqliteStopTest {
         });
         bootThread[0].start();
         assertTrue(applying.await(30, TimeUnit.SECONDS), "the boot reached the apply phase");
-        Thread.sleep(200);
         long stopped = System.nanoTime();
         bootThread[0].interrupt();
 
@@ -81,9 +85,47 @@ class SqliteStopTest {
         assertEquals("1", line.get("pending"));
         assertTrue(tookMs < 1500, "the verdict follows the interrupt within a second or so, took " + tookMs + " ms");
         assertTrue(interruptKept.get(), "the caller's interrupt status is set again when boot() returns");
-        Thread.sleep(300); // the worker's rollback
+        // The interrupted worker may still be rolling back: the write lock is free once it has.
+        db.execute("PRAGMA busy_timeout = 30000", "BEGIN IMMEDIATE", "ROLLBACK");
         assertEquals(List.of("001_users.sql"), db.ledger());
         assertFalse(db.column("SELECT name FROM sqlite_master WHERE type = 'index'").contains("big_v"));
+    }
+
+    /**
+     * Issue 10's 47 MB migration, with the deadline run out as planning begins (by the boot's clock,
+     * so on any machine): the planner stops at its next statement instead of splitting and classifying
+     * the rest, and its thread has ended by the time the verdict is back.
+     */
+    @Test
+    void aDeadlineThatRunsOutWhileA47MegabyteMigrationIsPlanned_stopsThePlanner() throws Exception {
+        Path big = project.migrations().resolve("002_seed.sql");
+        try (BufferedWriter out = Files.newBufferedWriter(big, StandardCharsets.UTF_8)) {
+            for (int i = 0; Files.size(big) < 47L * 1000 * 1000; i++) {
+                out.write("INSERT INTO users VALUES (" + i + "); -- a row with a comment to make the line longer\n");
+                if (i % 100_000 == 0) {
+                    out.flush();
+                }
+            }
+        }
+        Duration budget = Duration.ofSeconds(60);
+        project.allow("002_seed.sql").deadline(budget);
+        TestClock clock = TestClock.realTime();
+        ExpireIn expireInPlan = ExpireIn.phase("plan", clock, budget);
+
+        BootReport report = project.boot(expireInPlan, clock);
+
+        assertTrue(expireInPlan.expired(), "the boot reached the plan");
+        assertEquals(Code.DEADLINE_EXCEEDED, report.code(), report.line());
+        Map<String, String> line = GuardLines.parse(report.line());
+        assertEquals("plan", line.get("phase"));
+        assertEquals("1", line.get("pending"));
+        Thread worker = Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().equals("schema-guard-boot-" + line.get("boot"))).findFirst().orElse(null);
+        if (worker != null) {
+            worker.join(200); // a thread that has just left its last task
+        }
+        assertTrue(worker == null || !worker.isAlive(), "the planner is still running after the verdict: "
+                + (worker == null ? "" : List.of(worker.getStackTrace())));
     }
 
     @Test
@@ -101,7 +143,7 @@ class SqliteStopTest {
             assertEquals("002_notes.sql", line.get("migration"));
             assertEquals("1", line.get("pending"));
             assertTrue(String.valueOf(line.get("holder")).contains("this process"), report.line() + "\n"
-                    + java.nio.file.Files.readString(Path.of("/proc/locks")) + " ino=" + java.nio.file.Files.getAttribute(db.file(), "unix:ino"));
+                    + Files.readString(Path.of("/proc/locks")) + " ino=" + Files.getAttribute(db.file(), "unix:ino"));
             assertTrue(report.message().contains("Another process holds the database's write lock"), report.message());
             holder.rollback();
         }

@@ -255,8 +255,14 @@ class SqliteFaultsIT {
                 signal, line.get("result"), line.get("code"), line.get("phase"), stopped.exit(), afterSignalMs);
     }
 
+    /**
+     * The issue's case, as a process: a verdict within one second of the budget, on elapsed_ms and on
+     * the process's wall time. Which verdict depends on the machine: where planning the 47 MB of
+     * INSERTs outlasts the budget it is a HANG (the planner stopped: SqliteBootTest proves that on any
+     * machine), where it does not, the plan's own FAIL (INSERTs are not additive) comes first.
+     */
     @Test
-    void a47MegabyteMigration_withATenSecondDeadline_isAHangWithinOneSecondOfTheBudget_onElapsedAndOnWallTime() throws Exception {
+    void a47MegabyteMigration_withATenSecondDeadline_endsWithinOneSecondOfTheBudget_onElapsedAndOnWallTime() throws Exception {
         Path db = dir.resolve("app.db");
         sql(db, "CREATE TABLE seed (x INTEGER)");
         Project project = project(db, Duration.ofSeconds(10));
@@ -279,8 +285,13 @@ class SqliteFaultsIT {
         long elapsed = Long.parseLong(line.get("elapsed_ms"));
         System.out.printf("RELIABILITY deadline 47MB migration, deadline 10000 ms: phase=%s elapsed_ms=%d, process wall %d ms "
                 + "(JVM start included)%n", line.get("phase"), elapsed, run.wallMs());
-        assertEquals(3, run.exit(), run.toString());
-        assertEquals("DEADLINE_EXCEEDED", line.get("code"));
+        if (elapsed >= 10_000) {
+            assertEquals(3, run.exit(), run.toString());
+            assertEquals("DEADLINE_EXCEEDED", line.get("code"), run.toString());
+        } else {
+            assertEquals(1, run.exit(), run.toString());
+            assertEquals("MIGRATION_NOT_ADDITIVE", line.get("code"), run.toString());
+        }
         assertEquals("2", line.get("pending"), "both migrations are still pending: the 47 MB one and the one before it");
         assertTrue(elapsed <= 11_000, "elapsed_ms within a second of the budget: " + elapsed);
         assertTrue(run.wallMs() <= 11_000, "the process's wall time, JVM start included, within a second of the budget: " + run.wallMs());
