@@ -69,7 +69,7 @@ class ServerFaultsIT {
         assertEquals(1, run.exit(), run.toString());
         Map<String, String> line = run.verdict();
         assertEquals("LOCK_TIMEOUT", line.get("code"));
-        assertEquals("accounts", line.get("table"));
+        assertEquals("accounts", line.get("table"), run.toString());
         assertTrue(Long.parseLong(line.get("elapsed_ms")) < 20_000, run.toString());
         assertEquals(List.of(), accounts.server.column(accounts.database, "SELECT column_name FROM information_schema.columns "
                 + "WHERE table_name = 'accounts' AND column_name = 'email'"), "rolled back whole");
