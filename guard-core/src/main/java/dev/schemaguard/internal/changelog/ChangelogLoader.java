@@ -8,7 +8,9 @@ import dev.schemaguard.internal.text.ControlChars;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -48,8 +50,7 @@ public final class ChangelogLoader {
         Path realFolder = realPath(folder);
         List<Migration> migrations = new ArrayList<>(files.size());
         for (Path file : files) {
-            requireInside(file, realFolder);
-            if (!Files.isRegularFile(file)) {
+            if (!isRegularFileInside(file, realFolder)) {
                 continue; // a folder or a device named *.sql is not a migration
             }
             byte[] bytes = read(file);
@@ -60,9 +61,25 @@ public final class ChangelogLoader {
     }
 
     /**
-     * A migration file that is a link out of the changelog folder is refused before it is read: the
-     * image's reviewed migrations are the folder's files, not whatever a link points at.
+     * Whether a listed file is a regular file, read without following a link (one lstat, the cost of
+     * the plain check): only a link is resolved, and one that leads out of the changelog folder is
+     * refused before it is read: the image's reviewed migrations are the folder's files, not whatever
+     * a link points at.
      */
+    private static boolean isRegularFileInside(Path file, Path realFolder) {
+        BasicFileAttributes attributes;
+        try {
+            attributes = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        } catch (IOException e) {
+            throw new GuardConfigException(file + ": cannot read the migration: " + Utf8Text.describe(e) + ".");
+        }
+        if (!attributes.isSymbolicLink()) {
+            return attributes.isRegularFile();
+        }
+        requireInside(file, realFolder);
+        return Files.isRegularFile(file);
+    }
+
     private static void requireInside(Path file, Path realFolder) {
         Path real;
         try {
