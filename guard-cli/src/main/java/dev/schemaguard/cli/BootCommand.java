@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "boot", description = "Check the contract, apply allowlisted additive migrations, print the verdict line. "
-        + "Exit 0 PASS, 1 FAIL, 2 configuration error, 3 HANG.")
+        + "Exit 0 PASS, 1 FAIL, 2 configuration error, 3 HANG, 143/130 stopped by SIGTERM/SIGINT (after its verdict line).")
 final class BootCommand implements Callable<Integer> {
     @Mixin
     GuardOptions options;
