@@ -18,6 +18,25 @@ public record DataExpectations(List<String> schemas, List<Canary> canaries, Doub
     }
 
     /**
+     * A share as {@code shrink_guard.max_drop} is written in {@code schema-guard.yaml}: {@code 50%} or
+     * {@code 0.5}. For entry points that read settings of their own, such as the Spring Boot starter.
+     *
+     * @throws IllegalArgumentException unless it is a share between 0% and 100%
+     */
+    public static double parseShare(String text) {
+        String t = text == null ? "" : text.trim();
+        try {
+            double value = t.endsWith("%") ? Double.parseDouble(t.substring(0, t.length() - 1)) / 100 : Double.parseDouble(t);
+            if (value >= 0 && value <= 1) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // the message below says what is expected
+        }
+        throw new IllegalArgumentException("'" + text + "' is not a share between 0% and 100%");
+    }
+
+    /**
      * A table that must exist and hold data: the empty new volume and the wiped data directory are
      * caught at boot, not by a user hours later.
      *

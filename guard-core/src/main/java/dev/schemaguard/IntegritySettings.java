@@ -1,5 +1,6 @@
 package dev.schemaguard;
 
+import dev.schemaguard.internal.text.Sizes;
 import java.nio.file.Path;
 
 /**
@@ -15,6 +16,21 @@ public record IntegritySettings(Mode mode, long skipAboveBytes, boolean stamp, P
     public static final long DEFAULT_SKIP_ABOVE = 5L * 1000 * 1000 * 1000;
     public static final IntegritySettings DEFAULT = new IntegritySettings(Mode.QUICK, DEFAULT_SKIP_ABOVE, true, null, false);
     public static final IntegritySettings OFF = new IntegritySettings(Mode.OFF, DEFAULT_SKIP_ABOVE, false, null, false);
+
+    /**
+     * A size as {@code skip_above} is written in {@code schema-guard.yaml}: {@code 5GB} (decimal, as disk
+     * vendors count), {@code 4GiB} (binary), {@code 500MB}, {@code 1048576} (bytes). For entry points
+     * that read settings of their own, such as the Spring Boot starter, so every one reads sizes alike.
+     *
+     * @throws IllegalArgumentException when the text is not a positive size
+     */
+    public static long parseSize(String text) {
+        long bytes = text == null ? -1 : Sizes.parse(text);
+        if (bytes <= 0) {
+            throw new IllegalArgumentException("'" + text + "' is not a size; write it like 5GB, 500MB or 4GiB");
+        }
+        return bytes;
+    }
 
     public enum Mode {
         /** SQLite {@code PRAGMA quick_check}. */

@@ -67,4 +67,30 @@ class GuardConfigFileTest {
         assertEquals("90m", GuardConfig.formatDuration(Duration.ofMinutes(90)));
         assertEquals("1500ms", GuardConfig.formatDuration(GuardConfig.parseDuration("1500ms")));
     }
+
+    @Test
+    void sizesAndSharesAreReadAlikeInTheFileAndByOtherEntryPoints() throws Exception {
+        assertEquals(5_000_000_000L, IntegritySettings.parseSize("5GB"));
+        assertEquals(4L << 30, IntegritySettings.parseSize("4GiB"));
+        assertEquals(500_000_000L, IntegritySettings.parseSize(" 500 MB "));
+        assertEquals(1_048_576L, IntegritySettings.parseSize("1048576"));
+        assertEquals(5_500_000_000L, IntegritySettings.parseSize("5.5GB"));
+        for (String wrong : new String[] {"lots", "0", "-1GB", "", "5XB"}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> IntegritySettings.parseSize(wrong));
+            assertTrue(e.getMessage().contains("is not a size"), e.getMessage());
+        }
+        assertEquals(0.5, DataExpectations.parseShare("50%"));
+        assertEquals(0.25, DataExpectations.parseShare("0.25"));
+        for (String wrong : new String[] {"101%", "-0.1", "half", ""}) {
+            assertThrows(IllegalArgumentException.class, () -> DataExpectations.parseShare(wrong));
+        }
+
+        Files.writeString(yaml, "database: jdbc:sqlite:a.db\nchangelog: migrations\nintegrity:\n  skip_above: lots\n");
+        GuardConfigException size = assertThrows(GuardConfigException.class, () -> GuardConfig.fromFile(yaml).load());
+        assertTrue(size.getMessage().contains(":4") && size.getMessage().contains("'lots' is not a size; write it like 5GB"), size.getMessage());
+
+        Files.writeString(yaml, "database: jdbc:sqlite:a.db\nchangelog: migrations\nshrink_guard:\n  max_drop: 150%\n");
+        GuardConfigException share = assertThrows(GuardConfigException.class, () -> GuardConfig.fromFile(yaml).load());
+        assertTrue(share.getMessage().contains("'150%' is not a share between 0% and 100%"), share.getMessage());
+    }
 }

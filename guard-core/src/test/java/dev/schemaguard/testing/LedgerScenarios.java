@@ -120,6 +120,44 @@ public abstract class LedgerScenarios {
         assertEquals(0, project.boot().applied());
     }
 
+    /** Rows of a foreign ledger that no migration matches are listed as unknown, under the ledger's own name, as Liquibase's are. */
+    @Test
+    void foreignLedgerRowsThatNoMigrationMatches_areListedAsUnknown_andChangeNothing() throws Exception {
+        Path flywayOnly = dir.resolve("flyway-gone");
+        Files.createDirectories(flywayOnly);
+        Files.writeString(flywayOnly.resolve("V1__users.sql"), "CREATE TABLE users (id INTEGER PRIMARY KEY);\n", StandardCharsets.UTF_8);
+        Files.writeString(flywayOnly.resolve("V2__gone.sql"), "CREATE TABLE gone (id INTEGER PRIMARY KEY);\n", StandardCharsets.UTF_8);
+        assertEquals(2, flyway(flywayOnly).migrate().migrationsExecuted);
+        project.migration("V1__users.sql", "CREATE TABLE users (id INTEGER PRIMARY KEY);\n").allow("V1__users.sql");
+
+        BootReport report = project.boot();
+
+        assertEquals(Code.OK, report.code(), report.message());
+        assertEquals(0, report.applied());
+        assertEquals(Status.ALREADY_APPLIED, outcome(report, "V1__users.sql").status());
+        MigrationOutcome gone = outcome(report, "V2__gone.sql");
+        assertEquals(Status.UNKNOWN, gone.status());
+        assertTrue(gone.appliedAt() != null, "Flyway's installed_on is shown: " + gone);
+        assertEquals(List.of("V1__users.sql", "V2__gone.sql"), report.migrations().stream().map(MigrationOutcome::name).toList());
+    }
+
+    @Test
+    void schemaMigrationsEntriesThatNoMigrationMatches_areListedAsUnknown() throws Exception {
+        db.execute("CREATE TABLE users (id INTEGER PRIMARY KEY)",
+                "CREATE TABLE schema_migrations (filename VARCHAR(255) PRIMARY KEY)",
+                "INSERT INTO schema_migrations (filename) VALUES ('001_users.sql')",
+                "INSERT INTO schema_migrations (filename) VALUES ('000_legacy_seed.sql')");
+        project.migration("001_users.sql", "CREATE TABLE users (id INTEGER PRIMARY KEY);\n").allow("001_users.sql");
+
+        BootReport report = project.boot();
+
+        assertEquals(Code.OK, report.code(), report.message());
+        assertEquals(Status.ALREADY_APPLIED, outcome(report, "001_users.sql").status());
+        assertEquals(Status.UNKNOWN, outcome(report, "000_legacy_seed.sql").status());
+        assertEquals(2, report.migrations().size(), report.migrations().toString());
+        assertEquals(List.of("000_legacy_seed.sql", "001_users.sql"), sorted(db.column("SELECT filename FROM schema_migrations")));
+    }
+
     @Test
     void flywayMigrationChangedAfterFlywayAppliedIt_isChecksumDrift_asFlywayValidateSays() throws Exception {
         Path flywayOnly = dir.resolve("flyway-v1");

@@ -7,16 +7,11 @@ import dev.schemaguard.GuardConfig;
 import dev.schemaguard.GuardConfigException;
 import dev.schemaguard.IntegritySettings;
 import dev.schemaguard.LedgerSettings;
-import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.springframework.core.io.ResourceLoader;
 
 /** Turns {@code schema-guard.*} into the library's {@link GuardConfig}, through its public builder only. */
 final class GuardConfigs {
-    private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*([KMGT]i?B|B)?", Pattern.CASE_INSENSITIVE);
-
     private GuardConfigs() {
     }
 
@@ -60,35 +55,22 @@ final class GuardConfigs {
         return new IntegritySettings(i.getMode(), bytes(i.getSkipAbove()), i.isStamp(), i.getStampDir(), i.isDeferred());
     }
 
-    /** As schema-guard.yaml reads sizes (Spring's DataSize would read 5GB as 5 GiB). */
     static long bytes(String text) {
-        Matcher m = SIZE.matcher(text == null ? "" : text.trim());
-        if (!m.matches()) {
-            throw new GuardConfigException("schema-guard.integrity.skip-above: '" + text + "' is not a size; write it like 5GB, 500MB or 4GiB.");
+        try {
+            return IntegritySettings.parseSize(text);
+        } catch (IllegalArgumentException e) {
+            throw new GuardConfigException("schema-guard.integrity.skip-above: " + e.getMessage() + ".");
         }
-        String unit = m.group(2) == null ? "B" : m.group(2).toUpperCase(Locale.ROOT);
-        int power = "BKMGT".indexOf(unit.charAt(0));
-        long base = unit.contains("I") ? 1024 : 1000;
-        long bytes = Long.parseLong(m.group(1));
-        for (int i = 0; i < power; i++) {
-            bytes = Math.multiplyExact(bytes, base);
-        }
-        return bytes;
     }
 
     static Double maxDrop(String text) {
         if (text == null || text.isBlank()) {
             return null;
         }
-        String t = text.trim();
         try {
-            double value = t.endsWith("%") ? Double.parseDouble(t.substring(0, t.length() - 1)) / 100 : Double.parseDouble(t);
-            if (value >= 0 && value <= 1) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
+            return DataExpectations.parseShare(text);
+        } catch (IllegalArgumentException e) {
+            throw new GuardConfigException("schema-guard.shrink-guard.max-drop: " + e.getMessage() + ".");
         }
-        throw new GuardConfigException("schema-guard.shrink-guard.max-drop: '" + text + "' is not a share between 0% and 100%.");
     }
 }

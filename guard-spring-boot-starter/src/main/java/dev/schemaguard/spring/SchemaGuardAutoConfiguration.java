@@ -1,8 +1,10 @@
 package dev.schemaguard.spring;
 
+import dev.schemaguard.BootListener;
 import dev.schemaguard.DataExpectations.Canary;
 import dev.schemaguard.DataPathProbe;
 import dev.schemaguard.GuardConfig;
+import dev.schemaguard.GuardConfigException;
 import dev.schemaguard.SchemaGuard;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import java.util.List;
@@ -43,11 +45,18 @@ public class SchemaGuardAutoConfiguration {
     @Bean
     SchemaGuardInitializer schemaGuardInitializer(SchemaGuardProperties properties, ObjectProvider<DataSource> dataSource,
                                                   ResourceLoader resources, Environment environment) {
-        TestedVersions.load().check(properties.isAcceptLiquibase5(), resources.getClassLoader());
-        Coexistence.check(environment, properties);
         DataSource pool = properties.getDatabase() == null ? dataSource.getIfUnique() : null;
-        GuardConfig config = GuardConfigs.from(properties, pool, pool == null ? null : JdbcUrls.of(pool), resources);
-        return new SchemaGuardInitializer(config);
+        String url = pool == null ? null : JdbcUrls.of(pool);
+        try {
+            TestedVersions.load().check(properties.isAcceptLiquibase5(), resources.getClassLoader());
+            Coexistence.check(environment, properties);
+            return new SchemaGuardInitializer(GuardConfigs.from(properties, pool, url, resources));
+        } catch (GuardConfigException e) {
+            // A wrong setting ends like any refused boot: one CONFIG_INVALID line that the watchdogs
+            // match, then the failure analysis; the context does not start.
+            SchemaGuard.reportFailure(e, properties.getDatabase() != null ? properties.getDatabase() : url, BootListener.NONE);
+            throw e;
+        }
     }
 
     @Configuration(proxyBeanMethods = false)

@@ -1,6 +1,7 @@
 package dev.schemaguard.spring;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -12,6 +13,7 @@ import dev.schemaguard.GuardConfig.FreshDatabase;
 import dev.schemaguard.IntegritySettings;
 import dev.schemaguard.Verdict;
 import dev.schemaguard.spring.plain.PlainApplication;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -55,6 +57,22 @@ class PropertiesBindingTest {
 
         assertTrue(String.valueOf(rootCause(failure).getMessage()).startsWith("spring.jpa.defer-datasource-initialization=true makes"),
                 rootCause(failure).toString());
+    }
+
+    @Test
+    void aWrongSetting_endsWithOneConfigInvalidLine_andTheFailureAnalysis_andCreatesNothing() {
+        SpringApplicationBuilder app = plain("classpath:binding/application.properties", "--schema-guard.integrity.skip-above=lots");
+
+        String output;
+        try (CapturedOutput captured = new CapturedOutput()) {
+            assertThrows(Exception.class, () -> app.run().close());
+            output = captured.text();
+            assertEquals(1, captured.linesContaining("SCHEMA_GUARD result=FAIL code=CONFIG_INVALID"), output);
+        }
+        assertTrue(output.contains("schema-guard.integrity.skip-above: 'lots' is not a size"), output);
+        assertTrue(output.contains("APPLICATION FAILED TO START"), output);
+        assertTrue(output.contains("Schema Guard's configuration is wrong"), output);
+        assertFalse(Files.exists(dir.resolve("app.db")), "a refused configuration creates no database");
     }
 
     private void assertBound(String location) {

@@ -62,14 +62,18 @@ final class MigrationOutcomes {
                     entry.map(e -> e.pin() != null).orElse(false), row.map(LedgerRow::executedAt).orElse(null),
                     m.migration().sha256()));
         }
+        List<LedgerRow> unknown = new ArrayList<>(ledger.unmatched());
         for (LedgerRow row : ledger.rows().values()) {
             if (!planned.contains(row.id())) {
-                Optional<ManifestEntry> entry = manifest.find(row.id());
-                String recorded = LedgerTable.recordedSha256(row);
-                out.add(new MigrationOutcome(row.id(), Status.UNKNOWN, false, "in the ledger, not in the changelog (applied by "
-                        + "another build, or removed since)", List.of(), 0, entry.isPresent(), entry.map(e -> e.pin() != null).orElse(false),
-                        row.executedAt(), recorded != null ? recorded : row.md5sum()));
+                unknown.add(row);
             }
+        }
+        for (LedgerRow row : unknown) {
+            Optional<ManifestEntry> entry = manifest.find(row.id());
+            String recorded = LedgerTable.recordedSha256(row);
+            out.add(new MigrationOutcome(row.id(), Status.UNKNOWN, false, "in the ledger, not in the changelog (applied by "
+                    + "another build, or removed since)", List.of(), 0, entry.isPresent(), entry.map(e -> e.pin() != null).orElse(false),
+                    row.executedAt(), recorded != null ? recorded : row.md5sum()));
         }
         return out;
     }

@@ -12,7 +12,6 @@ import dev.schemaguard.LedgerSettings;
 import dev.schemaguard.internal.data.TableName;
 import dev.schemaguard.internal.io.Locations;
 import dev.schemaguard.internal.text.DurationText;
-import dev.schemaguard.internal.text.Sizes;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -111,9 +110,10 @@ public final class ConfigLoader {
         long skipAbove = d.skipAboveBytes();
         String skipText = yaml.scalar("skip_above");
         if (skipText != null) {
-            skipAbove = Sizes.parse(skipText);
-            if (skipAbove <= 0) {
-                throw yaml.error("skip_above", "'" + skipText + "' is not a size; write it like 5GB, 500MB or 4GiB");
+            try {
+                skipAbove = IntegritySettings.parseSize(skipText);
+            } catch (IllegalArgumentException e) {
+                throw yaml.error("skip_above", e.getMessage());
             }
         }
         String stampDir = yaml.scalar("stamp_dir");
@@ -200,15 +200,10 @@ public final class ConfigLoader {
         if (text == null) {
             throw new GuardConfigException(yaml.file() + ": shrink_guard: needs max_drop, for example 'max_drop: 50%'.");
         }
-        String t = text.trim();
         try {
-            double value = t.endsWith("%") ? Double.parseDouble(t.substring(0, t.length() - 1)) / 100 : Double.parseDouble(t);
-            if (value < 0 || value > 1) {
-                throw new NumberFormatException();
-            }
-            return value;
-        } catch (NumberFormatException e) {
-            throw yaml.error("max_drop", "'" + text + "' is not a share between 0% and 100%");
+            return DataExpectations.parseShare(text);
+        } catch (IllegalArgumentException e) {
+            throw yaml.error("max_drop", e.getMessage());
         }
     }
 

@@ -58,6 +58,7 @@ public record ActiveLedger(LedgerKind kept, LedgerKind writer, String detection)
         Map<String, LedgerRow> rows = new HashMap<>();
         Map<String, String> blocked = new HashMap<>();
         Map<String, String> drifted = new HashMap<>();
+        Map<String, LedgerRow> unmatched = new java.util.LinkedHashMap<>();
         boolean exists = false;
         for (LedgerKind kind : readers()) {
             if (kind.existsIn(objects)) {
@@ -66,10 +67,12 @@ public record ActiveLedger(LedgerKind kept, LedgerKind writer, String detection)
                 ledger.rows().forEach(rows::putIfAbsent);
                 blocked.putAll(ledger.blocked());
                 drifted.putAll(ledger.drifted());
+                ledger.unmatched().forEach(row -> unmatched.putIfAbsent(row.id(), row));
             }
         }
         blocked.keySet().removeAll(rows.keySet());
-        return exists ? new Ledger(true, rows, blocked, drifted) : Ledger.absent();
+        unmatched.keySet().removeAll(rows.keySet());
+        return exists ? new Ledger(true, rows, blocked, drifted, List.copyOf(unmatched.values())) : Ledger.absent();
     }
 
     /** Whether any ledger read records the migration; under the apply lock. */

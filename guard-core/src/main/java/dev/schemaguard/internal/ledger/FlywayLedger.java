@@ -15,10 +15,12 @@ import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Flyway's {@code flyway_schema_history}. A versioned migration ({@code V1_1__name.sql}) is matched by
@@ -89,17 +91,20 @@ public final class FlywayLedger implements LedgerKind {
         Map<String, LedgerRow> rows = new HashMap<>();
         Map<String, String> blocked = new HashMap<>();
         Map<String, String> drifted = new HashMap<>();
+        Set<HistoryRow> matched = new HashSet<>();
         for (Migration m : migrations) {
             FlywayName name = nameOf(m);
             int checksum = FlywayChecksum.of(((SqlFileMigration) m).script());
             if (name.repeatable()) {
                 HistoryRow row = history.repeatables.get(name.storedDescription());
+                matched.add(row);
                 if (row != null && row.success() && Objects.equals(row.checksum(), checksum)) {
                     rows.put(m.name(), row.asLedgerRow(m));
                 }
                 continue;
             }
             HistoryRow row = history.versions.get(name.parts());
+            matched.add(row);
             if (row == null) {
                 if (history.baseline != null && FlywayName.compare(name.parts(), history.baseline) <= 0) {
                     rows.put(m.name(), new LedgerRow(m.name(), null, m.name(), null, "below Flyway's baseline", "EXECUTED", null));
@@ -114,7 +119,7 @@ public final class FlywayLedger implements LedgerKind {
                 }
             }
         }
-        return new Ledger(true, rows, blocked, drifted);
+        return new Ledger(true, rows, blocked, drifted, history.unmatched(matched));
     }
 
     /** Flyway's validate: a checksum or description that differs from the row fails it (a null checksum is not compared). */
@@ -204,7 +209,11 @@ public final class FlywayLedger implements LedgerKind {
         }
 
         LedgerRow asLedgerRow(Migration m) {
-            return new LedgerRow(m.name(), installedBy, script, checksum == null ? null : checksum.toString(), description,
+            return asLedgerRow(m.name());
+        }
+
+        LedgerRow asLedgerRow(String id) {
+            return new LedgerRow(id, installedBy, script, checksum == null ? null : checksum.toString(), description,
                     success ? "EXECUTED" : "FAILED", installedOn);
         }
     }
@@ -229,6 +238,17 @@ public final class FlywayLedger implements LedgerKind {
                 }
             }
             return history;
+        }
+
+        /** Applied rows in effect that no migration matched, under their script name, as {@code flyway info} lists them. */
+        List<LedgerRow> unmatched(Set<HistoryRow> matched) {
+            List<LedgerRow> out = new ArrayList<>();
+            java.util.stream.Stream.concat(versions.values().stream(), repeatables.values().stream())
+                    .filter(row -> row.success() && row.inEffect() && !matched.contains(row))
+                    .filter(row -> !row.type().toUpperCase(Locale.ROOT).contains("BASELINE"))
+                    .sorted(Comparator.comparingInt(HistoryRow::rank))
+                    .forEach(row -> out.add(row.asLedgerRow(row.script())));
+            return out;
         }
 
         private void add(HistoryRow row) {

@@ -2,6 +2,7 @@ package dev.schemaguard.internal.ledger;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -17,13 +18,22 @@ import java.util.Optional;
  * @param blocked  migrations the ledger records as started and failed (Flyway's {@code success = false},
  *                 golang-migrate's {@code dirty}), with why: never applied over that record
  * @param drifted  applied migrations whose file no longer matches the foreign ledger's checksum, with how
+ * @param unmatched a foreign ledger's rows that match no migration of the changelog (applied by another
+ *                 build, or removed since), under the ledger's own name for them (Flyway's script, the
+ *                 {@code schema_migrations} value); Liquibase's such rows are in {@code rows}, by their ID
  */
-public record Ledger(boolean exists, Map<String, LedgerRow> rows, Map<String, String> blocked, Map<String, String> drifted) {
+public record Ledger(boolean exists, Map<String, LedgerRow> rows, Map<String, String> blocked, Map<String, String> drifted,
+                     List<LedgerRow> unmatched) {
 
     public Ledger {
         rows = Collections.unmodifiableMap(new LinkedHashMap<>(rows));
         blocked = Map.copyOf(blocked);
         drifted = Map.copyOf(drifted);
+        unmatched = List.copyOf(unmatched);
+    }
+
+    public Ledger(boolean exists, Map<String, LedgerRow> rows, Map<String, String> blocked, Map<String, String> drifted) {
+        this(exists, rows, blocked, drifted, List.of());
     }
 
     public Ledger(boolean exists, Map<String, LedgerRow> rows) {

@@ -124,7 +124,14 @@ public record SchemaMigrationsLedger(String table, String column, boolean byVers
         }
         Map<String, LedgerRow> rows = new HashMap<>();
         Map<String, String> blocked = new HashMap<>();
+        Set<String> matchedNames = new HashSet<>();
+        Set<BigInteger> matchedVersions = new HashSet<>();
         for (Migration m : migrations) {
+            matchedNames.add(m.name());
+            matchedNames.add(withoutExtension(m.name()));
+            if (byVersion || highWater) {
+                matchedVersions.add(versionOf(m));
+            }
             boolean applied;
             if (highWater) {
                 int c = mark == null ? 1 : versionOf(m).compareTo(mark);
@@ -142,7 +149,27 @@ public record SchemaMigrationsLedger(String table, String column, boolean byVers
                 rows.put(m.name(), new LedgerRow(m.name(), null, m.name(), null, table + "." + column, "EXECUTED", null));
             }
         }
-        return new Ledger(true, rows, blocked, Map.of());
+        return new Ledger(true, rows, blocked, Map.of(), unmatched(names, mark, matchedNames, matchedVersions));
+    }
+
+    /**
+     * Entries no migration of the changelog matches (applied by another build, or removed since), as the
+     * table holds them. golang-migrate's table holds one entry, its mark: unmatched only when no migration
+     * has that version.
+     */
+    private List<LedgerRow> unmatched(Set<String> names, BigInteger mark, Set<String> matchedNames, Set<BigInteger> matchedVersions) {
+        List<LedgerRow> out = new ArrayList<>();
+        if (highWater) {
+            if (mark != null && !matchedVersions.contains(mark)) {
+                out.add(new LedgerRow(mark.toString(), null, mark.toString(), null, table + "." + column, "EXECUTED", null));
+            }
+            return out;
+        }
+        names.stream().sorted().filter(value -> byVersion
+                        ? numeric(value).map(v -> !matchedVersions.contains(v)).orElse(true)
+                        : !matchedNames.contains(value))
+                .forEach(value -> out.add(new LedgerRow(value, null, value, null, table + "." + column, "EXECUTED", null)));
+        return out;
     }
 
     @Override
