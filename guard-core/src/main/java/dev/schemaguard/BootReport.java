@@ -15,7 +15,7 @@ import java.util.Map;
  * @param applied     migrations applied by this boot; in a plan, the migrations a boot would apply
  *                    (the line says {@code would_apply=})
  * @param pending     migrations of the changelog still not in the ledger afterwards
- * @param integrity   ok, skipped_size, skipped_stamp, off or failed
+ * @param integrity   ok, skipped_size, skipped_stamp, off, failed, or unfinished (the boot stopped during the check)
  * @param elapsedMs   wall time of the whole boot
  * @param migrations  every migration of the changelog, in changelog order, then each ledger row the
  *                    changelog does not have ({@link MigrationOutcome.Status#UNKNOWN})

@@ -24,10 +24,17 @@ public enum Code {
     CANARY_FAILED(Verdict.FAIL),
     DATA_SHRINK(Verdict.FAIL),
     INTERNAL_ERROR(Verdict.FAIL),
+    /** The server refused the credentials (PostgreSQL 28P01/28000, MariaDB 1045): never retried, names the user. */
     AUTHENTICATION_FAILED(Verdict.FAIL),
     MIGRATION_INCOMPLETE(Verdict.FAIL),
     /** baseline: a migration's objects are missing from the database or differ, so nothing was recorded. */
-    BASELINE_MISMATCH(Verdict.FAIL);
+    BASELINE_MISMATCH(Verdict.FAIL),
+    /** The disk holding the database (or its journal) is full; what was applied before stays, the rest rolled back. */
+    DISK_FULL(Verdict.FAIL),
+    /** Another process holds the database's lock (SQLite) until the budget runs out; names the holder when known. */
+    LOCKED(Verdict.FAIL),
+    /** The boot was stopped from outside (SIGTERM, SIGINT, an interrupted thread) before its verdict. */
+    TERMINATED(Verdict.HANG);
 
     private final Verdict verdict;
 

@@ -41,6 +41,8 @@ public record GuardConfig(String database, DataSource dataSource, Path changelog
     public static final Duration DEFAULT_HEARTBEAT = Duration.ofSeconds(5);
     /** The environment variable that overrides {@code database:} of a {@code schema-guard.yaml}. */
     public static final String DATABASE_ENV = ConfigLoader.DATABASE_ENV;
+    /** The longest deadline or heartbeat: a boot's budget is seconds to minutes, and a day is already absurd. */
+    public static final Duration LONGEST_DURATION = Duration.ofHours(24);
 
     public GuardConfig {
         Objects.requireNonNull(changelog, "changelog is required");
@@ -49,16 +51,16 @@ public record GuardConfig(String database, DataSource dataSource, Path changelog
         }
         required = List.copyOf(required);
         Objects.requireNonNull(freshDatabase, "freshDatabase");
-        if (deadline.isNegative() || deadline.isZero()) {
-            throw new GuardConfigException("deadline must be positive, for example 45s.");
+        if (deadline.isNegative() || deadline.isZero() || deadline.compareTo(LONGEST_DURATION) > 0) {
+            throw new GuardConfigException("deadline must be positive and at most 24h, for example 45s.");
         }
         Objects.requireNonNull(integrity, "integrity");
         Objects.requireNonNull(data, "data");
         Objects.requireNonNull(connection, "connection");
         Objects.requireNonNull(ledger, "ledger");
         Objects.requireNonNull(engineJudge, "engineJudge");
-        if (heartbeat.isNegative() || heartbeat.isZero()) {
-            throw new GuardConfigException("heartbeat must be positive, for example 5s.");
+        if (heartbeat.isNegative() || heartbeat.isZero() || heartbeat.compareTo(LONGEST_DURATION) > 0) {
+            throw new GuardConfigException("heartbeat must be positive and at most 24h, for example 5s.");
         }
     }
 

@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "boot", description = "Check the contract, apply allowlisted additive migrations, print the verdict line. "
-        + "Exit 0 PASS, 1 FAIL, 2 configuration error, 3 HANG.")
+        + "Exit 0 PASS, 1 FAIL, 2 configuration error, 3 HANG, 143/130 stopped by SIGTERM/SIGINT (after its verdict line).")
 final class BootCommand implements Callable<Integer> {
     @Mixin
     GuardOptions options;
@@ -31,7 +31,16 @@ final class BootCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        BootListener listener = listener();
+        Termination termination = Termination.install(Thread.currentThread());
+        try {
+            options.countDeadlineFromProcessStart();
+            return boot(listener(termination));
+        } finally {
+            termination.finished();
+        }
+    }
+
+    private int boot(BootListener listener) {
         // A person at a terminal gets a short summary above the verdict line; a log collector only the lines.
         boolean summary = Terminal.stderrIsTerminal() && VerdictHold.hold();
         BootReport report;
@@ -52,10 +61,11 @@ final class BootCommand implements Callable<Integer> {
         return GuardRun.finish(options, spec.commandLine().getOut(), report, r -> r);
     }
 
-    private BootListener listener() {
-        BootListener listener = BootListener.NONE;
+    /** SIGTERM's listener first (it hears the boot start), then the status file and the termination log. */
+    private BootListener listener(Termination signals) {
+        BootListener listener = signals.listener();
         if (statusFile != null) {
-            listener = BootListener.statusFile(statusFile);
+            listener = listener.andThen(BootListener.statusFile(statusFile));
         }
         return listener.andThen(terminationLog != null ? BootListener.terminationLog(terminationLog)
                 : BootListener.kubernetesTerminationLog());

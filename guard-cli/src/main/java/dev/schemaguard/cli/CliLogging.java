@@ -43,7 +43,6 @@ public final class CliLogging extends ContextAwareBase implements Configurator {
         root.setLevel(Level.INFO);
         root.addAppender(hold);
         context.getLogger("liquibase").setLevel(Level.WARN);
-        context.getLogger("com.zaxxer.hikari").setLevel(Level.WARN);
         return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
     }
 

@@ -7,7 +7,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -56,13 +58,36 @@ final class GuardOptions {
     }
 
     private final Map<String, String> environment;
+    private boolean deadlineFromProcessStart;
 
     GuardOptions(Map<String, String> environment) {
         this.environment = environment;
     }
 
+    /**
+     * Counts {@code deadline:} from the moment the process started, not from the moment the boot
+     * starts: the platform's health grace runs from the container's start, JVM start included, and
+     * the verdict must come within it.
+     */
+    void countDeadlineFromProcessStart() {
+        deadlineFromProcessStart = true;
+    }
+
     GuardConfig load() {
         return GuardConfig.fromFile(config).environment(environment).database(database).credentials(user, password()).load();
+    }
+
+    /**
+     * The configuration with what is left of its deadline when the budget counts from the process's
+     * start; called the moment before the boot starts its clock, so that nothing in between goes uncounted.
+     */
+    GuardConfig startingNow(GuardConfig loaded) {
+        Optional<Duration> age = deadlineFromProcessStart ? Main.processAge() : Optional.empty();
+        if (age.isEmpty()) {
+            return loaded;
+        }
+        Duration left = loaded.deadline().minus(age.get());
+        return loaded.toBuilder().deadline(left.compareTo(Duration.ofMillis(1)) < 0 ? Duration.ofMillis(1) : left).build();
     }
 
     /** The password from --password-file, else PGPASSWORD; null when neither is given. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.schemaguard.BootListener;
 import dev.schemaguard.BootReport;
+import dev.schemaguard.GuardConfig;
 import dev.schemaguard.SchemaGuard;
 import dev.schemaguard.VerifyReport;
 import java.io.PrintWriter;
@@ -33,8 +34,9 @@ final class GuardRun {
 
     /** Loads the config and runs the action; a configuration that cannot be loaded is a CONFIG_INVALID report. */
     static BootReport report(GuardOptions options, Function<SchemaGuard, BootReport> action, BootListener listener) {
-        try (PooledConnections connections = PooledConnections.forConfig(options.load())) {
-            return action.apply(SchemaGuard.of(connections.config()));
+        try {
+            GuardConfig config = options.load();
+            return action.apply(SchemaGuard.of(options.startingNow(config)));
         } catch (RuntimeException e) {
             // A configuration that cannot be loaded is CONFIG_INVALID; anything else here is a defect,
             // INTERNAL_ERROR: both end with a verdict line that the listener hears, like any boot.
@@ -56,6 +58,8 @@ final class GuardRun {
             case OK -> Main.EXIT_PASS;
             case CONFIG_INVALID -> Main.EXIT_USAGE;
             case DEADLINE_EXCEEDED -> Main.EXIT_HANG;
+            // Only a signal terminates a CLI boot, and the JVM then exits with 128 + its number itself.
+            case TERMINATED -> Main.EXIT_TERMINATED;
             default -> Main.EXIT_FAIL;
         };
     }

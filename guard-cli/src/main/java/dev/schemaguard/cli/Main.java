@@ -5,6 +5,7 @@ import dev.schemaguard.SchemaGuard;
 import dev.schemaguard.cli.watch.WatchCommand;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -21,10 +22,21 @@ public final class Main {
     public static final int EXIT_FAIL = 1;
     public static final int EXIT_USAGE = 2;
     public static final int EXIT_HANG = 3;
+    /** SIGTERM's status (128 + 15); the JVM exits with 130 itself after SIGINT. */
+    public static final int EXIT_TERMINATED = 143;
+
+    /** Whether the CLI is the process (run by main), not a part of another program (a test running it in-process). */
+    private static volatile boolean ownProcess;
 
     public static void main(String[] args) {
+        ownProcess = true;
         JulBridge.installWhenStarted();
         System.exit(run(args));
+    }
+
+    /** How long ago this process started, when the CLI is the process. */
+    static Optional<java.time.Duration> processAge() {
+        return ownProcess ? ProcessAge.now() : Optional.empty();
     }
 
     /**

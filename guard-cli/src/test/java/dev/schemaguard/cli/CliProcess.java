@@ -5,11 +5,14 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The CLI as a real process, for what only a process shows: exit codes, signals, a kill -9. Also any
@@ -97,20 +100,32 @@ final class CliProcess implements AutoCloseable {
         }
     }
 
-    /** Freezes the process (SIGSTOP), as a stalled step or a paused machine would; its clocks run on. */
-    void freeze() throws IOException, InterruptedException {
-        signal("STOP");
+    /**
+     * Freezes the guard (SIGSTOP to this process and its descendants, so also the guard a script runs),
+     * as a stalled step or a paused machine would, until {@code budget} has passed by the boot's own
+     * count (the {@code elapsed_ms} of the first line that matches {@code running}, a line of a step that
+     * takes longer than that), then lets it run: the deadline runs out in that step however fast or
+     * loaded the machine is, and its clocks ran on meanwhile.
+     */
+    void freezeUntilBudgetPassed(Predicate<String> running, Duration budget) throws IOException, InterruptedException {
+        String line = errLines.stream().filter(running).findFirst().orElseThrow();
+        Matcher elapsed = Pattern.compile(" elapsed_ms=(\\d+)").matcher(line);
+        if (!elapsed.find()) {
+            throw new AssertionError("no elapsed_ms in " + line);
+        }
+        List<ProcessHandle> frozen = new ArrayList<>(List.of(process.toHandle()));
+        frozen.addAll(descendants());
+        signal(frozen, "STOP");
+        Thread.sleep(Math.max(0, budget.toMillis() - Long.parseLong(elapsed.group(1))) + 100);
+        signal(frozen, "CONT");
     }
 
-    /** Lets a frozen process run again (SIGCONT). */
-    void thaw() throws IOException, InterruptedException {
-        signal("CONT");
-    }
-
-    private void signal(String name) throws IOException, InterruptedException {
-        Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start();
+    private void signal(List<ProcessHandle> processes, String name) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("kill", "-" + name));
+        processes.forEach(p -> command.add(Long.toString(p.pid())));
+        Process kill = new ProcessBuilder(command).inheritIO().start();
         if (kill.waitFor() != 0) {
-            throw new AssertionError("kill -" + name + " " + process.pid() + " failed: " + errLines);
+            throw new AssertionError(String.join(" ", command) + " failed: " + errLines);
         }
     }
 

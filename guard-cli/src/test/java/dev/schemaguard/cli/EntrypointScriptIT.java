@@ -15,6 +15,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -94,7 +95,12 @@ class EntrypointScriptIT {
     void hang_exitsThree_andTheServiceNeverStarts() throws Exception {
         slowProject();
 
-        try (CliProcess script = script(project.deadline(Duration.ofMillis(900)).writeYaml(""), SERVICE)) {
+        // A budget no step before the slow index uses up on any machine, run out while the index is built.
+        Duration budget = Duration.ofSeconds(8);
+        try (CliProcess script = script(project.deadline(budget).writeYaml(""), SERVICE)) {
+            Predicate<String> indexing = l -> l.contains("phase=apply") && l.contains("migration=003_slow.sql");
+            script.awaitLine(indexing, 60_000);
+            script.freezeUntilBudgetPassed(indexing, budget);
             assertEquals(3, script.waitFor(30), script.errLines().toString());
 
             assertTrue(script.errLines().stream().anyMatch(l -> l.startsWith("SCHEMA_GUARD result=HANG code=DEADLINE_EXCEEDED")),

@@ -72,7 +72,7 @@ class PostgresCredentialsTest {
     }
 
     @Test
-    void aWrongPassword_failsAtOnceAsUnreachable_andNeitherPasswordIsInAnyOutput() throws Exception {
+    void aWrongPassword_failsAtOnceAsAuthenticationFailed_namingUserAndHost_andNeitherPasswordIsInAnyOutput() throws Exception {
         String wrong = "Wrong-" + UUID.randomUUID();
         Path file = Files.writeString(dir.resolve("db-password"), wrong);
 
@@ -81,8 +81,12 @@ class PostgresCredentialsTest {
 
         assertEquals(1, run.exitCode(), run.err());
         Map<String, String> line = GuardLines.parse(run.verdictLine());
-        assertEquals("DATABASE_UNREACHABLE", line.get("code"));
+        assertEquals("AUTHENTICATION_FAILED", line.get("code"));
         assertTrue(line.get("reason").contains("password authentication failed"), line.get("reason"));
+        String role = project.config().database().replaceAll(".*user=", "");
+        assertTrue(line.get("reason").contains("the server localhost:" + server.port() + " refused the login of user \"" + role + "\""),
+                line.get("reason"));
+        assertTrue(Long.parseLong(line.get("elapsed_ms")) < 10_000, "reported at once, not retried: " + line.get("elapsed_ms"));
         assertNoSecret(run, wrong);
         assertNoSecret(run, password);
     }

@@ -15,6 +15,11 @@ public final class Dialects {
     private Dialects() {
     }
 
+    /** Whether any dialect is on the class path (a library test may have none, and read a config all the same). */
+    public static boolean anyInstalled() {
+        return ServiceLoader.load(Dialect.class, Dialects.class.getClassLoader()).iterator().hasNext();
+    }
+
     public static Dialect forUrl(String jdbcUrl) {
         List<String> names = new ArrayList<>();
         for (Dialect dialect : ServiceLoader.load(Dialect.class, Dialects.class.getClassLoader())) {

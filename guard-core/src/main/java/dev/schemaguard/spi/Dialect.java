@@ -24,8 +24,9 @@ import javax.sql.DataSource;
  *
  * <p>The interface is a handful of methods; related capabilities are grouped in small objects:
  * <ul>
- *   <li>{@link #database(String)}: one database by its URL: does it exist, connect to it, where
- *       its files live, how its integrity is checked ({@link IntegritySession});</li>
+ *   <li>{@link #database(String)}: one database by its URL: does it exist, connect to it (within
+ *       the boot's remaining budget), where its files live, who holds its lock, how its integrity is
+ *       checked ({@link IntegritySession});</li>
  *   <li>{@link #catalog()}: what a connected database holds;</li>
  *   <li>{@link #migrations()}: how migrations are applied: the lock between replicas, the limits,
  *       the transaction, the clean-up after a statement that ran outside one;</li>
@@ -69,9 +70,10 @@ public interface Dialect {
 
     /**
      * The stable code of a driver error, when the dialect recognises it: {@code DATABASE_UNREACHABLE}
-     * for a server not up yet (the boot retries it until its deadline), {@code DATABASE_MISSING},
-     * {@code LOCK_TIMEOUT}, {@code DATABASE_READ_ONLY}. Anything else stays empty and is reported
-     * generically.
+     * for a server not up yet or gone (the boot retries connecting until its deadline),
+     * {@code AUTHENTICATION_FAILED} (never retried), {@code DATABASE_MISSING}, {@code LOCK_TIMEOUT},
+     * {@code LOCKED}, {@code DATABASE_READ_ONLY}, {@code DISK_FULL}. Anything else stays empty and is
+     * reported generically.
      */
     default Optional<Code> codeFor(SQLException error) {
         return Optional.empty();
@@ -113,6 +115,24 @@ public interface Dialect {
         Connection open(Access access, ConnectionSettings settings) throws SQLException;
 
         /**
+         * Opens a connection as {@link #open(Access, ConnectionSettings)}, within {@code timeout} (what is
+         * left of the boot's budget): the driver's connect and login waits, and any lock wait on the
+         * connection, end by then, so that a slow server or a held lock is reported before the deadline
+         * instead of hanging it. The boot also stops waiting for this call at the timeout.
+         */
+        default Connection open(Access access, ConnectionSettings settings, Duration timeout) throws SQLException {
+            return open(access, settings);
+        }
+
+        /**
+         * Who holds the database's lock, when the dialect can tell (a process id and what kind of
+         * program it is), for a {@code LOCKED} failure's message; empty when unknown.
+         */
+        default Optional<String> lockHolder() {
+            return Optional.empty();
+        }
+
+        /**
          * The file that holds the database (SQLite); empty for a server or an in-memory database.
          * Files that belong to a database, such as the shrink guard's counts, are kept next to it.
          */
@@ -142,11 +162,12 @@ public interface Dialect {
         Set<String> objects(Connection connection) throws SQLException;
 
         /**
-         * Whether this connection cannot write (a standby, a read-only default transaction). Asked
-         * only when the boot has something to apply, before it applies anything.
+         * Why this connection cannot write (a standby, a read-only default transaction, a read-only
+         * file, folder or mount), as one sentence with its fix; empty when it can. Asked only when the
+         * boot has something to apply, before it applies anything.
          */
-        default boolean readOnly(Connection connection) throws SQLException {
-            return false;
+        default Optional<String> readOnly(Connection connection) throws SQLException {
+            return Optional.empty();
         }
 
         /**

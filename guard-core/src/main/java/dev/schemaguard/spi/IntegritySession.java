@@ -78,9 +78,12 @@ public interface IntegritySession {
         Outcome on(Connection connection) throws SQLException;
     }
 
-    /** The line's {@code integrity=} value. */
+    /**
+     * The line's {@code integrity=} value. {@link #UNFINISHED} is the boot's own: it stopped (its
+     * deadline, a signal) while the check ran; a check never returns it.
+     */
     enum Status {
-        OK, SKIPPED_SIZE, SKIPPED_STAMP, OFF, FAILED;
+        OK, SKIPPED_SIZE, SKIPPED_STAMP, OFF, FAILED, UNFINISHED;
 
         /** As the distinctive line and the report spell it: {@code ok}, {@code skipped_size}, ... */
         public String text() {

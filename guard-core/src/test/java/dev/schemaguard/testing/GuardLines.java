@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 public final class GuardLines {
     private static final String VALUE = "(?:[^\\s\"]+|\"(?:[^\"\\\\]|\\\\.)*\")";
     public static final Pattern VERDICT = Pattern.compile("^SCHEMA_GUARD result=(PASS|FAIL|HANG) code=([A-Z_]+) db=" + VALUE
-            + " (?:applied|would_apply)=\\d+ pending=\\d+ integrity=(ok|skipped_size|skipped_stamp|off|failed) elapsed_ms=\\d+"
+            + " (?:applied|would_apply)=\\d+ pending=\\d+ integrity=(ok|skipped_size|skipped_stamp|off|failed|unfinished) elapsed_ms=\\d+"
             + "(?: [a-z_]+=" + VALUE + ")*$");
     private static final Pattern PAIR = Pattern.compile("([a-z_]+)=(" + VALUE + ")");
 

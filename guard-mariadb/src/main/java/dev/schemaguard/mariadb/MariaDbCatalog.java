@@ -49,7 +49,7 @@ final class MariaDbCatalog implements Dialect.Catalog {
     }
 
     @Override
-    public boolean readOnly(Connection connection) throws SQLException {
+    public Optional<String> readOnly(Connection connection) throws SQLException {
         return ServerState.readOnly(connection);
     }
 

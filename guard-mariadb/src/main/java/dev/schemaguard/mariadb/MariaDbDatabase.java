@@ -8,6 +8,7 @@ import dev.schemaguard.spi.IntegritySession;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Properties;
 import java.util.regex.Pattern;
 
@@ -16,6 +17,9 @@ final class MariaDbDatabase implements Dialect.Database {
     static final String MARIADB = "jdbc:mariadb:";
     static final String MYSQL = "jdbc:mysql:";
     private static final Pattern CREATES_DATABASE = Pattern.compile("(?i)[?&]createDatabaseIfNotExist=(true|1|yes)");
+
+    /** For a connection opened outside a boot (no budget to derive the wait from): Connector/J's own default. */
+    private static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(30);
 
     private final String url;
 
@@ -29,13 +33,19 @@ final class MariaDbDatabase implements Dialect.Database {
         return true;
     }
 
+    @Override
+    public Connection open(Dialect.Access access, ConnectionSettings settings) throws SQLException {
+        return open(access, settings, DEFAULT_CONNECT_TIMEOUT);
+    }
+
     /**
      * Every access mode opens the same way: a connection never creates its database, and a URL that asks
      * the driver to (createDatabaseIfNotExist) is refused. A jdbc:mysql: URL is given to the driver as
-     * jdbc:mariadb: (Connector/J 3 accepts the mysql scheme only with an extra flag).
+     * jdbc:mariadb: (Connector/J 3 accepts the mysql scheme only with an extra flag). The connect and
+     * the login may take all of {@code timeout} (what is left of the boot's budget).
      */
     @Override
-    public Connection open(Dialect.Access access, ConnectionSettings settings) throws SQLException {
+    public Connection open(Dialect.Access access, ConnectionSettings settings, Duration timeout) throws SQLException {
         if (CREATES_DATABASE.matcher(url).find()) {
             throw new GuardConfigException("database: the URL sets createDatabaseIfNotExist, which would create a missing "
                     + "database on connect (incident 4). Remove it; create the database deliberately, once.");
@@ -47,8 +57,7 @@ final class MariaDbDatabase implements Dialect.Database {
         if (settings.password() != null) {
             properties.setProperty("password", settings.password());
         }
-        // Connector/J waits 30s for a TCP connect by default; a shorter attempt leaves room for retries in the budget.
-        properties.setProperty("connectTimeout", "5000");
+        properties.setProperty("connectTimeout", Long.toString(Math.max(1, timeout.toMillis())));
         properties.setProperty("connectionAttributes", "program_name:schema-guard");
         String driverUrl = url.startsWith(MYSQL) ? MARIADB + url.substring(MYSQL.length()) : url;
         Connection connection = Driver.INSTANCE.connect(driverUrl, properties);

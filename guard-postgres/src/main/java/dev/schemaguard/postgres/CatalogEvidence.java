@@ -11,6 +11,13 @@ import java.util.Map;
  * One query for everything the catalog says about the user's objects that a migration must leave as
  * it was: rows of (kind, key, fingerprint). Keys hold object ids, so a dropped and re-created object
  * is a different key; fingerprints are "field=value" lists, so a difference can be named.
+ *
+ * <p>Nothing here may wait for another session's lock: {@code pg_get_indexdef}, {@code pg_get_viewdef}
+ * and {@code pg_get_expr} with a table take a lock on that table, so while another session held ACCESS
+ * EXCLUSIVE on any table (a long ALTER, a LOCK TABLE) every boot's evidence waited until lock_timeout,
+ * and a LOCK_TIMEOUT could not name the table the migration was waiting for. Indexes, views and policies
+ * are fingerprinted from their catalog rows instead, and a column default is deparsed without its table
+ * (it holds no column reference; a generated column's expression, which does, is fingerprinted).
  */
 final class CatalogEvidence {
     /** User schemas: not the system's, not TOAST's, not any session's temporary schema. */
@@ -25,13 +32,15 @@ final class CatalogEvidence {
                     + " 'options=' || coalesce(c.reloptions::text, ''), 'acl=' || coalesce(c.relacl::text, ''),"
                     + " 'rowsecurity=' || c.relrowsecurity || '/' || c.relforcerowsecurity, 'replident=' || c.relreplident::text,"
                     + " 'owner=' || c.relowner, 'visible=' || pg_table_is_visible(c.oid),"
-                    + " 'query=' || CASE WHEN c.relkind IN ('v', 'm') THEN md5(pg_get_viewdef(c.oid)) ELSE '' END)"
+                    + " 'query=' || coalesce((SELECT md5(r.ev_action::text) FROM pg_rewrite r WHERE r.ev_class = c.oid"
+                    + " AND r.rulename = '_RETURN'), ''))"
                     + " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind <> 't' AND " + USER_NS,
             // columns: type, nullability, default, identity, generation, collation, privileges
             "SELECT 'col', a.attrelid || '.' || a.attnum, concat_ws(';', 'name=' || c.relname || '.' || a.attname,"
                     + " 'type=' || format_type(a.atttypid, a.atttypmod), 'notnull=' || a.attnotnull, 'dropped=' || a.attisdropped,"
                     + " 'identity=' || a.attidentity::text, 'storage=' || a.attstorage::text, 'generated=' || a.attgenerated::text, 'collation=' || a.attcollation,"
-                    + " 'acl=' || coalesce(a.attacl::text, ''), 'default=' || coalesce(pg_get_expr(d.adbin, d.adrelid), ''))"
+                    + " 'acl=' || coalesce(a.attacl::text, ''), 'default=' || coalesce(CASE WHEN a.attgenerated = ''"
+                    + " THEN pg_get_expr(d.adbin, 0) ELSE md5(d.adbin::text) END, ''))"
                     + " FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
                     + " LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum"
                     + " WHERE a.attnum > 0 AND c.relkind IN ('r', 'p', 'v', 'm', 'f') AND " + USER_NS,
@@ -43,7 +52,8 @@ final class CatalogEvidence {
                     + " FROM pg_constraint k JOIN pg_namespace n ON n.oid = k.connamespace WHERE " + USER_NS,
             "SELECT 'idx', i.indrelid || ':' || i.indexrelid, concat_ws(';', 'valid=' || i.indisvalid, 'ready=' || i.indisready,"
                     + " 'clustered=' || i.indisclustered,"
-                    + " 'def=' || pg_get_indexdef(i.indexrelid))"
+                    + " 'def=' || md5(concat_ws('/', c.relam, i.indisunique, i.indnkeyatts, i.indkey, i.indclass,"
+                    + " i.indcollation, i.indoption, i.indexprs, i.indpred)))"
                     + " FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
                     + " WHERE " + USER_NS,
             "SELECT 'trg', t.tgrelid || ':' || t.oid, concat_ws(';', 'name=' || t.tgname, 'enabled=' || t.tgenabled::text,"
@@ -56,8 +66,8 @@ final class CatalogEvidence {
                     + " WHERE r.rulename <> '_RETURN' AND " + USER_NS,
             "SELECT 'pol', p.polrelid || ':' || p.oid, concat_ws(';', 'name=' || p.polname, 'cmd=' || p.polcmd::text,"
                     + " 'permissive=' || p.polpermissive, 'roles=' || p.polroles::text,"
-                    + " 'using=' || coalesce(pg_get_expr(p.polqual, p.polrelid), ''),"
-                    + " 'check=' || coalesce(pg_get_expr(p.polwithcheck, p.polrelid), '')) FROM pg_policy p",
+                    + " 'using=' || coalesce(md5(p.polqual::text), ''),"
+                    + " 'check=' || coalesce(md5(p.polwithcheck::text), '')) FROM pg_policy p",
             "SELECT 'fn', p.oid::text, concat_ws(';', 'name=' || n.nspname || '.' || p.proname || '('"
                     + " || pg_get_function_identity_arguments(p.oid) || ')', 'body=' || md5(coalesce(p.prosrc, '')),"
                     + " 'volatility=' || p.provolatile::text, 'definer=' || p.prosecdef, 'config=' || coalesce(p.proconfig::text, ''),"

@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
 /**
  * A CREATE INDEX CONCURRENTLY that fails (a duplicate for a unique index, a cancel, a timeout) does
  * not roll back: it leaves an INVALID index that every later write still maintains. This finds that
- * index by the name the statement gave it and drops it the same non-blocking way.
+ * index by the name the statement gave it and drops it the same non-blocking way: after the failure,
+ * and before the statement runs again (a boot killed mid-build, or a server that crashed, left one).
  */
 final class ConcurrentIndexes {
     private static final String IDENTIFIER = "(\"(?:[^\"]|\"\")+\"|[\\w$]+)";
@@ -102,7 +103,9 @@ final class ConcurrentIndexes {
         try (PreparedStatement ps = connection.prepareStatement(
                 "SELECT quote_ident(n.nspname) || '.' || quote_ident(c.relname) FROM pg_index i"
                         + " JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
-                        + " WHERE c.relname = ? AND i.indrelid = to_regclass(?) AND NOT i.indisvalid")) {
+                        + " WHERE c.relname = ? AND i.indrelid = to_regclass(?) AND NOT i.indisvalid"
+                        // one being built right now is not debris (another session's build in progress)
+                        + " AND NOT EXISTS (SELECT 1 FROM pg_stat_progress_create_index p WHERE p.index_relid = i.indexrelid)")) {
             ps.setString(1, index);
             ps.setString(2, table);
             try (ResultSet rs = ps.executeQuery()) {

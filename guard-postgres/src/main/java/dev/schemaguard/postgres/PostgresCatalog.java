@@ -16,9 +16,10 @@ import java.util.Set;
  * What a database holds, as Schema Guard names it: every relation as {@code schema.name} and, in the
  * current schema, also as bare {@code name}; every user schema by its name. System schemas, the
  * initdb-created {@code public} schema itself, and extension members are left out, so that a database
- * just created by initdb or CREATE DATABASE (even with extensions installed) counts as empty. Enums and
- * domains without constraints are listed too, prefixed {@link SchemaView#PLAIN_TYPE}, so that the
- * classifier knows a column of one checks no existing row.
+ * just created by initdb or CREATE DATABASE (even with extensions installed) counts as empty. An
+ * invalid index left by an interrupted concurrent build is left out too. Enums and domains without
+ * constraints are listed, prefixed {@link SchemaView#PLAIN_TYPE}, so that the classifier knows a
+ * column of one checks no existing row.
  */
 final class PostgresCatalog implements Dialect.Catalog {
     static final String SYSTEM = "n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast')"
@@ -29,7 +30,10 @@ final class PostgresCatalog implements Dialect.Catalog {
     private static final String RELATIONS = "SELECT n.nspname, c.relname, n.nspname = current_schema()"
             + " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
             + " WHERE c.relkind IN ('r', 'p', 'v', 'm', 'i', 'I', 'S', 'f') AND " + SYSTEM
-            + " AND " + String.format(NOT_EXTENSION_MEMBER, "c.oid", "pg_class");
+            + " AND " + String.format(NOT_EXTENSION_MEMBER, "c.oid", "pg_class")
+            // An INVALID index (an interrupted CREATE INDEX CONCURRENTLY) is debris, not an object: the
+            // migration that builds it is still pending, and the apply drops it before building again.
+            + " AND NOT EXISTS (SELECT 1 FROM pg_index x WHERE x.indexrelid = c.oid AND NOT x.indisvalid)";
     private static final String SCHEMAS = "SELECT n.nspname FROM pg_namespace n WHERE " + SYSTEM
             + " AND n.nspname <> 'public' AND " + String.format(NOT_EXTENSION_MEMBER, "n.oid", "pg_namespace");
 
@@ -81,12 +85,17 @@ final class PostgresCatalog implements Dialect.Catalog {
 
     /** A standby in recovery, or a default transaction that is read-only. */
     @Override
-    public boolean readOnly(Connection connection) throws SQLException {
+    public Optional<String> readOnly(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement();
              ResultSet rs = statement.executeQuery(
-                     "SELECT pg_is_in_recovery() OR current_setting('transaction_read_only') = 'on'")) {
+                     "SELECT pg_is_in_recovery(), current_setting('transaction_read_only') = 'on'")) {
             rs.next();
-            return rs.getBoolean(1);
+            if (rs.getBoolean(1)) {
+                return Optional.of("The server is a standby in recovery: point the service at the primary.");
+            }
+            return rs.getBoolean(2) ? Optional.of("default_transaction_read_only is on for this database or user: turn it "
+                    + "off (ALTER DATABASE ... SET default_transaction_read_only = off), or point the service at a writable database.")
+                    : Optional.empty();
         }
     }
 

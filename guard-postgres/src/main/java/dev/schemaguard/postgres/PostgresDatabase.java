@@ -7,12 +7,15 @@ import dev.schemaguard.spi.IntegritySession;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Properties;
 
 /** One PostgreSQL database on its server, which a connection can never create. */
 final class PostgresDatabase implements Dialect.Database {
     private static final org.postgresql.Driver DRIVER = new org.postgresql.Driver();
+    /** For a connection opened outside a boot (no budget to derive the wait from): pgjdbc's own default. */
+    private static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
     private final String url;
 
@@ -26,12 +29,18 @@ final class PostgresDatabase implements Dialect.Database {
         return true;
     }
 
+    @Override
+    public Connection open(Dialect.Access access, ConnectionSettings settings) throws SQLException {
+        return open(access, settings, DEFAULT_CONNECT_TIMEOUT);
+    }
+
     /**
      * Every access mode opens the same way: a PostgreSQL connection cannot create its database.
      * Parameters in the URL win over these properties (pgjdbc's rule), so a URL's user= is kept.
+     * The connect and the login (SCRAM is CPU work on both sides) may take all of {@code timeout}.
      */
     @Override
-    public Connection open(Dialect.Access access, ConnectionSettings settings) throws SQLException {
+    public Connection open(Dialect.Access access, ConnectionSettings settings, Duration timeout) throws SQLException {
         Properties properties = new Properties();
         if (settings.user() != null) {
             properties.setProperty("user", settings.user());
@@ -40,9 +49,16 @@ final class PostgresDatabase implements Dialect.Database {
             properties.setProperty("password", settings.password());
         }
         properties.setProperty("ApplicationName", "schema-guard");
-        // pgjdbc waits 10s for a TCP connect by default; a shorter attempt leaves room for retries in the budget.
-        properties.setProperty("connectTimeout", "5");
-        Connection connection = DRIVER.connect(url, properties);
+        // pgjdbc counts these in whole seconds; the boot stops waiting at the exact timeout anyway.
+        String seconds = Long.toString(Math.max(1, (timeout.toMillis() + 999) / 1000));
+        properties.setProperty("connectTimeout", seconds);
+        properties.setProperty("loginTimeout", seconds);
+        Connection connection;
+        try {
+            connection = DRIVER.connect(url, properties);
+        } catch (SQLException e) {
+            throw PostgresErrors.isLoginRefused(e) ? PostgresErrors.loginRefused(e, url, settings.user()) : e;
+        }
         if (connection == null) {
             throw new SQLException("not a PostgreSQL URL: use jdbc:postgresql://host:5432/database", "08001");
         }

@@ -95,18 +95,7 @@ public final class PostgresDialect implements Dialect {
 
     @Override
     public Optional<Code> codeFor(SQLException error) {
-        String state = error.getSQLState();
-        if (state == null) {
-            return Optional.empty();
-        }
-        return switch (state) {
-            // connection failures, and "the database system is starting up / shutting down / in recovery"
-            case "08000", "08001", "08003", "08004", "08006", "57P03" -> Optional.of(Code.DATABASE_UNREACHABLE);
-            case "3D000" -> Optional.of(Code.DATABASE_MISSING);
-            case "55P03" -> Optional.of(Code.LOCK_TIMEOUT);
-            case "25006" -> Optional.of(Code.DATABASE_READ_ONLY);
-            default -> Optional.empty();
-        };
+        return PostgresErrors.codeFor(error);
     }
 
     /** 0 would mean "no limit" to PostgreSQL: a limit that has run out is the smallest one instead. */

@@ -64,7 +64,7 @@ class PostgresSecretsTest {
 
         SchemaGuardException thrown = NoSecrets.run(() -> assertThrows(SchemaGuardException.class, () -> SchemaGuard.of(config).bootOrThrow()), wrong);
 
-        assertEquals(Code.DATABASE_UNREACHABLE, thrown.report().code());
+        assertEquals(Code.AUTHENTICATION_FAILED, thrown.report().code());
         NoSecrets.assertAbsent(thrown.getMessage() + thrown.report() + thrown.report().message(), wrong);
     }
 

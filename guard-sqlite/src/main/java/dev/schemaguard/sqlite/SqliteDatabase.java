@@ -8,7 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteOpenMode;
@@ -19,6 +21,8 @@ import org.sqlite.SQLiteOpenMode;
  */
 final class SqliteDatabase implements Dialect.Database {
     static final String PREFIX = "jdbc:sqlite:";
+    /** For a connection opened outside a boot (no budget to derive the wait from): sqlite-jdbc's own default. */
+    private static final Duration DEFAULT_LOCK_WAIT = Duration.ofSeconds(3);
 
     private final String url;
     /** Null for an in-memory database. */
@@ -34,9 +38,19 @@ final class SqliteDatabase implements Dialect.Database {
         return file == null || Files.exists(file);
     }
 
-    /** SQLite has no credentials: {@code settings} are ignored. */
     @Override
     public Connection open(Dialect.Access access, ConnectionSettings settings) throws SQLException {
+        return open(access, settings, DEFAULT_LOCK_WAIT);
+    }
+
+    /**
+     * Opens the file (never creating it unless asked) and reads its header once, so that a file that
+     * cannot be read where it lies (WAL mode on a read-only mount, a full disk that cannot grow
+     * {@code -shm}) fails here, said plainly. Every lock wait on the connection ends within
+     * {@code timeout}. SQLite has no credentials: {@code settings} are ignored.
+     */
+    @Override
+    public Connection open(Dialect.Access access, ConnectionSettings settings, Duration timeout) throws SQLException {
         Path folder = file == null ? null : file.toAbsolutePath().getParent();
         if (folder != null && !Files.isDirectory(folder)) {
             // SQLite cannot create a folder, and the guard does not: a missing data folder is usually
@@ -50,7 +64,25 @@ final class SqliteDatabase implements Dialect.Database {
             case CREATE -> { }
         }
         config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
-        return config.createConnection(url);
+        Connection connection = config.createConnection(url);
+        try {
+            BusyWait.install(connection, timeout);
+            if (file != null && Files.exists(file)) {
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("PRAGMA schema_version");
+                }
+            }
+            return connection;
+        } catch (SQLException e) {
+            connection.close();
+            throw file == null ? e : SqliteFaults.explain(e, file);
+        }
+    }
+
+    /** The processes holding the file's write lock (rollback journal) or its -shm lock (WAL), from /proc/locks. */
+    @Override
+    public Optional<String> lockHolder() {
+        return file == null ? Optional.empty() : LockHolders.of(file.toAbsolutePath());
     }
 
     @Override

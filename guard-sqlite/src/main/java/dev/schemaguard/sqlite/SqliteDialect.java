@@ -1,10 +1,12 @@
 package dev.schemaguard.sqlite;
 
+import dev.schemaguard.Code;
 import dev.schemaguard.internal.sql.SchemaCatalog;
 import dev.schemaguard.internal.sql.SqlSupport;
 import dev.schemaguard.spi.Dialect;
 import dev.schemaguard.spi.Dialect.EngineJudge;
 import dev.schemaguard.sqlite.internal.sql.SqliteSql;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -43,14 +45,19 @@ public final class SqliteDialect implements Dialect {
         public Optional<SchemaCatalog> describe(Connection connection) throws SQLException {
             return Optional.of(SqliteCatalog.read(connection));
         }
+
+        /** A read-only file, folder or mount: SQLite writes the file and a journal (or -wal and -shm) beside it. */
+        @Override
+        public Optional<String> readOnly(Connection connection) throws SQLException {
+            Path file = fileOf(connection);
+            return file == null ? Optional.empty() : SqliteFaults.readOnlyReason(file);
+        }
     };
 
     private static final Migrations MIGRATIONS = new Migrations() {
         @Override
         public void begin(Connection connection, Duration lockWait) throws SQLException {
-            try (Statement statement = connection.createStatement()) {
-                statement.execute("PRAGMA busy_timeout = " + Math.max(1, Math.min(Integer.MAX_VALUE, lockWait.toMillis())));
-            }
+            BusyWait.install(connection, lockWait);
             // With transaction mode IMMEDIATE, sqlite-jdbc begins with BEGIN IMMEDIATE: the write lock is
             // taken before the ledger is re-read, so two boots cannot both decide to apply a migration.
             connection.setAutoCommit(false);
@@ -93,6 +100,11 @@ public final class SqliteDialect implements Dialect {
     }
 
     @Override
+    public Optional<Code> codeFor(SQLException error) {
+        return SqliteFaults.codeFor(error);
+    }
+
+    @Override
     public Optional<String> jdbcUrlOf(DataSource dataSource) {
         try {
             return dataSource.isWrapperFor(SQLiteDataSource.class)
@@ -100,5 +112,19 @@ public final class SqliteDialect implements Dialect {
         } catch (SQLException e) {
             return Optional.empty();
         }
+    }
+
+    /** The main database's file, as SQLite opened it; null in memory. */
+    private static Path fileOf(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("PRAGMA database_list")) {
+            while (rs.next()) {
+                if ("main".equals(rs.getString("name"))) {
+                    String path = rs.getString("file");
+                    return path == null || path.isEmpty() ? null : Path.of(path);
+                }
+            }
+        }
+        return null;
     }
 }

@@ -202,11 +202,28 @@ class SqliteBootTest {
         assertEquals(Verdict.HANG, report.verdict(), report.line());
         assertEquals(Code.DEADLINE_EXCEEDED, report.code());
         assertEquals("apply", GuardLines.parse(report.line()).get("phase"));
+        assertEquals("1", GuardLines.parse(report.line()).get("pending"), "002 is still pending: a HANG counts it");
         assertTrue(report.elapsedMs() < budget.toMillis() + 1000, "HANG within a second of the deadline, was " + report.elapsedMs());
         // The interrupted worker may still be rolling back: the write lock is free once it has.
         db.execute("PRAGMA busy_timeout = 30000", "BEGIN IMMEDIATE", "ROLLBACK");
         assertEquals(List.of("001_users.sql"), db.ledger());
         assertFalse(db.column("SELECT name FROM sqlite_master WHERE type = 'index'").contains("big_v"));
+    }
+
+    @Test
+    void aMigrationNamedWithSpacesAndUnicode_isListedQuoted_appliedAndRecordedUnderItsFileName() throws Exception {
+        String name = "003 añadir tablä #2 测试.sql";
+        project.migration(name, "CREATE TABLE tabla (id INTEGER);").manifestText("001_users.sql\n\"" + name.replace("\"", "\\\"")
+                + "\" sha256=" + Project.sha256(project.migrations().resolve(name)) + "  # reviewed\n").require(name);
+
+        BootReport report = project.boot();
+
+        assertEquals(Verdict.PASS, report.verdict(), report.line());
+        assertEquals(List.of("001_users.sql", name), db.ledger());
+        assertTrue(db.objects().contains("tabla"));
+        project.require("004 pendiente ñ.sql");
+        BootReport missing = project.boot();
+        assertEquals("004 pendiente ñ.sql", GuardLines.parse(missing.line()).get("missing"), "quoted in the line, read back whole");
     }
 
     private static Path copyChangelog(Path folder) throws Exception {

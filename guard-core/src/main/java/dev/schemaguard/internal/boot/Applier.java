@@ -45,6 +45,7 @@ import java.util.function.Supplier;
  * first statement ({@link AdvanceJudgment}), as nothing can be rolled back after it.
  */
 final class Applier {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger("dev.schemaguard");
     private final Dialect dialect;
     private final MigrationStatements statements;
     private final Interrupter interrupter;
@@ -106,39 +107,63 @@ final class Applier {
             }
             runOutsideTransaction(connection, planned);
         }
-        long started = clock.nanoTime();
-        dialect.migrations().begin(connection, remaining.get());
+        // A lock held elsewhere is waited for until the reserve, then reported as such (LOCKED), not as a HANG.
+        Duration lockWait = remaining.get().minus(Reconnect.RESERVE);
+        dialect.migrations().begin(connection, lockWait.isNegative() ? Duration.ZERO : lockWait);
+        boolean failed = true;
         try {
-            java.util.Set<String> objects = dialect.catalog().objects(connection);
-            if (ledger.contains(connection, objects, planned.migration())) {
-                connection.rollback();
-                return false;
-            }
-            if (!ledger.writer().existsIn(objects)) {
-                ledger.writer().create(connection);
-            }
-            try (EngineJudge.Evidence evidence = judge.before(connection, guardTables())) {
-                if (!planned.outsideTransaction()) {
-                    for (SqlStatement sql : planned.executed()) {
-                        execute(connection, sql);
-                    }
-                }
-                evidence.statementsDone(connection);
-                ledger.writer().record(connection, entry, (clock.nanoTime() - started) / 1_000_000);
-                List<String> changes = new java.util.ArrayList<>(evidence.changes(connection, applied(planned), true));
-                if (!ledger.writer().contains(connection, planned.migration())) {
-                    // read by the name every later boot reads it by; the dialect vouches that name is the real ledger
-                    changes.add("the ledger row of " + planned.name() + " is not visible in " + ledger.writer().table());
-                }
-                refuseIfChanged(changes, EngineRefused.ROLLED_BACK);
-            }
-            interrupter.commitUnlessExpired(connection);
-            return true;
+            boolean applied = applyInTransaction(connection, planned, entry);
+            failed = false;
+            return applied;
         } catch (SQLException | RuntimeException e) {
             rollbackQuietly(connection);
             throw e;
         } finally {
+            autoCommitAgain(connection, failed);
+        }
+    }
+
+    private boolean applyInTransaction(Connection connection, PlannedMigration planned, LedgerKind.Entry entry) throws SQLException {
+        long started = clock.nanoTime();
+        java.util.Set<String> objects = dialect.catalog().objects(connection);
+        if (ledger.contains(connection, objects, planned.migration())) {
+            connection.rollback();
+            return false;
+        }
+        if (!ledger.writer().existsIn(objects)) {
+            ledger.writer().create(connection);
+        }
+        try (EngineJudge.Evidence evidence = judge.before(connection, guardTables())) {
+            if (!planned.outsideTransaction()) {
+                for (SqlStatement sql : planned.executed()) {
+                    execute(connection, sql);
+                }
+            }
+            evidence.statementsDone(connection);
+            ledger.writer().record(connection, entry, (clock.nanoTime() - started) / 1_000_000);
+            List<String> changes = new java.util.ArrayList<>(evidence.changes(connection, applied(planned), true));
+            if (!ledger.writer().contains(connection, planned.migration())) {
+                // read by the name every later boot reads it by; the dialect vouches that name is the real ledger
+                changes.add("the ledger row of " + planned.name() + " is not visible in " + ledger.writer().table());
+            }
+            refuseIfChanged(changes, EngineRefused.ROLLED_BACK);
+        }
+        interrupter.commitUnlessExpired(connection);
+        return true;
+    }
+
+    /**
+     * Back to autocommit. After a failure the transaction may already be gone (SQLite rolls back by
+     * itself when the disk fills at commit), and what the driver then says about it must not hide the
+     * failure itself: a full disk was once reported as "cannot commit - no transaction is active".
+     */
+    private static void autoCommitAgain(Connection connection, boolean afterFailure) throws SQLException {
+        try {
             connection.setAutoCommit(true);
+        } catch (SQLException e) {
+            if (!afterFailure) {
+                throw e;
+            }
         }
     }
 
@@ -148,6 +173,12 @@ final class Applier {
 
     private void runOutsideTransaction(Connection connection, PlannedMigration planned) throws SQLException {
         connection.setAutoCommit(true);
+        for (SqlStatement sql : planned.executed()) {
+            // What an earlier, interrupted run of this statement left (a killed boot, a crashed server) goes
+            // first, before the engine's evidence is taken: removing it is not this migration's change.
+            dialect.migrations().cleanUpFailed(connection, sql.text()).ifPresent(cleaned -> LOG.info("{} before applying {} again",
+                    cleaned.replace("the failed concurrent build left", "an interrupted earlier build left"), planned.name()));
+        }
         try (EngineJudge.Evidence evidence = judge.before(connection, guardTables())) {
             for (SqlStatement sql : planned.executed()) {
                 try {
@@ -222,9 +253,20 @@ final class Applier {
                 + (failed != null && failed.cleanedUp != null ? ", and " + failed.cleanedUp : "")
                 : !statements.sql().transactionalDdl() ? StepwiseApply.aftermath(planned, failed)
                 : "It was rolled back whole (no statement of it and no ledger row remain)";
-        return Failure.of(Code.MIGRATION_FAILED, planned.name() + " failed" + where + ": " + cause + ". " + rolledBack
-                        + "; fix the migration and boot again.",
-                "migration", planned.name(), "reason", cause + where);
+        String fix = switch (code) {
+            // The database, not the migration, is what needs fixing for these.
+            case DATABASE_READ_ONLY, DISK_FULL, LOCKED -> Advice.fix(code);
+            case DATABASE_UNREACHABLE -> "The connection to the database was lost; boot again once it is back.";
+            default -> "Fix the migration and boot again.";
+        };
+        Code reported = switch (code) {
+            case DATABASE_READ_ONLY, DISK_FULL, LOCKED, DATABASE_UNREACHABLE -> code;
+            default -> Code.MIGRATION_FAILED;
+        };
+        String what = code == Code.LOCKED
+                ? planned.name() + " waited for the database's write lock until the boot's budget ran out (" + cause + ")"
+                : planned.name() + " failed" + where + ": " + cause;
+        return Failure.of(reported, what + ". " + rolledBack + ". " + fix, "migration", planned.name(), "reason", cause + where);
     }
 
     private Failure lockTimeout(PlannedMigration planned, StatementFailed failed, String where, String cause) {

@@ -25,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -55,13 +56,14 @@ final class BootPipeline {
         DataChecks dataChecks = DataChecks.prepare(config, target, planOnly, progress, interrupter);
         progress.enter("load");
         Changelog changelog = ChangelogLoader.load(config.changelog());
-        Manifest manifest = Manifest.read(config.manifest());
+        Manifest manifest = Manifest.read(config.manifest()).requireUniqueNames();
         MigrationStatements statements = new MigrationStatements(target.dialect().sql(), target.dialect().name());
 
         IntegritySession integrity = target.database().integrity(config.integrity(), progress.clock());
         progress.enter("open");
         Opened db = open(integrity, changelog, statements);
         try {
+            progress.pending((int) changelog.migrations().stream().filter(m -> db.ledger().row(m.name()).isEmpty()).count());
             progress.enter("plan");
             Planner planner = new Planner(statements, target.dialect().sql(), config.allowGaps() && db.active().allowsGaps());
             Changelog ordered = new Changelog(changelog.source(), db.migrations());
@@ -109,6 +111,7 @@ final class BootPipeline {
         try {
             if (checked == null) {
                 progress.enter("integrity_check", "mode", config.integrity().mode().name().toLowerCase(Locale.ROOT));
+                progress.integrity(IntegritySession.Status.UNFINISHED); // what a verdict reached during the check reports
                 checked = report(integrity.check(connection, this::onDeadline));
             }
             progress.enter("ledger");
@@ -185,12 +188,13 @@ final class BootPipeline {
     private Plan checkBeforeApply(Plan plan, Set<String> existing, Connection connection) throws SQLException {
         boolean bootstrap = config.freshDatabase() == FreshDatabase.BOOTSTRAP;
         Plan checked = schemas.beforeApply(existing, plan.objectsAfter(), bootstrap).map(plan::failingWith).orElse(plan);
-        if (!checked.toApply().isEmpty() && connection != null && target.dialect().catalog().readOnly(connection)) {
-            checked = checked.failingWith(Failure.of(Code.DATABASE_READ_ONLY, "the database " + target.redacted()
-                            + " is read-only (a standby or replica, or its read-only setting is on: default_transaction_read_only,"
-                            + " read_only) and " + checked.toApply().size() + " migration(s) are to be applied; nothing was "
-                            + "applied. Point the service at the primary, or turn the read-only setting off for this database.",
-                    "reason", "read-only"));
+        if (!checked.toApply().isEmpty() && connection != null) {
+            Optional<String> readOnly = target.dialect().catalog().readOnly(connection);
+            if (readOnly.isPresent()) {
+                checked = checked.failingWith(Failure.of(Code.DATABASE_READ_ONLY, "the database " + target.redacted()
+                                + " cannot be written and " + checked.toApply().size() + " migration(s) are to be applied; "
+                                + "nothing was applied. " + readOnly.get(), "reason", "read-only"));
+            }
         }
         if (connection != null && ProgressTable.existsIn(existing)) {
             checked = UnfinishedMigrations.check(checked, ProgressTable.read(connection), progress::note);
@@ -227,9 +231,11 @@ final class BootPipeline {
             for (PlannedMigration planned : toApply) {
                 progress.enter("apply", "migration", planned.name());
                 try {
-                    if (applier.apply(connection, planned)) {
+                    boolean byThisBoot = applier.apply(connection, planned);
+                    if (byThisBoot) {
                         applied.add(planned.name());
                     }
+                    progress.migrationDone(byThisBoot);
                 } catch (Interrupter.DeadlineExceeded e) {
                     throw e;
                 } catch (SQLException e) {

@@ -8,6 +8,7 @@ import dev.schemaguard.GuardConfigException;
 import dev.schemaguard.SchemaGuard;
 import dev.schemaguard.internal.report.GuardLog;
 import dev.schemaguard.internal.report.Redactor;
+import dev.schemaguard.internal.text.ControlChars;
 import dev.schemaguard.internal.time.NanoClock;
 import dev.schemaguard.spi.IntegritySession;
 import java.sql.SQLException;
@@ -16,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -47,7 +49,11 @@ public final class BootRunner {
         return boot(config, BootListener.NONE);
     }
 
-    /** A boot whose progress and verdict {@code listener} hears (the status file, the termination log). */
+    /**
+     * A boot whose progress and verdict {@code listener} hears (the status file, the termination log).
+     * Interrupting the calling thread terminates the boot: the running step is stopped and rolled back,
+     * the verdict is {@code HANG code=TERMINATED}, and the thread's interrupt status is set again on return.
+     */
     public static BootReport boot(GuardConfig config, BootListener listener) {
         return boot(config, listener, NanoClock.system());
     }
@@ -55,15 +61,15 @@ public final class BootRunner {
     /** A boot whose every timing (deadline, phases, heartbeats, retries, stamps) reads {@code clock}. */
     public static BootReport boot(GuardConfig config, BootListener listener, NanoClock clock) {
         BootListener safe = SafeListener.wrap(listener);
-        BootReport report = run(config, null, safe, clock, run -> new BootPipeline(config, run.target(), false,
+        Finished finished = run(config, null, safe, clock, run -> new BootPipeline(config, run.target(), false,
                 run.progress(), run.interrupter(), run.deploymentId())::run);
-        safe.verdict(report);
-        return report;
+        safe.verdict(finished.reportKeepingInterrupt());
+        return finished.report();
     }
 
     public static BootReport plan(GuardConfig config) {
         return run(config, "plan", BootListener.NONE, NanoClock.system(), run -> new BootPipeline(config, run.target(), true,
-                run.progress(), run.interrupter(), run.deploymentId())::run);
+                run.progress(), run.interrupter(), run.deploymentId())::run).report();
     }
 
     /**
@@ -73,11 +79,39 @@ public final class BootRunner {
     public static BootReport baseline(GuardConfig config, String to, boolean dryRun) {
         return run(config, dryRun ? "baseline_dry_run" : "baseline", BootListener.NONE, NanoClock.system(),
                 run -> new BaselinePipeline(config, run.target(), run.progress(), run.interrupter(), run.deploymentId(),
-                        to, dryRun)::run);
+                        to, dryRun)::run).report();
     }
 
     /** What a pipeline gets from the runner: the database, the progress lines, the deadline's interrupter, the boot's id. */
     record Run(Target target, Progress progress, Interrupter interrupter, String deploymentId) {
+    }
+
+    /**
+     * A run's report. When the calling thread was interrupted (and so terminated the boot), {@link #report()}
+     * is read after the listeners heard the verdict, and the interrupt status is set again then: a status
+     * file is written through a channel that an interrupted thread would close.
+     */
+    private static final class Finished {
+        private final BootReport report;
+        private boolean interrupted;
+
+        Finished(BootReport report, boolean interrupted) {
+            this.report = report;
+            this.interrupted = interrupted;
+        }
+
+        BootReport report() {
+            if (interrupted) {
+                interrupted = false;
+                Thread.currentThread().interrupt();
+            }
+            return report;
+        }
+
+        /** The report, the interrupt status still cleared (for the listeners' file writes). */
+        BootReport reportKeepingInterrupt() {
+            return report;
+        }
     }
 
     /** The verdict of a boot whose configuration could not be loaded: CONFIG_INVALID, with the file, line and fix. */
@@ -97,7 +131,7 @@ public final class BootRunner {
             LOG.debug("schema-guard failed outside a boot", error); // the line names the defect; the trace is for its report
             report = report(log, database == null ? "unknown" : log.redactor().redact(database),
                     Deadline.start(NanoClock.system(), Duration.ofSeconds(1)),
-                    Outcome.failed(Failure.of(Code.INTERNAL_ERROR, message + ". " + fixFor(Code.INTERNAL_ERROR),
+                    Outcome.failed(Failure.of(Code.INTERNAL_ERROR, message + ". " + Advice.fix(Code.INTERNAL_ERROR),
                             "reason", message)),
                     IntegritySession.Status.OFF, Map.of(), null, null);
         }
@@ -117,8 +151,8 @@ public final class BootRunner {
      * @param mode  null for a boot, else the line's {@code mode=} (plan, baseline, baseline_dry_run): changes
      *              nothing unless baseline
      */
-    private static BootReport run(GuardConfig config, String mode, BootListener listener, NanoClock clock,
-                                  Function<Run, Callable<Outcome>> pipelineOf) {
+    private static Finished run(GuardConfig config, String mode, BootListener listener, NanoClock clock,
+                                Function<Run, Callable<Outcome>> pipelineOf) {
         boolean planOnly = mode != null;
         Deadline deadline = Deadline.start(clock, config.deadline());
         String bootId = newBootId();
@@ -127,8 +161,8 @@ public final class BootRunner {
             target = Target.of(config);
         } catch (GuardConfigException e) {
             GuardLog log = new GuardLog(Redactor.forUrl(config.database(), List.of()), bootId);
-            return report(log, "unknown", deadline, Outcome.failed(Failure.of(Code.CONFIG_INVALID, e.getMessage(),
-                    "reason", e.getMessage())), IntegritySession.Status.OFF, tags(mode), null, null);
+            return new Finished(report(log, "unknown", deadline, Outcome.failed(Failure.of(Code.CONFIG_INVALID, e.getMessage(),
+                    "reason", e.getMessage())), IntegritySession.Status.OFF, tags(mode), null, null), false);
         }
         GuardLog log = new GuardLog(target.redactor(), bootId);
         Map<String, String> started = new LinkedHashMap<>();
@@ -146,24 +180,21 @@ public final class BootRunner {
         ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(daemon("schema-guard-heartbeat-" + bootId));
         long tick = Math.max(50, Math.min(1000, config.heartbeat().toMillis() / 5));
         heartbeat.scheduleAtFixedRate(() -> progress.heartbeat(config.heartbeat()), tick, tick, TimeUnit.MILLISECONDS);
+        boolean interrupted = false;
         try {
             Future<Outcome> future = worker.submit(pipeline);
             Outcome outcome;
             try {
                 outcome = await(future, deadline);
             } catch (TimeoutException e) {
-                String phase = progress.phase();
-                interrupter.expire();
-                future.cancel(true);
-                awaitUnwind(worker);
-                outcome = hang(phase, deadline);
-            } catch (ExecutionException e) {
-                outcome = failed(e.getCause(), progress.phase(), deadline, target);
+                outcome = stop(Stop.DEADLINE, future, worker, interrupter, progress, deadline);
             } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                interrupter.expire();
-                outcome = hang(progress.phase(), deadline);
+                interrupted = true;
+                outcome = stop(Stop.TERMINATED, future, worker, interrupter, progress, deadline);
+            } catch (ExecutionException e) {
+                outcome = failed(e.getCause(), progress, deadline, target);
             }
+            outcome = withLockHolder(outcome, target);
             boolean passing = outcome.failure() == null && !planOnly && outcome.integrity() != null;
             if (passing) {
                 // Before the verdict line: nothing a boot prints may follow it.
@@ -174,7 +205,7 @@ public final class BootRunner {
             if (passing) {
                 DeferredIntegrity.startIfDeferred(outcome, report, log, clock);
             }
-            return report;
+            return new Finished(report, interrupted);
         } finally {
             heartbeat.shutdownNow();
             worker.shutdownNow();
@@ -195,12 +226,31 @@ public final class BootRunner {
         }
     }
 
-    private static Outcome failed(Throwable cause, String phase, Deadline deadline, Target target) {
+    /** Why a boot was stopped before its pipeline ended. */
+    private enum Stop { DEADLINE, TERMINATED }
+
+    /**
+     * Stops the running step (its statement cancelled, nothing committed after this), gives the worker
+     * a moment to roll back, and reports what the boot had reached: the phase, and the tally so far.
+     */
+    private static Outcome stop(Stop why, Future<Outcome> future, ExecutorService worker, Interrupter interrupter,
+                                Progress progress, Deadline deadline) {
+        String phase = progress.phase();
+        interrupter.expire();
+        future.cancel(true);
+        awaitUnwind(worker);
+        Failure failure = why == Stop.DEADLINE ? deadlineExceeded(phase, deadline) : terminated(phase);
+        return Outcome.stopped(failure, progress.tally());
+    }
+
+    private static Outcome failed(Throwable cause, Progress progress, Deadline deadline, Target target) {
+        String phase = progress.phase();
         if (cause instanceof BootStop stop) {
-            return Outcome.failed(stop.failure());
+            return Outcome.stopped(stop.failure(), progress.tally());
         }
-        if (cause instanceof Interrupter.DeadlineExceeded) {
-            return hang(phase, deadline);
+        if (cause instanceof Interrupter.DeadlineExceeded || cause instanceof CancellationException) {
+            // The worker saw the expiry (or an interrupt) first; the deadline is what stopped it.
+            return Outcome.stopped(deadlineExceeded(phase, deadline), progress.tally());
         }
         if (cause instanceof GuardConfigException e) {
             return Outcome.failed(Failure.of(Code.CONFIG_INVALID, e.getMessage(), "reason", e.getMessage()));
@@ -213,26 +263,38 @@ public final class BootRunner {
                     + message + "); Schema Guard never creates one. Fix the database name in the URL, or create the database "
                     + "and restore its data.", "reason", "does not exist"));
         }
-        return Outcome.failed(Failure.of(code, "phase " + phase + ": " + message + ". " + fixFor(code),
-                "phase", phase, "reason", message));
+        return Outcome.stopped(Failure.of(code, "phase " + phase + ": " + message + ". " + Advice.fix(code),
+                "phase", phase, "reason", message), progress.tally());
     }
 
-    private static String fixFor(Code code) {
-        return switch (code) {
-            case DATABASE_UNREACHABLE -> "Check the database URL, that the file or server is reachable, the user and password, and permissions.";
-            case LOCK_TIMEOUT -> "Another session holds the lock; let it finish (find it in pg_stat_activity or pg_locks) and boot again.";
-            case DATABASE_READ_ONLY -> "Point the service at a database that accepts writes.";
-            case INTERNAL_ERROR -> "This is a defect in Schema Guard; please report it with this line.";
-            default -> "See docs/watchdog.md (Codes) for " + code + ".";
-        };
+    /** A LOCKED failure names who holds the lock, when the dialect can tell. */
+    private static Outcome withLockHolder(Outcome outcome, Target target) {
+        Failure failure = outcome.failure();
+        if (failure == null || failure.code() != Code.LOCKED) {
+            return outcome;
+        }
+        String holder = target.database().lockHolder().orElse(null);
+        if (holder == null) {
+            return outcome;
+        }
+        Map<String, String> details = new LinkedHashMap<>(failure.details());
+        details.put("holder", holder);
+        return outcome.failingWith(new Failure(Code.LOCKED, failure.message() + " The lock is held by " + holder + ".", details));
     }
 
-    private static Outcome hang(String phase, Deadline deadline) {
+    private static Failure deadlineExceeded(String phase, Deadline deadline) {
         String budget = deadline.budget().toMillis() + "ms";
-        return Outcome.failed(Failure.of(Code.DEADLINE_EXCEEDED, "the boot ran out of its " + budget
+        return Failure.of(Code.DEADLINE_EXCEEDED, "the boot ran out of its " + budget
                         + " deadline in phase " + phase + "; the running step was interrupted and rolled back. "
                         + "Raise deadline: if the step is legitimately slow, or find what blocks it.",
-                "phase", phase, "reason", "deadline " + budget + " exceeded"));
+                "phase", phase, "reason", "deadline " + budget + " exceeded");
+    }
+
+    private static Failure terminated(String phase) {
+        return Failure.of(Code.TERMINATED, "the boot was stopped from outside (SIGTERM, SIGINT, or an interrupt) in phase "
+                        + phase + "; the running step was interrupted and rolled back, and nothing after it was applied. "
+                        + "Boot again: what was applied before stays, the rest is applied then.",
+                "phase", phase, "reason", "terminated");
     }
 
     /** The line's {@code mode=} for a run that is not a boot. */
@@ -268,12 +330,13 @@ public final class BootRunner {
                 : mode == null ? "the database satisfies the contract" : mode.equals("plan") ? "the plan passes"
                 : outcome.recorded() + " migration(s) " + (mode.equals("baseline") ? "recorded as applied"
                 : "would be recorded as applied") + ", each checked in the catalog";
+        message = ControlChars.escape(log.redactor().redact(message));
         if (failure != null) {
             log.warn(message);
         }
         long elapsed = deadline.elapsed().toMillis();
         String text = log.verdict(code, db, outcome.applied(), outcome.pending(), integrity.text(), elapsed, extra);
-        return new BootReport(code.verdict(), code, log.redactor().redact(message), db, outcome.applied(),
+        return new BootReport(code.verdict(), code, message, db, outcome.applied(),
                 outcome.pending(), integrity.text(), elapsed, outcome.migrations(), extra, text);
     }
 

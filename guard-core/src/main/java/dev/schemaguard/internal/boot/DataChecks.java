@@ -95,7 +95,7 @@ final class DataChecks {
                 record(found);
             }
         }
-        return failure == null ? outcome : new Outcome(outcome.migrations(), failure, outcome.integrity(), outcome.deferIntegrity());
+        return failure == null ? outcome : new Outcome(outcome.migrations(), failure, outcome.integrity(), outcome.deferIntegrity(), outcome.tally());
     }
 
     private List<RowCount> count(Connection connection) throws SQLException {
@@ -106,7 +106,7 @@ final class DataChecks {
             // A plan against a database that a boot would create: its canaries do not exist yet.
             return tables.stream().map(t -> new RowCount(t, 0, true, null)).toList();
         }
-        try (Connection own = target.open(Access.READ_ONLY)) {
+        try (Connection own = target.open(Access.READ_ONLY, progress.remaining())) {
             return count(own, counter());
         }
     }

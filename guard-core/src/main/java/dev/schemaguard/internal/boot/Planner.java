@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Decides, migration by migration and in changelog order, what a boot does: a pending migration is
@@ -30,6 +31,8 @@ import java.util.Set;
  * by default nothing after a held migration is applied (no gaps). Then checks the contract.
  */
 final class Planner {
+    /** How many refusals a message names before it counts the rest. */
+    private static final int SUMMARIZED = 3;
     private final MigrationStatements statements;
     private final SqlSupport sqlSupport;
     private final boolean allowGaps;
@@ -97,13 +100,13 @@ final class Planner {
                 : classification.refusals();
         boolean additive = classification != null && classification.additive();
         PlannedMigration draft = new PlannedMigration(migration, Decision.HOLD, isRequired, "", refusals, sql, false);
-        List<String> texts = draft.refusalTexts();
+        String refused = summary(draft);
         ManifestEntry entry = manifest.find(migration.name()).orElse(null);
         String reason;
         PlannedMigration.Held held;
         if (entry == null) {
             held = PlannedMigration.Held.NOT_IN_MANIFEST;
-            reason = "not in manifest" + (additive ? "" : "; also not additive: " + texts.get(0));
+            reason = "not in manifest" + (additive ? "" : "; also not additive: " + draft.describe(refusals.get(0)));
         } else if (entry.pin() != null && !entry.pin().equals(migration.sha256())) {
             held = PlannedMigration.Held.PIN_MISMATCH;
             reason = "pin mismatch: " + manifest.where(entry) + " pins sha256=" + entry.pin() + " but the file has sha256=" + migration.sha256();
@@ -112,11 +115,11 @@ final class Planner {
                     "migration", migration.name(), "reason", "pin mismatch"));
         } else if (!additive) {
             held = PlannedMigration.Held.NOT_ADDITIVE;
-            reason = "not additive: " + String.join("; ", texts);
+            reason = "not additive: " + refused;
             failures.add(Failure.of(Code.MIGRATION_NOT_ADDITIVE, "the manifest allows " + migration.name()
-                    + " at boot but it is not additive (" + String.join("; ", texts) + "). Remove it from "
+                    + " at boot but it is not additive (" + refused + "). Remove it from "
                     + manifest.where(entry) + " and apply it offline, or rewrite it as additive changes.",
-                    "migration", migration.name(), "reason", texts.get(0)));
+                    "migration", migration.name(), "reason", draft.describe(refusals.get(0))));
         } else if (firstHeld != null && !allowGaps) {
             held = PlannedMigration.Held.WAITS_FOR_HELD;
             reason = "waits for held " + firstHeld + " (no gaps; set allow_gaps: true to lift)";
@@ -126,6 +129,18 @@ final class Planner {
                     classification.outsideTransaction(), classification.executed(), classification.rerunnable());
         }
         return PlannedMigration.held(migration, isRequired, reason, refusals, sql, held);
+    }
+
+    /**
+     * The first few refusals, and how many more there are: a message and a reason stay a sentence
+     * however large the migration (a 47 MB seed file is refused once per INSERT, and joining them all
+     * once made the verdict seconds late). The report's migrations list every refusal.
+     */
+    private static String summary(PlannedMigration draft) {
+        List<Refusal> refusals = draft.refusals();
+        String first = refusals.stream().limit(SUMMARIZED).map(draft::describe).collect(Collectors.joining("; "));
+        return refusals.size() <= SUMMARIZED ? first
+                : first + "; and " + (refusals.size() - SUMMARIZED) + " more (plan --format json lists them all)";
     }
 
     private static void unknownManifestEntries(Changelog changelog, Manifest manifest, List<Failure> failures) {

@@ -20,6 +20,9 @@ public final class Progress {
     private volatile long phaseStartNanos;
     private volatile long lastLineNanos;
     private volatile IntegritySession.Status integrity = IntegritySession.Status.OFF;
+    // Written by the boot's worker only; read by the runner for a verdict reached before the pipeline's own.
+    private volatile int applied;
+    private volatile int pending;
     private volatile String ledger;
 
     public Progress(GuardLog log, Deadline deadline) {
@@ -77,6 +80,23 @@ public final class Progress {
 
     IntegritySession.Status integrity() {
         return integrity;
+    }
+
+    /** The ledger was read: this many migrations of the changelog are not in it. */
+    void pending(int notInLedger) {
+        pending = notInLedger;
+    }
+
+    /** One pending migration is in the ledger now: this boot applied it, or another boot did meanwhile. */
+    void migrationDone(boolean byThisBoot) {
+        if (byThisBoot) {
+            applied++;
+        }
+        pending--;
+    }
+
+    Tally tally() {
+        return new Tally(applied, pending);
     }
 
     /** The ledger kind the boot works with, once known: the verdict line names it ({@code ledger=flyway}). */

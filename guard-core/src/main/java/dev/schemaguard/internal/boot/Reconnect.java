@@ -5,19 +5,29 @@ import dev.schemaguard.internal.time.NanoClock;
 import dev.schemaguard.spi.Dialect.Access;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.SQLTransientException;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
- * Connects, retrying a server that is not up yet (a database container starting next to the
- * service) with exponential backoff for as long as the boot's budget allows. Gives up early enough
- * to report {@code DATABASE_UNREACHABLE} with the last error rather than a HANG. Only errors the
- * dialect calls unreachable are retried: a wrong password fails at once.
+ * Connects within the boot's budget, whatever the host is doing. Each attempt may take all the time
+ * left (minus {@link #RESERVE}): a login that is slow because eight replicas derive SCRAM keys on two
+ * busy cores is waited for, not cut off after a fixed half second. A failure that may pass (refused,
+ * timed out, too many clients, the server starting up or shutting down, a pool's request timing out)
+ * is retried with exponential backoff until the reserve; a refused login ({@code AUTHENTICATION_FAILED})
+ * or a missing database is reported at once. Gives up early enough to report
+ * {@code DATABASE_UNREACHABLE} with the last error rather than a HANG.
  */
 final class Reconnect {
     private static final Duration FIRST_PAUSE = Duration.ofMillis(100);
     private static final Duration LONGEST_PAUSE = Duration.ofSeconds(2);
     /** Kept back from the deadline, so that the last error is reported before the runner reports a HANG. */
     static final Duration RESERVE = Duration.ofMillis(300);
+    /** How often an attempt's wait looks at the boot's clock. */
+    private static final Duration POLL = Duration.ofMillis(50);
 
     private final Target target;
     private final Progress progress;
@@ -34,18 +44,17 @@ final class Reconnect {
         for (int attempt = 1; ; attempt++) {
             long attemptStarted = clock.nanoTime();
             try {
-                return target.open(access);
+                return attempt(access, left());
             } catch (SQLException e) {
-                if (target.codeFor(e).orElse(null) != Code.DATABASE_UNREACHABLE) {
+                if (e instanceof Interrupter.DeadlineExceeded || !mayPass(e)) {
                     throw e;
                 }
                 // The next attempt may take as long as this one did: stop if it could not end inside the budget.
                 Duration attemptTook = Duration.ofNanos(clock.nanoTime() - attemptStarted);
-                Duration left = progress.remaining().minus(RESERVE).minus(attemptTook);
-                if (left.compareTo(pause) <= 0) {
+                if (left().minus(attemptTook).compareTo(pause) <= 0) {
                     long ms = (clock.nanoTime() - started) / 1_000_000;
                     throw new SQLException("still unreachable after " + attempt + " attempt" + (attempt == 1 ? "" : "s")
-                            + " in " + ms + "ms; last error: " + firstLine(e), e.getSQLState(), e);
+                            + " in " + ms + "ms; last error: " + firstLine(e), e.getSQLState() == null ? "08001" : e.getSQLState(), e);
                 }
                 progress.note("database not reachable yet (attempt " + attempt + ": " + firstLine(e) + "); retrying in "
                         + pause.toMillis() + "ms");
@@ -53,6 +62,73 @@ final class Reconnect {
                 pause = pause.multipliedBy(2).compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : pause.multipliedBy(2);
             }
         }
+    }
+
+    private Duration left() {
+        Duration left = progress.remaining().minus(RESERVE);
+        return left.isNegative() ? Duration.ZERO : left;
+    }
+
+    /**
+     * One attempt, given up after {@code timeout} by the boot's clock even when the driver (or a
+     * caller's pool) would wait longer: the attempt runs on a helper thread, and a connection it
+     * opens too late is closed.
+     */
+    private Connection attempt(Access access, Duration timeout) throws SQLException {
+        CompletableFuture<Connection> opening = new CompletableFuture<>();
+        Thread helper = new Thread(() -> {
+            try {
+                opening.complete(target.open(access, timeout));
+            } catch (Throwable t) {
+                opening.completeExceptionally(t);
+            }
+        }, "schema-guard-connect");
+        helper.setDaemon(true);
+        helper.start();
+        NanoClock clock = progress.clock();
+        long givenUpAt = clock.nanoTime() + timeout.toNanos();
+        try {
+            while (true) {
+                try {
+                    long left = givenUpAt - clock.nanoTime();
+                    return opening.get(Math.max(1, Math.min(left, POLL.toNanos())), TimeUnit.NANOSECONDS);
+                } catch (TimeoutException e) {
+                    if (clock.nanoTime() - givenUpAt >= 0) {
+                        closeWhenOpened(opening);
+                        throw new SQLException("no connection within " + timeout.toMillis() + "ms (the server or the "
+                                + "file system did not answer, or the login did not finish)", "08001");
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            closeWhenOpened(opening);
+            throw new Interrupter.DeadlineExceeded();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof SQLException sql) {
+                throw sql;
+            }
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new SQLException(e.getCause());
+        }
+    }
+
+    private static void closeWhenOpened(CompletableFuture<Connection> opening) {
+        opening.thenAccept(connection -> {
+            try {
+                connection.close();
+            } catch (SQLException ignored) {
+                // nobody uses it: the boot gave up on it
+            }
+        });
+    }
+
+    /** Whether waiting may help: the dialect calls it unreachable, or the driver calls it transient. */
+    private boolean mayPass(SQLException e) {
+        Code code = target.codeFor(e).orElse(null);
+        return code == Code.DATABASE_UNREACHABLE || (code == null && e instanceof SQLTransientException);
     }
 
     private static String firstLine(SQLException e) {

@@ -9,6 +9,7 @@ import dev.schemaguard.spi.Dialect;
 import dev.schemaguard.spi.Dialect.Access;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -43,10 +44,13 @@ record Target(Dialect dialect, Dialect.Database database, String url, DataSource
         return database.exists();
     }
 
-    /** One attempt to connect. A pool's error is replaced by the driver's it wraps: that one says what is wrong. */
-    Connection open(Access access) throws SQLException {
+    /**
+     * One attempt to connect, within {@code timeout}. A pool's error is replaced by the driver's it
+     * wraps, when there is one: that one says what is wrong.
+     */
+    Connection open(Access access, Duration timeout) throws SQLException {
         try {
-            return dataSource != null ? dataSource.getConnection() : database.open(access, settings);
+            return dataSource != null ? dataSource.getConnection() : database.open(access, settings, timeout);
         } catch (SQLException e) {
             throw driverError(e);
         }

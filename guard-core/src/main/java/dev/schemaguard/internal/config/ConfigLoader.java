@@ -7,6 +7,7 @@ import dev.schemaguard.GuardConfig;
 import dev.schemaguard.GuardConfig.FreshDatabase;
 import dev.schemaguard.GuardConfigException;
 import dev.schemaguard.IntegritySettings;
+import dev.schemaguard.internal.Dialects;
 import dev.schemaguard.LedgerSettings;
 import dev.schemaguard.internal.data.TableName;
 import dev.schemaguard.internal.io.Locations;
@@ -53,6 +54,15 @@ public final class ConfigLoader {
         if ((database == null || database.isBlank()) && dataSource == null) {
             throw new GuardConfigException(configFile + ": database: missing. Set a JDBC URL such as "
                     + "'database: jdbc:sqlite:/data/app.db', or pass --database / " + DATABASE_ENV + ".");
+        }
+        try {
+            if (database != null && !database.isBlank() && Dialects.anyInstalled()) {
+                Dialects.forUrl(database.trim());
+            }
+        } catch (GuardConfigException e) {
+            // Named where it was written: the file's line, or the environment variable that overrode it.
+            throw environment.containsKey(DATABASE_ENV) ? new GuardConfigException(DATABASE_ENV + ": " + e.getMessage())
+                    : yaml.error("database", e.getMessage().replaceFirst("^database: ", "").replaceFirst("\\.$", ""));
         }
         return GuardConfig.builder()
                 .database(database == null || database.isBlank() ? null : database.trim())
@@ -218,6 +228,12 @@ public final class ConfigLoader {
             throw yaml.error(key, "'" + value + "' does not exist (resolved to " + path
                     + "); relative paths are resolved against the config file's folder");
         }
+        // A device, a FIFO or a socket is never read: /dev/zero would never end, a FIFO would block the boot.
+        boolean usable = key.equals("changelog") ? Files.isDirectory(path) || Files.isRegularFile(path) : Files.isRegularFile(path);
+        if (!usable) {
+            throw yaml.error(key, "'" + value + "' (" + path + ") is not a " + (key.equals("changelog")
+                    ? "folder or a changelog file" : "regular file") + "; point it at the file that ships with the migrations");
+        }
         return path;
     }
 
@@ -258,6 +274,9 @@ public final class ConfigLoader {
         }
         if (d == null || d.isZero() || d.isNegative()) {
             throw yaml.error(key, "'" + value + "' is not a positive duration; write it like 500ms, 45s, 2m or 1h");
+        }
+        if (d.compareTo(GuardConfig.LONGEST_DURATION) > 0) {
+            throw yaml.error(key, "'" + value + "' is longer than 24h; a boot's budget and timeouts are seconds to minutes");
         }
         return d;
     }

@@ -1,11 +1,9 @@
 package dev.schemaguard.internal.config;
 
 import dev.schemaguard.GuardConfigException;
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
+import dev.schemaguard.internal.io.Utf8Text;
+import dev.schemaguard.internal.text.ControlChars;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,12 +12,14 @@ import java.util.Map;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.reader.ReaderException;
 import org.yaml.snakeyaml.reader.StreamReader;
 import org.yaml.snakeyaml.resolver.Resolver;
 
@@ -37,28 +37,51 @@ public final class YamlDocument {
     }
 
     public static YamlDocument read(Path file) {
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            Node root = compose(reader);
-            return of(file, root);
-        } catch (NoSuchFileException e) {
+        if (!Files.exists(file)) {
             throw new GuardConfigException(file + ": file not found. Pass the path of your schema-guard.yaml with --config.");
+        }
+        String text = Utf8Text.read(file, "the configuration");
+        try {
+            Node root = compose(text);
+            return of(file, root);
         } catch (MarkedYAMLException e) {
             int line = e.getProblemMark() == null ? 0 : e.getProblemMark().getLine() + 1;
-            throw new GuardConfigException(file + ":" + line + ": not valid YAML: " + e.getProblem()
+            throw new GuardConfigException(file + ":" + line + ": not valid YAML: " + ControlChars.escape(e.getProblem())
                     + ". Fix the YAML syntax at that line.");
-        } catch (IOException e) {
-            throw new GuardConfigException(file + ": cannot read: " + e.getMessage());
+        } catch (ReaderException e) {
+            throw new GuardConfigException(file + ":" + lineAt(text, e.getPosition()) + ": not valid YAML: the character "
+                    + ControlChars.escape(new String(Character.toChars(e.getCodePoint()))) + " (U+"
+                    + String.format("%04X", e.getCodePoint()) + ") is not allowed. Remove it.");
+        } catch (YAMLException e) {
+            // Limits that protect the reader (aliases, nesting depth, document size) end here.
+            throw new GuardConfigException(file + ":1: not a configuration Schema Guard reads: "
+                    + ControlChars.escape(firstLine(e.getMessage())) + ". Write plain keys and values (no aliases, no deep nesting).");
         }
     }
 
+    private static int lineAt(String text, int codePointIndex) {
+        int end = codePointIndex <= 0 ? 0 : text.offsetByCodePoints(0, Math.min(codePointIndex, text.codePointCount(0, text.length())));
+        int line = 1;
+        for (int i = 0; i < end; i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+            }
+        }
+        return line;
+    }
+
+    private static String firstLine(String message) {
+        return message == null ? "unreadable" : message.lines().findFirst().orElse("").strip();
+    }
+
     /**
-     * The node tree alone, as {@code new Yaml(...).compose(reader)} builds it, without creating the
+     * The node tree alone, as {@code new Yaml(...).compose(...)} builds it, without creating the
      * object constructor, representer and dumper settings a {@code Yaml} also sets up: every boot
      * reads a config, and those would be loaded and initialized for nothing.
      */
-    private static Node compose(Reader reader) {
+    private static Node compose(String text) {
         LoaderOptions options = new LoaderOptions();
-        return new Composer(new ParserImpl(new StreamReader(reader), options), new Resolver(), options).getSingleNode();
+        return new Composer(new ParserImpl(new StreamReader(text), options), new Resolver(), options).getSingleNode();
     }
 
     static YamlDocument of(Path file, Node root) {
@@ -106,7 +129,7 @@ public final class YamlDocument {
         if (!(node instanceof ScalarNode scalar)) {
             throw error(key, "expected a single value");
         }
-        return "null".equals(scalar.getTag().getValue().replace("tag:yaml.org,2002:", "")) ? null : scalar.getValue();
+        return "null".equals(scalar.getTag().getValue().replace("tag:yaml.org,2002:", "")) ? null : printable(key, scalar);
     }
 
     /** A list of scalars (a YAML sequence), or an empty list when absent. */
@@ -123,9 +146,21 @@ public final class YamlDocument {
             if (!(item instanceof ScalarNode scalar)) {
                 throw new GuardConfigException(file + ":" + line(item) + ": '" + key + "' items must be plain values.");
             }
-            values.add(scalar.getValue());
+            values.add(printable(key, scalar));
         }
         return values;
+    }
+
+    /** A value with a control character (a "\x00" escape in YAML) names no file, table or migration: refused. */
+    private String printable(String key, ScalarNode scalar) {
+        String value = scalar.getValue();
+        int control = ControlChars.indexOfControl(value);
+        if (control >= 0) {
+            throw new GuardConfigException(file + ":" + line(scalar) + ": " + key + ": the value '" + ControlChars.escape(value)
+                    + "' contains a control character (" + ControlChars.escape(value.substring(control, control + 1))
+                    + "). Remove it.");
+        }
+        return value;
     }
 
     /** Whether the key holds a nested mapping rather than a single value. */

@@ -14,7 +14,6 @@ import liquibase.changelog.DatabaseChangeLog;
 import liquibase.exception.LiquibaseException;
 import liquibase.parser.ChangeLogParser;
 import liquibase.parser.ChangeLogParserFactory;
-import liquibase.resource.DirectoryResourceAccessor;
 import liquibase.resource.ResourceAccessor;
 
 /**
@@ -29,7 +28,7 @@ public final class LiquibaseChangelogs {
     public static List<Migration> parse(Path changelogFile) {
         Path folder = changelogFile.toAbsolutePath().getParent();
         String logicalPath = changelogFile.getFileName().toString();
-        try (ResourceAccessor accessor = new DirectoryResourceAccessor(folder)) {
+        try (ResourceAccessor accessor = new ConfinedResourceAccessor(folder)) {
             ChangeLogParser parser = ChangeLogParserFactory.getInstance().getParser(logicalPath, accessor);
             DatabaseChangeLog changeLog = parser.parse(logicalPath, new ChangeLogParameters(), accessor);
             List<Migration> migrations = new ArrayList<>();
@@ -49,8 +48,10 @@ public final class LiquibaseChangelogs {
         }
     }
 
+    /** An exception's message as a sentence: its first line, without the class names exceptions prefix it with. */
     static String firstLine(String message) {
         String first = message == null ? "(no message)" : message.lines().findFirst().orElse("").strip();
+        first = first.replaceAll("^(?:[a-z][\\w$]*\\.)+[A-Z][\\w$]*(?:Exception|Error): ", "");
         return first.endsWith(".") ? first.substring(0, first.length() - 1) : first;
     }
 }

@@ -2,27 +2,21 @@ package dev.schemaguard.internal.manifest;
 
 import dev.schemaguard.GuardConfigException;
 import dev.schemaguard.internal.changelog.NamedList;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import dev.schemaguard.internal.io.Utf8Text;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * The boot manifest: the allowlist of migrations that may be applied at boot. One name per line,
- * optionally followed by {@code sha256=<64 hex>}; {@code #} starts a comment; blank lines are ignored.
+ * The boot manifest: the allowlist of migrations that may be applied at boot. One name per line
+ * (in double quotes when it has spaces or {@code #}), optionally followed by {@code sha256=<64 hex>};
+ * {@code #} starts a comment; blank lines are ignored. Syntax: {@link ManifestLine}.
  *
  * @param file     where it was read from; null for the empty manifest of a config without one
  * @param entries  in file order, duplicates kept (verify reports them)
  */
 public record Manifest(Path file, List<ManifestEntry> entries) {
-    private static final Pattern ENTRY = Pattern.compile("(\\S+)(?:\\s+sha256=([0-9a-fA-F]{64}))?");
-
     public Manifest {
         entries = NamedList.of(entries, ManifestEntry::name);
     }
@@ -35,29 +29,27 @@ public record Manifest(Path file, List<ManifestEntry> entries) {
         if (file == null) {
             return empty();
         }
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new GuardConfigException(file + ": cannot read the boot manifest: " + e.getMessage());
-        }
+        List<String> lines = Utf8Text.read(file, "the boot manifest").lines().toList();
         List<ManifestEntry> entries = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
-            String text = lines.get(i);
-            int hash = text.indexOf('#');
-            text = (hash >= 0 ? text.substring(0, hash) : text).strip();
-            if (text.isEmpty()) {
-                continue;
-            }
-            Matcher m = ENTRY.matcher(text);
-            if (!m.matches()) {
-                throw new GuardConfigException(file + ":" + (i + 1) + ": cannot read '" + text + "'. Write one migration "
-                        + "name per line, optionally followed by sha256=<64 hex digits of the reviewed file>.");
-            }
-            String pin = m.group(2) == null ? null : m.group(2).toLowerCase(Locale.ROOT);
-            entries.add(new ManifestEntry(m.group(1), pin, i + 1));
+            ManifestLine.parse(file + ":" + (i + 1), lines.get(i), i + 1).ifPresent(entries::add);
         }
         return new Manifest(file, entries);
+    }
+
+    /**
+     * Refuses a manifest that lists a name twice: at boot, two entries (perhaps with two pins) leave
+     * it unclear which was reviewed. {@code verify} lists every duplicate as a finding instead.
+     */
+    public Manifest requireUniqueNames() {
+        for (ManifestEntry entry : entries) {
+            ManifestEntry first = find(entry.name()).orElseThrow();
+            if (first != entry) {
+                throw new GuardConfigException(file + ":" + entry.line() + ": " + entry.name() + " is already listed at line "
+                        + first.line() + ". List each migration once (with its one pin).");
+            }
+        }
+        return this;
     }
 
     /** The first entry of this name. */

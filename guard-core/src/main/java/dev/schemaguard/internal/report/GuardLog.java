@@ -2,6 +2,7 @@ package dev.schemaguard.internal.report;
 
 import dev.schemaguard.Code;
 import dev.schemaguard.Verdict;
+import dev.schemaguard.internal.text.ControlChars;
 import dev.schemaguard.internal.text.Logfmt;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -65,13 +66,13 @@ public final class GuardLog {
         return emit(line, code.verdict() != Verdict.PASS);
     }
 
-    /** A plain human message (not machine-matched), redacted. */
+    /** A plain human message (not machine-matched), redacted, control characters escaped. */
     public void info(String message) {
-        LOG.info(redactor.redact(message));
+        LOG.info(ControlChars.escape(redactor.redact(message)));
     }
 
     public void warn(String message) {
-        LOG.warn(redactor.redact(message));
+        LOG.warn(ControlChars.escape(redactor.redact(message)));
     }
 
     private String emit(Map<String, String> pairs, boolean error) {

@@ -1,7 +1,9 @@
 package dev.schemaguard.internal.sql;
 
+import dev.schemaguard.internal.Interruptions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Tokenizes SQL exactly as the target server does, so that statement boundaries, comments and
@@ -19,20 +21,29 @@ public abstract class Lexer {
     private final int[] newlines;
     private final int firstControl;
     private final List<Token> tokens = new ArrayList<>();
+    private Consumer<Token> sink = tokens::add;
+    private int emitted;
 
     protected Lexer(String s) {
         this.s = s;
-        List<Integer> nl = new ArrayList<>();
+        int count = 0;
         int control = -1;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             if (c == '\n') {
-                nl.add(i);
+                count++;
             } else if (control < 0 && isControl(c)) {
                 control = i;
             }
         }
-        this.newlines = nl.stream().mapToInt(Integer::intValue).toArray();
+        // Two passes into a plain array: a 47 MB script has a million lines, boxed they would cost the heap dearly.
+        int[] nl = new int[count];
+        for (int i = 0, n = 0; n < count; i++) {
+            if (s.charAt(i) == '\n') {
+                nl[n++] = i;
+            }
+        }
+        this.newlines = nl;
         this.firstControl = control;
     }
 
@@ -76,6 +87,15 @@ public abstract class Lexer {
         return lo + 1;
     }
 
+    /**
+     * Tokenizes the whole text, handing each token to {@code consumer} as it is read instead of keeping
+     * them all (a 47 MB script has millions); call once. Returns the first lexical error, or null.
+     */
+    public LexError run(Consumer<Token> consumer) {
+        this.sink = consumer;
+        return run().error();
+    }
+
     /** Tokenizes the whole text; call once. */
     public Result run() {
         while (pos < s.length()) {
@@ -104,11 +124,20 @@ public abstract class Lexer {
     }
 
     protected void emit(Token.Kind kind, int start, String value) {
-        tokens.add(new Token(kind, s.substring(start, pos), value, start, pos, lineAt(start)));
+        String raw = s.substring(start, pos);
+        emitToken(kind, start, raw, value.equals(raw) ? raw : value);
     }
 
     protected void emit(Token.Kind kind, int start) {
-        emit(kind, start, s.substring(start, pos));
+        String raw = s.substring(start, pos);
+        emitToken(kind, start, raw, raw);
+    }
+
+    private void emitToken(Token.Kind kind, int start, String raw, String value) {
+        if ((emitted++ & 0x3ff) == 0) {
+            Interruptions.check(); // a 47 MB script has millions of tokens: stop at the deadline, not at the end
+        }
+        sink.accept(new Token(kind, raw, value, start, pos, lineAt(start)));
     }
 
     /** Scans a quoted run closed by {@code quote}, where a doubled quote stands for itself; returns the unescaped body or null if unterminated. */

@@ -1,5 +1,6 @@
 package dev.schemaguard.internal.sql;
 
+import dev.schemaguard.internal.Interruptions;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -41,15 +42,16 @@ public final class MigrationClassifier {
         }
 
         Classification classify(List<SqlStatement> statements) {
-            List<Lexer.Result> lexed = statements.stream().map(s -> sql.lex(s.text())).toList();
-            int[] wrapper = wrapper(lexed);
+            int[] wrapper = wrapper(statements);
             for (int i = 0; i < statements.size(); i++) {
+                Interruptions.check();
                 if (i == wrapper[0] || i == wrapper[1]) {
                     statementsWithTokens++;
                     continue;
                 }
                 executed.add(statements.get(i));
-                classify(statements.get(i), lexed.get(i));
+                // Lexed one at a time and let go: a 47 MB migration's tokens are never all held at once.
+                classify(statements.get(i), sql.lex(statements.get(i).text()));
             }
             if (statementsWithTokens == (wrapper[0] >= 0 ? 2 : 0) && refusals.isEmpty()) {
                 refusals.add(new Refusal(Rule.EMPTY_MIGRATION, statements.isEmpty() ? 1 : statements.get(0).line(), "",
@@ -77,23 +79,34 @@ public final class MigrationClassifier {
         }
 
         /** The indexes of a BEGIN and a COMMIT that enclose every other statement, or -1, -1. */
-        private int[] wrapper(List<Lexer.Result> lexed) {
-            int first = -1;
-            int last = -1;
-            for (int i = 0; i < lexed.size(); i++) {
-                if (lexed.get(i).error() != null || !lexed.get(i).tokens().isEmpty()) {
-                    first = first < 0 ? i : first;
-                    last = i;
+        private int[] wrapper(List<SqlStatement> statements) {
+            int[] none = {-1, -1};
+            // Only where DDL is transactional does the guard's own transaction take the wrapper's place.
+            if (!sql.transactionalDdl()) {
+                return none;
+            }
+            int first = nextWithTokens(statements, 0, 1, statements.size());
+            int last = first < 0 ? -1 : nextWithTokens(statements, statements.size() - 1, -1, first);
+            if (last < 0) {
+                return none;
+            }
+            Lexer.Result opening = sql.lex(statements.get(first).text());
+            Lexer.Result closing = sql.lex(statements.get(last).text());
+            boolean wraps = opening.error() == null && closing.error() == null
+                    && TransactionWrapper.opens(opening.tokens()) && TransactionWrapper.closes(closing.tokens());
+            return wraps ? new int[] {first, last} : none;
+        }
+
+        /** The first statement from {@code from} (stepping by {@code step}, stopping before {@code end}) with a token or a lexical error; -1. */
+        private int nextWithTokens(List<SqlStatement> statements, int from, int step, int end) {
+            for (int i = from; i != end; i += step) {
+                Interruptions.check();
+                Lexer.Result lexed = sql.lex(statements.get(i).text());
+                if (lexed.error() != null || !lexed.tokens().isEmpty()) {
+                    return i;
                 }
             }
-            // Only where DDL is transactional does the guard's own transaction take the wrapper's place.
-            if (!sql.transactionalDdl() || first < 0 || first == last || lexed.get(first).error() != null
-                    || lexed.get(last).error() != null
-                    || !TransactionWrapper.opens(lexed.get(first).tokens())
-                    || !TransactionWrapper.closes(lexed.get(last).tokens())) {
-                return new int[] {-1, -1};
-            }
-            return new int[] {first, last};
+            return -1;
         }
 
         private void classify(SqlStatement statement, Lexer.Result lexed) {

@@ -1,6 +1,7 @@
 package dev.schemaguard.internal.sql;
 
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * One dialect's SQL, handed to core by its {@link dev.schemaguard.spi.Dialect}: how the server
@@ -27,6 +28,17 @@ public interface SqlSupport {
 
     /** Tokenizes text exactly as the server does, stopping at the first lexical error. */
     Lexer.Result lex(String text);
+
+    /**
+     * Tokenizes text as {@link #lex(String)} does, handing each token to {@code sink} as it is read
+     * instead of keeping them all, so that splitting a very large script does not hold every token of
+     * it at once; returns the first lexical error, or null. A dialect streams with {@link Lexer#run(Consumer)}.
+     */
+    default Lexer.LexError lex(String text, Consumer<Token> sink) {
+        Lexer.Result lexed = lex(text);
+        lexed.tokens().forEach(sink);
+        return lexed.error();
+    }
 
     /**
      * Whether a ';' right after these tokens (a statement not yet ended) is inside a body, such as a

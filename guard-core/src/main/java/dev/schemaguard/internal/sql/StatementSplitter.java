@@ -11,34 +11,28 @@ import java.util.List;
 public final class StatementSplitter {
     private StatementSplitter() {}
 
+    /** Streams: each statement's text is cut out as soon as its ';' is read, and its tokens are let go. */
     public static List<SqlStatement> split(String script, SqlSupport sql) {
-        Lexer.Result lexed = sql.lex(script);
-        List<List<Token>> groups = StatementBoundaries.group(lexed.tokens(), sql);
         List<SqlStatement> statements = new ArrayList<>();
-        List<Token> unfinished = List.of();
-        if (lexed.error() != null && !groups.isEmpty() && lastGroupIsOpen(groups, lexed.tokens())) {
-            unfinished = groups.remove(groups.size() - 1);
-        }
-        for (List<Token> group : groups) {
-            Token first = group.get(0);
-            Token last = group.get(group.size() - 1);
-            statements.add(new SqlStatement(script.substring(first.start(), last.end()), first.line()));
-        }
-        if (lexed.error() != null) {
-            int start = lexed.error().start();
-            int line = lexed.error().line();
+        StatementBoundaries boundaries = new StatementBoundaries(sql, group -> statements.add(statementOf(script, group)));
+        Lexer.LexError error = sql.lex(script, boundaries::accept);
+        List<Token> unfinished = boundaries.unfinished();
+        if (error == null) {
             if (!unfinished.isEmpty()) {
-                start = unfinished.get(0).start();
-                line = unfinished.get(0).line();
+                statements.add(statementOf(script, unfinished)); // the last statement, without a ';'
             }
+        } else {
+            // From the first lexical error on, the rest (with the statement it interrupted) is one statement.
+            int start = unfinished.isEmpty() ? error.start() : unfinished.get(0).start();
+            int line = unfinished.isEmpty() ? error.line() : unfinished.get(0).line();
             statements.add(new SqlStatement(script.substring(start), line));
         }
         return List.copyOf(statements);
     }
 
-    /** The last group is still open when no statement-ending ';' followed it before the lexical error. */
-    private static boolean lastGroupIsOpen(List<List<Token>> groups, List<Token> tokens) {
-        List<Token> last = groups.get(groups.size() - 1);
-        return last.get(last.size() - 1) == tokens.get(tokens.size() - 1);
+    private static SqlStatement statementOf(String script, List<Token> group) {
+        Token first = group.get(0);
+        Token last = group.get(group.size() - 1);
+        return new SqlStatement(script.substring(first.start(), last.end()), first.line());
     }
 }

@@ -6,7 +6,9 @@ import java.util.Map;
 
 /**
  * The small logfmt dialect Schema Guard prints: {@code key=value} pairs separated by spaces,
- * values with spaces or quotes in double quotes with {@code \"} and {@code \\} escapes.
+ * values with spaces or quotes in double quotes with {@code \"} and {@code \\} escapes, and control
+ * characters (a newline included) written as {@code \xHH} inside quotes, so that a line stays one
+ * line of printable text whatever its input held.
  *
  * <p>Parsing is lenient on purpose: a watchdog reads whatever a log pipeline hands it, so a
  * token without {@code =}, an empty key or an unterminated quote is skipped or taken as is,
@@ -58,13 +60,20 @@ public final class Logfmt {
             if (c == '"') {
                 return i;
             }
-            if (c == '\\' && i < n) {
+            if (c == '\\' && i + 2 < n && text.charAt(i) == 'x' && isHex(text.charAt(i + 1)) && isHex(text.charAt(i + 2))) {
+                value.append((char) Integer.parseInt(text.substring(i + 1, i + 3), 16));
+                i += 3;
+            } else if (c == '\\' && i < n) {
                 value.append(text.charAt(i++));
             } else {
                 value.append(c);
             }
         }
         return i; // unterminated: the rest of the line is the value
+    }
+
+    private static boolean isHex(char c) {
+        return Character.digit(c, 16) >= 0;
     }
 
     /** Formats one {@code key=value} pair, quoting the value when logfmt requires it. */
@@ -76,7 +85,7 @@ public final class Logfmt {
         boolean plain = !value.isEmpty();
         for (int i = 0; i < value.length() && plain; i++) {
             char c = value.charAt(i);
-            plain = !Character.isWhitespace(c) && c != '"' && c != '=' && c != '\\';
+            plain = !Character.isWhitespace(c) && c != '"' && c != '=' && c != '\\' && !ControlChars.isControl(c);
         }
         if (plain) {
             return value;
@@ -84,10 +93,14 @@ public final class Logfmt {
         StringBuilder quoted = new StringBuilder("\"");
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
+            if (ControlChars.isControl(c)) {
+                ControlChars.appendEscaped(quoted, c);
+                continue;
+            }
             if (c == '"' || c == '\\') {
                 quoted.append('\\');
             }
-            quoted.append(c == '\n' || c == '\r' ? ' ' : c);
+            quoted.append(c);
         }
         return quoted.append('"').toString();
     }

@@ -39,6 +39,11 @@ public final class PostgresSql implements SqlSupport {
         return new PostgresLexer(text).run();
     }
 
+    @Override
+    public Lexer.LexError lex(String text, java.util.function.Consumer<Token> sink) {
+        return new PostgresLexer(text).run(sink);
+    }
+
     /** CREATE [OR REPLACE] FUNCTION/PROCEDURE ... BEGIN ATOMIC ...; END, counted as psql counts BEGIN/CASE/END. */
     @Override
     public boolean insideBody(List<Token> current) {

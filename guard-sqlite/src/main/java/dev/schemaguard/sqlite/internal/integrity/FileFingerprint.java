@@ -72,7 +72,7 @@ public record FileFingerprint(
         int pageSize;
         String first;
         String last;
-        try (SeekableByteChannel channel = Files.newByteChannel(db, StandardOpenOption.READ)) {
+        try (SeekableByteChannel channel = HeldOpen.open(db)) {
             header = SidecarFiles.readFully(channel, 0, SqliteFileHeader.SIZE);
             int declared = header.length == SqliteFileHeader.SIZE ? SqliteFileHeader.parse(header).pageSize() : 0;
             pageSize = declared == 0 ? FALLBACK_PAGE : declared;

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -29,7 +28,7 @@ public final class SqliteHeaderProbe {
      *         database is the caller's decision (fail, or allow creation), not a header problem
      */
     public static HeaderProbe probe(Path db) throws IOException {
-        return probe(db, file -> Files.newByteChannel(file, StandardOpenOption.READ));
+        return probe(db, HeldOpen::open);
     }
 
     static HeaderProbe probe(Path db, ChannelOpener opener) throws IOException {

@@ -33,6 +33,11 @@ public final class SqliteSql implements SqlSupport {
         return new SqliteLexer(text).run();
     }
 
+    @Override
+    public Lexer.LexError lex(String text, java.util.function.Consumer<Token> sink) {
+        return new SqliteLexer(text).run(sink);
+    }
+
     /** CREATE [TEMP] TRIGGER ... BEGIN ...; END: as sqlite3_complete, only "END ;" closes it. */
     @Override
     public boolean insideBody(List<Token> current) {

@@ -147,6 +147,7 @@ class IntegrityBootTest {
         assertTrue(expireInCheck.expired(), "the boot reached the check");
         assertEquals(Verdict.HANG, report.verdict(), report.line());
         assertEquals("integrity_check", GuardLines.parse(report.line()).get("phase"));
+        assertEquals("unfinished", GuardLines.parse(report.line()).get("integrity"), "the check ran and did not finish: not off");
         assertTrue(report.elapsedMs() < budget.toMillis() + 1000, report.line());
     }
 

@@ -1,0 +1,168 @@
+package dev.schemaguard.postgres;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.schemaguard.BootReport;
+import dev.schemaguard.Code;
+import dev.schemaguard.Verdict;
+import dev.schemaguard.testing.GuardLines;
+import dev.schemaguard.testing.Project;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.sql.SQLTransientConnectionException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Connecting within the budget against a server that checks passwords (scram-sha-256): what may pass
+ * is retried until the reserve, a refused login is reported at once with the user and host.
+ */
+class PostgresConnectingTest {
+    @TempDir
+    Path dir;
+    PostgresServer server;
+    String database;
+    String role;
+    String password;
+    Project project;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        server = PostgresServer.defaultMajor();
+        role = "app_" + UUID.randomUUID().toString().substring(0, 8);
+        password = "Pw-" + UUID.randomUUID();
+        database = server.newDatabase().name();
+        server.admin("CREATE ROLE " + role + " LOGIN PASSWORD '" + password + "'", "ALTER DATABASE " + database + " OWNER TO " + role,
+                "GRANT ALL ON SCHEMA public TO " + role);
+        project = new Project(dir, server.url(database) + "?user=" + role).deadline(Duration.ofSeconds(30));
+        project.migration("001_users.sql", "CREATE TABLE users (id INTEGER PRIMARY KEY);").allow("001_users.sql").require("001_users.sql");
+    }
+
+    @Test
+    void aWrongPassword_isAuthenticationFailedWithinSeconds_namingUserAndHost_notTheDatabaseUnreachable() {
+        String wrong = "Wrong-" + UUID.randomUUID();
+
+        BootReport report = dev.schemaguard.SchemaGuard.of(project.config().withCredentials(role, wrong)).boot();
+
+        assertEquals(Code.AUTHENTICATION_FAILED, report.code(), report.line());
+        assertTrue(report.elapsedMs() < 5_000, "not retried until the 30 s deadline: " + report.elapsedMs());
+        Map<String, String> line = GuardLines.parse(report.line());
+        assertTrue(line.get("reason").contains("the server localhost:" + server.port() + " refused the login of user \"" + role + "\""),
+                line.get("reason"));
+        assertTrue(report.message().contains("Fix the user or the password"), report.message());
+        assertFalse(report.line().contains(wrong) || report.message().contains(wrong), "the password is never printed");
+    }
+
+    @Test
+    void noPasswordAtAll_isAuthenticationFailedAtOnce_notRetriedUntilTheDeadline() {
+        // Regression: pgjdbc's "the server requested SCRAM-based authentication, but no password was provided"
+        // (SQLSTATE 08004) was taken for an unreachable server and retried for the whole budget.
+        BootReport report = dev.schemaguard.SchemaGuard.of(project.config()).boot();
+
+        assertEquals(Code.AUTHENTICATION_FAILED, report.code(), report.line());
+        assertTrue(report.elapsedMs() < 5_000, "not retried until the 30 s deadline: " + report.elapsedMs());
+        assertTrue(GuardLines.parse(report.line()).get("reason").contains("no password was provided"), report.line());
+    }
+
+    @Test
+    void tooManyConnectionsForTheRole_isRetriedUntilASlotFrees_thenPasses() throws Exception {
+        server.admin("ALTER ROLE " + role + " CONNECTION LIMIT 1");
+        Connection slot = DriverManager.getConnection(server.url(database), role, password);
+        CompletableFuture<BootReport> boot = CompletableFuture.supplyAsync(
+                () -> dev.schemaguard.SchemaGuard.of(project.config().withCredentials(role, password)).boot());
+        Thread.sleep(1500);
+        assertFalse(boot.isDone(), "the boot waits for a free connection slot (SQLSTATE 53300)");
+        slot.close();
+
+        BootReport report = boot.get();
+
+        assertEquals(Verdict.PASS, report.verdict(), report.line());
+        assertEquals(1, report.applied());
+    }
+
+    @Test
+    void aPoolWhoseRequestTimesOut_isAskedAgain_untilItHandsOutAConnection() {
+        FlakyPool pool = new FlakyPool(3, server.url(database), role, password);
+
+        BootReport report = dev.schemaguard.SchemaGuard.of(project.config().toBuilder().dataSource(pool).build()).boot();
+
+        assertEquals(Verdict.PASS, report.verdict(), report.line());
+        assertEquals(4, pool.requests.get(), "three timed-out requests, then a connection");
+    }
+
+    /** A pool that is busy for its first requests, the way HikariCP answers when no connection is free in time. */
+    private static final class FlakyPool implements DataSource {
+        final AtomicInteger requests = new AtomicInteger();
+        private final int timeouts;
+        private final String url;
+        private final String user;
+        private final String password;
+
+        FlakyPool(int timeouts, String url, String user, String password) {
+            this.timeouts = timeouts;
+            this.url = url;
+            this.user = user;
+            this.password = password;
+        }
+
+        @Override
+        public Connection getConnection() throws SQLException {
+            if (requests.incrementAndGet() <= timeouts) {
+                throw new SQLTransientConnectionException("pool - Connection is not available, request timed out after 517ms");
+            }
+            return DriverManager.getConnection(url, user, password);
+        }
+
+        @Override
+        public Connection getConnection(String u, String p) throws SQLException {
+            return getConnection();
+        }
+
+        @Override
+        public PrintWriter getLogWriter() {
+            return null;
+        }
+
+        @Override
+        public void setLogWriter(PrintWriter out) {
+        }
+
+        @Override
+        public void setLoginTimeout(int seconds) {
+        }
+
+        @Override
+        public int getLoginTimeout() {
+            return 0;
+        }
+
+        @Override
+        public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+            throw new SQLFeatureNotSupportedException();
+        }
+
+        @Override
+        public <T> T unwrap(Class<T> iface) throws SQLException {
+            throw new SQLException("not a wrapper");
+        }
+
+        @Override
+        public boolean isWrapperFor(Class<?> iface) {
+            return false;
+        }
+    }
+}
