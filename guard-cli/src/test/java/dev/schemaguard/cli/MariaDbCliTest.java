@@ -129,11 +129,13 @@ class MariaDbCliTest {
     }
 
     /**
-     * The classifier lets a migration lift max_statement_time (it allows SET of the limits); the engine's judge,
-     * rehearsing it on a scratch copy, sees the limit lifted and refuses it before its first statement runs.
+     * A migration that lifts max_statement_time is refused before its first statement runs. The engine's
+     * rehearsal found this case when the classifier still let it through; the classifier now refuses it
+     * first (guard-limits), and the engine's own refusal of it is tested with the classifier skipped
+     * (MariaDbEngineJudgeTest). Either way nothing of it runs and no scratch database is left.
      */
     @Test
-    void aMigrationThatOnlyTheEngineSeesIsNotAdditive_isRefusedBeforeItRuns_andLeavesNothingBehind() throws Exception {
+    void aMigrationLiftingTheStatementLimit_isRefusedBeforeItRuns_andLeavesNothingBehind() throws Exception {
         usersApplied();
         String before = db.schemaDump();
         project.migration("002_audit.sql", "SET max_statement_time = 0;\n"
@@ -145,9 +147,8 @@ class MariaDbCliTest {
         Map<String, String> line = GuardLines.parse(run.verdictLine());
         assertEquals("FAIL", line.get("result"));
         assertEquals("MIGRATION_NOT_ADDITIVE", line.get("code"));
-        assertEquals("engine", line.get("judge"));
         assertEquals("002_audit.sql", line.get("migration"));
-        assertTrue(line.get("reason").startsWith("max_statement_time was lifted"), run.verdictLine());
+        assertTrue(line.get("reason").startsWith("guard-limits at 002_audit.sql:1"), run.verdictLine());
         assertEquals("0", line.get("applied"));
         assertEquals(before, db.schemaDump(), "not even the migration's first statement ran");
         assertEquals(List.of("001_users.sql"), db.ledger());
