@@ -28,12 +28,14 @@ import javax.sql.DataSource;
  * @param data           schemas and canary tables the data must have
  * @param connection     credentials and statement timeouts
  * @param ledger         which ledger the database keeps, and where the guard records what it applies
+ * @param engineJudge    what a boot does with a migration the engine's second judge cannot judge (MariaDB, MySQL)
  * @param source         the configuration file it came from, for messages; may be null
  */
 public record GuardConfig(String database, DataSource dataSource, Path changelog, Path manifest,
                           List<String> required, FreshDatabase freshDatabase, Duration deadline,
                           Duration heartbeat, boolean allowGaps, IntegritySettings integrity,
-                          DataExpectations data, ConnectionSettings connection, LedgerSettings ledger, Path source) {
+                          DataExpectations data, ConnectionSettings connection, LedgerSettings ledger,
+                          EngineJudgeMode engineJudge, Path source) {
 
     public static final Duration DEFAULT_DEADLINE = Duration.ofSeconds(45);
     public static final Duration DEFAULT_HEARTBEAT = Duration.ofSeconds(5);
@@ -56,6 +58,7 @@ public record GuardConfig(String database, DataSource dataSource, Path changelog
         Objects.requireNonNull(data, "data");
         Objects.requireNonNull(connection, "connection");
         Objects.requireNonNull(ledger, "ledger");
+        Objects.requireNonNull(engineJudge, "engineJudge");
         if (heartbeat.isNegative() || heartbeat.isZero() || heartbeat.compareTo(LONGEST_DURATION) > 0) {
             throw new GuardConfigException("heartbeat must be positive and at most 24h, for example 5s.");
         }
@@ -98,7 +101,8 @@ public record GuardConfig(String database, DataSource dataSource, Path changelog
     public Builder toBuilder() {
         return new Builder().database(database).dataSource(dataSource).changelog(changelog).manifest(manifest)
                 .required(required).freshDatabase(freshDatabase).deadline(deadline).heartbeat(heartbeat)
-                .allowGaps(allowGaps).integrity(integrity).data(data).connection(connection).ledger(ledger).source(source);
+                .allowGaps(allowGaps).integrity(integrity).data(data).connection(connection).ledger(ledger)
+                .engineJudge(engineJudge).source(source);
     }
 
     /**
@@ -175,6 +179,7 @@ public record GuardConfig(String database, DataSource dataSource, Path changelog
         private DataExpectations data = DataExpectations.NONE;
         private ConnectionSettings connection = ConnectionSettings.DEFAULT;
         private LedgerSettings ledger = LedgerSettings.AUTO;
+        private EngineJudgeMode engineJudge = EngineJudgeMode.WHEN_POSSIBLE;
         private Path source;
 
         private Builder() {
@@ -209,11 +214,12 @@ public record GuardConfig(String database, DataSource dataSource, Path changelog
         public Builder data(DataExpectations data) { this.data = data; return this; }
         public Builder connection(ConnectionSettings connection) { this.connection = connection; return this; }
         public Builder ledger(LedgerSettings ledger) { this.ledger = ledger; return this; }
+        public Builder engineJudge(EngineJudgeMode engineJudge) { this.engineJudge = engineJudge; return this; }
         public Builder source(Path source) { this.source = source; return this; }
 
         public GuardConfig build() {
             return new GuardConfig(database, dataSource, changelog, manifest, required, freshDatabase,
-                    deadline, heartbeat, allowGaps, integrity, data, connection, ledger, source);
+                    deadline, heartbeat, allowGaps, integrity, data, connection, ledger, engineJudge, source);
         }
     }
 
@@ -226,5 +232,22 @@ public record GuardConfig(String database, DataSource dataSource, Path changelog
         BOOTSTRAP,
         /** Refuse with DATABASE_MISSING and create nothing: the default, because a fresh database in production is an accident. */
         FAIL
+    }
+
+    /**
+     * What a boot does with a migration that the engine's second judge cannot judge. On SQLite and
+     * PostgreSQL the judge always runs (it reads the catalog inside the migration's transaction). On
+     * MariaDB and MySQL, whose DDL commits on its own, it rehearses the migration on a scratch copy
+     * first, which needs the right to create that scratch database and a migration that names no
+     * other database ({@code docs/mariadb.md}).
+     */
+    public enum EngineJudgeMode {
+        /**
+         * The default: judge where the engine can; otherwise apply the migration on the classifier's
+         * word alone, with a warning line saying why and how to enable the second judge.
+         */
+        WHEN_POSSIBLE,
+        /** Fail closed: a migration the engine cannot judge is refused (MIGRATION_NOT_ADDITIVE judge=engine). */
+        REQUIRED
     }
 }

@@ -1,5 +1,6 @@
 package dev.schemaguard.cli;
 
+import dev.schemaguard.testing.RealTime;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -116,7 +117,7 @@ final class CliProcess implements AutoCloseable {
         List<ProcessHandle> frozen = new ArrayList<>(List.of(process.toHandle()));
         frozen.addAll(descendants());
         signal(frozen, "STOP");
-        Thread.sleep(Math.max(0, budget.toMillis() - Long.parseLong(elapsed.group(1))) + 100);
+        RealTime.passMillis(Math.max(0, budget.toMillis() - Long.parseLong(elapsed.group(1))) + 100);
         signal(frozen, "CONT");
     }
 

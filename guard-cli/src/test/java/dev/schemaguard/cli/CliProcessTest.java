@@ -9,6 +9,7 @@ import dev.schemaguard.SchemaGuard;
 import dev.schemaguard.Verdict;
 import dev.schemaguard.testing.GuardLines;
 import dev.schemaguard.testing.Project;
+import dev.schemaguard.testing.RealTime;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -54,7 +55,7 @@ class CliProcessTest {
         Path yaml = project.writeYaml("");
         try (CliProcess boot = CliProcess.start(dir, "boot", "--config", yaml.toString())) {
             boot.awaitLine(l -> l.contains("phase=apply") && l.contains("migration=002_slow.sql"), 30_000);
-            Thread.sleep(150);
+            RealTime.passMillis(150);
             boot.kill9();
             assertFalse(boot.errLines().stream().anyMatch(l -> l.startsWith("SCHEMA_GUARD result=")), "killed before its verdict: " + boot.errLines());
         }
@@ -110,7 +111,7 @@ class CliProcessTest {
         }
         // skip_above 1 byte: a boot would never check this file; check-integrity always does.
         Path yaml = project.writeYaml("integrity:\n  mode: quick\n  skip_above: 1\n");
-        Thread.sleep(1100); // a file written within the last second is never stamped: the file system's clock is the point
+        RealTime.passMillis(1100); // a file written within the last second is never stamped: the file system's clock is the point
 
         int exit;
         List<String> lines;

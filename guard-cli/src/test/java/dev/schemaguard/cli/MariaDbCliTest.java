@@ -128,6 +128,59 @@ class MariaDbCliTest {
         assertNoSecret(run.err() + run.out());
     }
 
+    /**
+     * A migration that lifts max_statement_time is refused before its first statement runs. The engine's
+     * rehearsal found this case when the classifier still let it through; the classifier now refuses it
+     * first (guard-limits), and the engine's own refusal of it is tested with the classifier skipped
+     * (MariaDbEngineJudgeTest). Either way nothing of it runs and no scratch database is left.
+     */
+    @Test
+    void aMigrationLiftingTheStatementLimit_isRefusedBeforeItRuns_andLeavesNothingBehind() throws Exception {
+        usersApplied();
+        String before = db.schemaDump();
+        project.migration("002_audit.sql", "SET max_statement_time = 0;\n"
+                + "CREATE TABLE IF NOT EXISTS audit (id BIGINT PRIMARY KEY);").allow("002_audit.sql");
+
+        CliRun run = boot();
+
+        assertEquals(1, run.exitCode(), run.err());
+        Map<String, String> line = GuardLines.parse(run.verdictLine());
+        assertEquals("FAIL", line.get("result"));
+        assertEquals("MIGRATION_NOT_ADDITIVE", line.get("code"));
+        assertEquals("002_audit.sql", line.get("migration"));
+        assertTrue(line.get("reason").startsWith("guard-limits at 002_audit.sql:1"), run.verdictLine());
+        assertEquals("0", line.get("applied"));
+        assertEquals(before, db.schemaDump(), "not even the migration's first statement ran");
+        assertEquals(List.of("001_users.sql"), db.ledger());
+        assertEquals(List.of("0"), db.column("SELECT COUNT(*) FROM schema_guard_progress"));
+        assertEquals(List.of(), MariaDbServer.shared().scratchDatabases(), "no scratch database is left behind");
+        assertNoSecret(run.err() + run.out());
+    }
+
+    @Test
+    void withoutTheRightToCreateScratchDatabases_aBootWarnsAndApplies_orRefusesWhenTheJudgeIsRequired() throws Exception {
+        usersApplied();
+        db.withoutScratchDatabases();
+        project.migration("002_note.sql", "ALTER TABLE users ADD COLUMN note TEXT, ALGORITHM=INSTANT;").allow("002_note.sql");
+
+        CliRun required = CliRun.withEnvironment(Map.of(), "boot", "--config", project.writeYaml("engine_judge: required\n").toString(),
+                "--password-file", passwordFile.toString(), "--format", "json");
+        assertEquals(1, required.exitCode(), required.err());
+        Map<String, String> refused = GuardLines.parse(required.verdictLine());
+        assertEquals("MIGRATION_NOT_ADDITIVE", refused.get("code"));
+        assertEquals("engine", refused.get("judge"));
+        assertTrue(refused.get("reason").startsWith("not judged: it may not create its scratch database"), required.verdictLine());
+        assertFalse(db.columns("users").contains("note"));
+
+        CliRun whenPossible = boot();
+        assertEquals(0, whenPossible.exitCode(), whenPossible.err());
+        assertTrue(whenPossible.err().contains("002_note.sql is applied on the classifier's word alone"), whenPossible.err());
+        assertTrue(whenPossible.err().contains("GRANT ALL PRIVILEGES ON `schema\\_guard\\_judge\\_%`.* TO '" + db.user() + "'@'%'"),
+                whenPossible.err());
+        assertTrue(db.columns("users").contains("note"));
+        assertNoSecret(required.err() + required.out() + whenPossible.err() + whenPossible.out());
+    }
+
     private void usersApplied() throws Exception {
         project.migration("001_users.sql", "CREATE TABLE users (id BIGINT PRIMARY KEY);").allow("001_users.sql");
         CliRun first = boot();

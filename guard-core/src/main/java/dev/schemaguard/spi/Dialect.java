@@ -36,8 +36,9 @@ import javax.sql.DataSource;
  *
  * <p>Where new capabilities go, so that the interface stays this size: the evidence a migration
  * leaves (the engine's second judge, {@link Migrations#engineJudge()}: catalog snapshots taken
- * before and after it, inside its transaction) and a dialect whose DDL commits implicitly
- * ({@link SqlSupport#transactionalDdl()}) belong to applying migrations; a detailed catalog (tables,
+ * before and after it, inside its transaction, or {@link Migrations#advanceJudge()} where DDL commits
+ * on its own) and a dialect whose DDL commits implicitly ({@link SqlSupport#transactionalDdl()})
+ * belong to applying migrations; a detailed catalog (tables,
  * columns, indexes, views: {@link Catalog#describe}, for a baseline) and what other tools' ledgers
  * need of a database to {@link Catalog}; more error codes to {@link #codeFor}.
  *
@@ -231,6 +232,58 @@ public interface Dialect {
          */
         default Optional<EngineJudge> engineJudge() {
             return Optional.empty();
+        }
+
+        /**
+         * The second judge where each DDL statement commits on its own ({@link SqlSupport#transactionalDdl()}
+         * false), so that there is no "before commit" to judge in: {@link AdvanceJudge}. Empty when this
+         * dialect has none: then only the classifier judges.
+         */
+        default Optional<AdvanceJudge> advanceJudge() {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * The second judge for a database whose DDL commits on its own (MariaDB, MySQL): each statement of a
+     * migration takes effect as it runs, so the engine's evidence must be had <em>before</em> the first one
+     * touches the database. The dialect makes that evidence itself (MariaDB rehearses the migration on a
+     * scratch copy of what it names and compares the copy's catalog before and after); like
+     * {@link EngineJudge}, it shares nothing with the classifier, and a migration applies only if both agree.
+     */
+    @FunctionalInterface
+    interface AdvanceJudge {
+
+        /**
+         * Judges a migration before any statement of it runs. Called under the apply lock, after the ledger
+         * exists, with the apply phase's statement limits set; must leave the database's objects and the
+         * session (its default database, its settings) as they were, whatever the verdict.
+         */
+        Verdict judge(Connection connection, EngineJudge.GuardTables tables, EngineJudge.Applied applied) throws SQLException;
+
+        /** What the judge found. */
+        sealed interface Verdict {
+            /** The engine agrees: the migration only adds. */
+            record Additive() implements Verdict {
+            }
+
+            /** What the migration would change that is not additive, one short sentence each. */
+            record NotAdditive(List<String> changes) implements Verdict {
+                public NotAdditive {
+                    changes = List.copyOf(changes);
+                }
+            }
+
+            /**
+             * The judge could not judge it (no right to make its evidence, a migration it cannot confine),
+             * in one sentence with the fix; the boot's {@code engine_judge} setting decides what happens.
+             */
+            record NotJudged(String why) implements Verdict {
+            }
+
+            /** A statement of the migration (its index among the applied statements) failed where the judge ran it. */
+            record Failed(int statement, SQLException error) implements Verdict {
+            }
         }
     }
 

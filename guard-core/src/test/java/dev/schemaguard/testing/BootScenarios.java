@@ -167,9 +167,11 @@ public abstract class BootScenarios {
         if (db.transactionalDdl()) {
             assertFalse(db.objects().contains("first_half"), "the first statement's effect must be rolled back");
         } else {
-            assertTrue(db.objects().contains("first_half"), "a DDL statement commits on its own");
-            assertTrue(report.message().contains("1 of 2 statements took effect"), report.message());
-            assertTrue(report.message().contains("runs it again whole"), report.message());
+            // Each DDL statement commits on its own there, so the engine's judge rehearses the migration on a scratch
+            // copy first: it fails there, before its first statement runs (a failure only the real rows cause, which
+            // leaves the first statement's effect behind, is the dialect's own test: MariaDbUnfinishedMigrationTest).
+            assertFalse(db.objects().contains("first_half"), "nothing of it ran on the database");
+            assertTrue(report.message().contains("nothing of it ran on the database"), report.message());
         }
     }
 

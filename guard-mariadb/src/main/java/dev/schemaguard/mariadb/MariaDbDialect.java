@@ -3,6 +3,7 @@ package dev.schemaguard.mariadb;
 import dev.schemaguard.Code;
 import dev.schemaguard.internal.sql.SqlSupport;
 import dev.schemaguard.mariadb.internal.sql.MariaDbSql;
+import dev.schemaguard.mariadb.internal.judge.RehearsalJudge;
 import dev.schemaguard.spi.Dialect;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -15,11 +16,13 @@ import java.util.Optional;
  * transactional: each DDL statement commits on its own ({@link MariaDbSql}), which the classifier and
  * the applier account for. Concurrent boots serialize on a session-level named lock ({@link ApplyLocks});
  * while applying, lock_wait_timeout and max_statement_time keep DDL stuck behind another transaction
- * from hanging.
+ * from hanging. The engine's second judge rehearses each migration on a scratch copy before it runs
+ * ({@link RehearsalJudge}).
  */
 public final class MariaDbDialect implements Dialect {
     private static final SqlSupport SQL = new MariaDbSql();
     private static final Catalog CATALOG = new MariaDbCatalog();
+    private static final AdvanceJudge JUDGE = new RehearsalJudge();
 
     private static final Migrations MIGRATIONS = new Migrations() {
         @Override
@@ -37,6 +40,12 @@ public final class MariaDbDialect implements Dialect {
         @Override
         public void begin(Connection connection, Duration lockWait) throws SQLException {
             connection.setAutoCommit(false);
+        }
+
+        /** A rehearsal on a scratch copy, before the first statement touches the database (docs/mariadb.md). */
+        @Override
+        public Optional<AdvanceJudge> advanceJudge() {
+            return Optional.of(JUDGE);
         }
 
         @Override

@@ -106,15 +106,34 @@ public final class MariaDbServer {
         return "jdbc:mariadb://127.0.0.1:" + port + "/" + database;
     }
 
-    /** A fresh, empty database with a user of its own, who authenticates with a password. */
+    /**
+     * A fresh, empty database with a user of its own, who authenticates with a password, and who may create
+     * the engine judge's scratch databases (see {@link MariaDbTestDatabase#withoutScratchDatabases()}).
+     */
     public MariaDbTestDatabase newDatabase() throws SQLException {
         int n = DATABASES.incrementAndGet();
         String name = "t" + n + "_" + Long.toHexString(System.nanoTime() & 0xffffff);
         String user = "u" + n + "_" + Long.toHexString(System.nanoTime() & 0xfffff);
         String password = "pw-" + Long.toHexString(Double.doubleToLongBits(Math.random())) + "-secret";
         admin("CREATE DATABASE " + name, "CREATE USER '" + user + "'@'%' IDENTIFIED BY '" + password + "'",
-                "GRANT ALL ON " + name + ".* TO '" + user + "'@'%'", "GRANT PROCESS ON *.* TO '" + user + "'@'%'");
+                "GRANT ALL ON " + name + ".* TO '" + user + "'@'%'", "GRANT PROCESS ON *.* TO '" + user + "'@'%'",
+                "GRANT ALL ON " + SCRATCH_DATABASES + ".* TO '" + user + "'@'%'");
         return new MariaDbTestDatabase(this, name, user, password);
+    }
+
+    /** The grant that lets a user create the engine judge's scratch databases (docs/mariadb.md). */
+    public static final String SCRATCH_DATABASES = "`schema\\_guard\\_judge\\_%`";
+
+    /** The engine judge's scratch databases on this server now (none should outlive a boot). */
+    public List<String> scratchDatabases() throws SQLException {
+        List<String> names = new ArrayList<>();
+        try (Connection c = rootConnection(); Statement s = c.createStatement();
+             java.sql.ResultSet rs = s.executeQuery("SHOW DATABASES LIKE 'schema\\_guard\\_judge\\_%'")) {
+            while (rs.next()) {
+                names.add(rs.getString(1));
+            }
+        }
+        return names;
     }
 
     /** Runs statements as root (databases, users, server settings). */

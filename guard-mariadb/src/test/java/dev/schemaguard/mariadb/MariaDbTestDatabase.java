@@ -3,7 +3,9 @@ package dev.schemaguard.mariadb;
 import dev.schemaguard.testing.TestDatabase;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 
 /**
@@ -49,6 +51,39 @@ public record MariaDbTestDatabase(MariaDbServer server, String name, String user
     public List<String> ledger() throws SQLException {
         return objects().contains("databasechangelog")
                 ? column("SELECT ID FROM databasechangelog ORDER BY ORDEREXECUTED") : List.of();
+    }
+
+    /** This database's user may no longer create the engine judge's scratch databases; returns this database. */
+    public MariaDbTestDatabase withoutScratchDatabases() throws SQLException {
+        server.admin("REVOKE ALL ON " + MariaDbServer.SCRATCH_DATABASES + ".* FROM '" + user + "'@'%'");
+        return this;
+    }
+
+    /**
+     * Every table's and view's definition (SHOW CREATE, without its AUTO_INCREMENT counter), every trigger and
+     * routine, and every row: two equal ones mean nothing of the schema or the data changed.
+     */
+    public String schemaDump() throws SQLException {
+        StringBuilder out = new StringBuilder();
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            for (String table : column("SELECT TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() ORDER BY 1")) {
+                try (ResultSet rs = s.executeQuery("SHOW CREATE TABLE `" + table.replace("`", "``") + "`")) {
+                    rs.next();
+                    out.append(rs.getString(2).replaceAll(" AUTO_INCREMENT=\\d+", "")).append('\n');
+                }
+            }
+            for (String sql : List.of("SELECT CONCAT_WS(' ', TRIGGER_NAME, ACTION_TIMING, EVENT_MANIPULATION, EVENT_OBJECT_TABLE,"
+                    + " ACTION_STATEMENT) FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = DATABASE() ORDER BY 1",
+                    "SELECT CONCAT_WS(' ', ROUTINE_TYPE, ROUTINE_NAME, ROUTINE_DEFINITION) FROM information_schema.ROUTINES"
+                            + " WHERE ROUTINE_SCHEMA = DATABASE() ORDER BY 1")) {
+                try (ResultSet rs = s.executeQuery(sql)) {
+                    while (rs.next()) {
+                        out.append(rs.getString(1)).append('\n');
+                    }
+                }
+            }
+        }
+        return out + dump();
     }
 
     @Override

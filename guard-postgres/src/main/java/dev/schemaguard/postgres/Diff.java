@@ -63,8 +63,18 @@ final class Diff {
         return keys;
     }
 
-    /** New code and policy: functions, triggers, rules, event triggers, default privileges, temporary objects... */
-    List<String> newCode() {
+    /** Whether a relation (by oid) holds any row now. */
+    interface RowCheck {
+        boolean holdsRows(String oid) throws java.sql.SQLException;
+    }
+
+    /**
+     * New code and policy: functions, triggers, rules, event triggers, default privileges, temporary
+     * objects, and foreign keys that delete or rewrite rows of a table that existed and holds rows (one
+     * an earlier migration of the same boot created is still empty: its key harms no row, as the
+     * classifier also allows).
+     */
+    List<String> newCode(RowCheck rows) throws java.sql.SQLException {
         List<String> changes = new ArrayList<>();
         for (String key : added("fn")) {
             changes.add("function " + name(of(after, "fn").get(key), key) + " was created: opaque code");
@@ -97,7 +107,7 @@ final class Diff {
         for (String key : added("con")) {
             String fingerprint = of(after, "con").get(key);
             boolean writesRows = fingerprint.matches(".*ondelete=[cnd];.*") || fingerprint.matches(".*onupdate=[cnd];.*");
-            if (existing.contains(owner(key)) && fingerprint.contains("type=f;") && writesRows) {
+            if (existing.contains(owner(key)) && fingerprint.contains("type=f;") && writesRows && rows.holdsRows(owner(key))) {
                 changes.add("foreign key " + name(fingerprint, key) + " on existing " + relation(owner(key))
                         + " cascades, nulls or resets its rows when the referenced rows change");
             }

@@ -62,7 +62,7 @@ final class PostgresEngineJudge implements EngineJudge {
             for (String kind : KEPT) {
                 changes.addAll(diff.changedOrGone(kind));
             }
-            changes.addAll(diff.newCode());
+            changes.addAll(diff.newCode(oid -> holdsRows(connection, oid)));
             changes.addAll(diff.rowsWritten(ledger == null ? null : ledger.oid()));
             changes.addAll(diff.settings(LIMITS));
             if (ledgerRowWritten && ledger != null) {
@@ -78,6 +78,23 @@ final class PostgresEngineJudge implements EngineJudge {
                 changes.addAll(ConcurrentIndexes.dropUnasked(connection, newIndexes, applied.statements()));
             }
             return changes;
+        }
+    }
+
+    /** One row is enough to tell; ONLY: a child's rows are not the table's own. */
+    private static boolean holdsRows(Connection connection, String oid) throws SQLException {
+        String relation;
+        try (PreparedStatement ps = connection.prepareStatement("SELECT ?::oid::regclass::text")) {
+            ps.setString(1, oid);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                relation = rs.getString(1);
+            }
+        }
+        try (PreparedStatement ps = connection.prepareStatement("SELECT EXISTS (SELECT 1 FROM ONLY " + relation + ")");
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getBoolean(1);
         }
     }
 

@@ -9,6 +9,7 @@ import dev.schemaguard.Code;
 import dev.schemaguard.Verdict;
 import dev.schemaguard.testing.GuardLines;
 import dev.schemaguard.testing.Project;
+import dev.schemaguard.testing.RealTime;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -84,7 +85,7 @@ class PostgresConnectingTest {
         Connection slot = DriverManager.getConnection(server.url(database), role, password);
         CompletableFuture<BootReport> boot = CompletableFuture.supplyAsync(
                 () -> dev.schemaguard.SchemaGuard.of(project.config().withCredentials(role, password)).boot());
-        Thread.sleep(1500);
+        RealTime.passMillis(1500);
         assertFalse(boot.isDone(), "the boot waits for a free connection slot (SQLSTATE 53300)");
         slot.close();
 

@@ -31,6 +31,7 @@ final class GuardConfigs {
                 .heartbeat(p.getHeartbeat())
                 .allowGaps(p.isAllowGaps())
                 .ledger(LedgerSettings.of(p.getLedger()))
+                .engineJudge(p.getEngineJudge())
                 .integrity(integrity(p.getIntegrity()))
                 .data(new DataExpectations(p.getSchemas(), p.getCanaries().stream().map(GuardConfigs::canary).toList(),
                         maxDrop(p.getShrinkGuard().getMaxDrop())))

@@ -1,5 +1,6 @@
 package dev.schemaguard.spring;
 
+import dev.schemaguard.GuardConfig;
 import dev.schemaguard.GuardConfig.FreshDatabase;
 import dev.schemaguard.IntegritySettings;
 import dev.schemaguard.LedgerSettings;
@@ -64,6 +65,12 @@ public class SchemaGuardProperties {
     /** PostgreSQL statement_timeout while applying. */
     private Duration statementTimeout = Duration.ofSeconds(30);
     /**
+     * MariaDB: what to do with a migration the engine's second judge cannot judge (no right to create its scratch
+     * database, a migration that names another database): when_possible applies it on the classifier's word with a
+     * warning; required refuses it.
+     */
+    private GuardConfig.EngineJudgeMode engineJudge = GuardConfig.EngineJudgeMode.WHEN_POSSIBLE;
+    /**
      * Start on Liquibase 5 (Functional Source License, untested with Schema Guard) when the
      * application's dependency management picks it. Off: the start is refused with the fix.
      */
@@ -85,6 +92,8 @@ public class SchemaGuardProperties {
     public void setManifest(String manifest) { this.manifest = manifest; }
     public List<String> getRequired() { return required; }
     public void setRequired(List<String> required) { this.required = required; }
+    public GuardConfig.EngineJudgeMode getEngineJudge() { return engineJudge; }
+    public void setEngineJudge(GuardConfig.EngineJudgeMode engineJudge) { this.engineJudge = engineJudge; }
     public FreshDatabase getFreshDatabase() { return freshDatabase; }
     public void setFreshDatabase(FreshDatabase freshDatabase) { this.freshDatabase = freshDatabase; }
     public Duration getDeadline() { return deadline; }

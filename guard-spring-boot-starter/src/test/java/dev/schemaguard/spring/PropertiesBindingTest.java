@@ -98,6 +98,7 @@ class PropertiesBindingTest {
             assertEquals(Duration.ofSeconds(3), config.connection().lockTimeout());
             assertEquals(Duration.ofSeconds(40), config.connection().statementTimeout());
             assertNull(config.connection().password());
+            assertEquals(GuardConfig.EngineJudgeMode.REQUIRED, config.engineJudge());
         }
     }
 

@@ -20,18 +20,21 @@ import java.util.Map;
  * guard's own write to it, in its kind's shape, is the only one allowed there).
  */
 final class SqliteEngineJudge implements EngineJudge {
+    /** One judge serves one boot: tables read once stay read until their definition changes. */
+    private final SqliteSnapshot.TableDetails details = new SqliteSnapshot.TableDetails();
+
     @Override
     public Evidence before(Connection connection, GuardTables tables) throws SQLException {
-        return new SqliteEvidence(connection, tables, SqliteSnapshot.take(connection, tables.all()),
+        return new SqliteEvidence(connection, tables, details, SqliteSnapshot.take(connection, tables.all(), details),
                 ledgerRows(connection, tables.ledger()), RowWatch.start(connection, tables.ledger()));
     }
 
-    private record SqliteEvidence(Connection watched, GuardTables tables, SqliteSnapshot before, long ledgerRowsBefore,
-                                  RowWatch rows) implements Evidence {
+    private record SqliteEvidence(Connection watched, GuardTables tables, SqliteSnapshot.TableDetails details,
+                                  SqliteSnapshot before, long ledgerRowsBefore, RowWatch rows) implements Evidence {
         @Override
         public List<String> changes(Connection connection, Applied applied, boolean ledgerRowWritten) throws SQLException {
-            SqliteSnapshot after = SqliteSnapshot.take(connection, tables.all());
-            List<String> changes = new ArrayList<>(before.changesTo(after));
+            SqliteSnapshot after = SqliteSnapshot.take(connection, tables.all(), details);
+            List<String> changes = new ArrayList<>(before.changesTo(after, table -> holdsRows(connection, table)));
             changes.addAll(rows.changes(connection, before.tables()));
             long rowsNow = ledgerRows(connection, tables.ledger());
             if (rowsNow < ledgerRowsBefore) {
@@ -52,6 +55,14 @@ final class SqliteEngineJudge implements EngineJudge {
     }
 
     /** The rows of main's ledger table, read by its qualified name (a temp table of that name cannot answer); -1 when gone. */
+    /** One row is enough to tell. */
+    private static boolean holdsRows(Connection connection, String table) throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("SELECT EXISTS (SELECT 1 FROM main.\"" + table.replace("\"", "\"\"") + "\")")) {
+            return rs.next() && rs.getBoolean(1);
+        }
+    }
+
     private static long ledgerRows(Connection connection, String ledger) throws SQLException {
         try (Statement statement = connection.createStatement();
              ResultSet rs = statement.executeQuery("SELECT count(*) FROM main.\"" + ledger.replace("\"", "\"\"") + "\"")) {

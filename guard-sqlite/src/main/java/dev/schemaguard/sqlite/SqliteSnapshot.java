@@ -26,8 +26,79 @@ record SqliteSnapshot(Map<String, String> objects, Map<String, List<String>> col
             "busy_timeout", "user_version", "application_id", "max_page_count", "journal_mode", "locking_mode",
             "writable_schema");
 
-    static SqliteSnapshot take(Connection connection, Set<String> guardTables) throws SQLException {
+    /**
+     * A table's columns and foreign keys, by its name and stored CREATE TABLE text: they follow from that
+     * text alone, so a boot reads them once per table and again only for a table whose text changed.
+     * Without it every migration's two snapshots would parse every table (O(tables) pragma rows per
+     * migration, O(n²) for a first boot of n migrations).
+     */
+    static final class TableDetails {
+        /** Past this many tables to read, one query over all of them is cheaper than one per table. */
+        private static final int BULK = 16;
+        private final Map<String, Details> byDefinition = new java.util.HashMap<>();
+
+        private record Details(List<String> columns, List<String> foreignKeys) {
+        }
+
+        private void fill(Statement s, Connection connection, Map<String, String> tableSql) throws SQLException {
+            List<String> missing = new ArrayList<>();
+            tableSql.forEach((table, sql) -> {
+                if (!byDefinition.containsKey(table + '\0' + sql)) {
+                    missing.add(table);
+                }
+            });
+            if (missing.isEmpty()) {
+                return;
+            }
+            Map<String, List<String>> columns = new java.util.HashMap<>();
+            Map<String, List<String>> keys = new java.util.HashMap<>();
+            if (missing.size() > BULK) {
+                read(s.executeQuery(COLUMNS + " FROM main.sqlite_schema m JOIN pragma_table_xinfo(m.name, 'main') x"
+                        + " WHERE m.type = 'table' ORDER BY m.name, x.cid"), columns, 6);
+                read(s.executeQuery(KEYS + " FROM main.sqlite_schema m JOIN pragma_foreign_key_list(m.name, 'main') f"
+                        + " WHERE m.type = 'table' ORDER BY m.name, f.id, f.seq"), keys, 4);
+            } else {
+                for (String table : missing) {
+                    try (java.sql.PreparedStatement c = connection.prepareStatement(COLUMNS.replace("lower(m.name)", "lower(?)")
+                            + " FROM pragma_table_xinfo(?, 'main') x ORDER BY x.cid");
+                         java.sql.PreparedStatement k = connection.prepareStatement(KEYS.replace("lower(m.name)", "lower(?)")
+                            + " FROM pragma_foreign_key_list(?, 'main') f ORDER BY f.id, f.seq")) {
+                        c.setString(1, table);
+                        c.setString(2, table);
+                        k.setString(1, table);
+                        k.setString(2, table);
+                        read(c.executeQuery(), columns, 6);
+                        read(k.executeQuery(), keys, 4);
+                    }
+                }
+            }
+            tableSql.forEach((table, sql) -> byDefinition.putIfAbsent(table + '\0' + sql,
+                    new Details(columns.getOrDefault(table, List.of()), keys.getOrDefault(table, List.of()))));
+        }
+
+        private Details of(String table, String sql) {
+            return byDefinition.get(table + '\0' + sql);
+        }
+
+        private static void read(ResultSet rs, Map<String, List<String>> into, int fields) throws SQLException {
+            try (rs) {
+                while (rs.next()) {
+                    List<String> values = new ArrayList<>(fields);
+                    for (int i = 2; i <= fields + 1; i++) {
+                        values.add(String.valueOf(rs.getString(i)));
+                    }
+                    into.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(String.join("|", values));
+                }
+            }
+        }
+    }
+
+    private static final String COLUMNS = "SELECT lower(m.name), x.name, x.type, x.\"notnull\", x.dflt_value, x.pk, x.hidden";
+    private static final String KEYS = "SELECT lower(m.name), f.\"from\", f.\"table\", upper(f.on_delete), upper(f.on_update)";
+
+    static SqliteSnapshot take(Connection connection, Set<String> guardTables, TableDetails details) throws SQLException {
         Map<String, String> objects = new LinkedHashMap<>();
+        Map<String, String> tableSql = new LinkedHashMap<>();
         Map<String, List<String>> columns = new LinkedHashMap<>();
         Map<String, List<String>> keys = new LinkedHashMap<>();
         Set<String> temp = new java.util.LinkedHashSet<>();
@@ -35,22 +106,21 @@ record SqliteSnapshot(Map<String, String> objects, Map<String, List<String>> col
             try (ResultSet rs = s.executeQuery("SELECT type, lower(name), lower(tbl_name), coalesce(sql, '') FROM main.sqlite_schema")) {
                 while (rs.next()) {
                     objects.put(rs.getString(2), rs.getString(1) + " " + rs.getString(3) + " " + rs.getString(4));
+                    if (rs.getString(1).equals("table")) {
+                        tableSql.put(rs.getString(2), rs.getString(4));
+                    }
                 }
             }
-            try (ResultSet rs = s.executeQuery("SELECT lower(m.name), x.name, x.type, x.\"notnull\", x.dflt_value, x.pk, x.hidden"
-                    + " FROM main.sqlite_schema m JOIN pragma_table_xinfo(m.name, 'main') x WHERE m.type = 'table' ORDER BY m.name, x.cid")) {
-                while (rs.next()) {
-                    columns.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(String.join("|", rs.getString(2),
-                            rs.getString(3), rs.getString(4), String.valueOf(rs.getString(5)), rs.getString(6), rs.getString(7)));
+            details.fill(s, connection, tableSql);
+            tableSql.forEach((table, sql) -> {
+                TableDetails.Details d = details.of(table, sql);
+                if (!d.columns().isEmpty()) {
+                    columns.put(table, d.columns());
                 }
-            }
-            try (ResultSet rs = s.executeQuery("SELECT lower(m.name), f.\"from\", f.\"table\", upper(f.on_delete), upper(f.on_update)"
-                    + " FROM main.sqlite_schema m JOIN pragma_foreign_key_list(m.name, 'main') f WHERE m.type = 'table'")) {
-                while (rs.next()) {
-                    keys.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(String.join("|", rs.getString(2),
-                            rs.getString(3), rs.getString(4), rs.getString(5)));
+                if (!d.foreignKeys().isEmpty()) {
+                    keys.put(table, d.foreignKeys());
                 }
-            }
+            });
             try (ResultSet rs = s.executeQuery("SELECT type || ' ' || name FROM temp.sqlite_schema")) {
                 while (rs.next()) {
                     temp.add(rs.getString(1));
@@ -75,8 +145,17 @@ record SqliteSnapshot(Map<String, String> objects, Map<String, List<String>> col
         return columns.keySet();
     }
 
-    /** What changed from this snapshot to {@code after} that is not additive. */
-    List<String> changesTo(SqliteSnapshot after) {
+    /** Whether a table holds any row now. */
+    interface RowCheck {
+        boolean holdsRows(String table) throws SQLException;
+    }
+
+    /**
+     * What changed from this snapshot to {@code after} that is not additive. A new row-writing foreign
+     * key counts only on a table that holds rows: one an earlier migration of the same boot created is
+     * still empty, and its key harms no row (as the classifier also allows).
+     */
+    List<String> changesTo(SqliteSnapshot after, RowCheck rows) throws SQLException {
         List<String> changes = new ArrayList<>();
         objects.forEach((name, definition) -> {
             String now = after.objects.get(name);
@@ -94,16 +173,18 @@ record SqliteSnapshot(Map<String, String> objects, Map<String, List<String>> col
                 changes.add(kind(definition) + " " + name + " was created on the guard's own table " + definition.split(" ")[1]);
             }
         });
-        after.foreignKeys.forEach((table, keys) -> {
-            if (objects.containsKey(table)) {
-                for (String key : keys) {
-                    if (!foreignKeys.getOrDefault(table, List.of()).contains(key) && writesRows(key)) {
-                        changes.add("a foreign key of existing table " + table + " now " + action(key)
-                                + " its rows when " + key.split("\\|")[1] + " changes");
-                    }
+        for (Map.Entry<String, List<String>> entry : after.foreignKeys.entrySet()) {
+            String table = entry.getKey();
+            if (!objects.containsKey(table)) {
+                continue;
+            }
+            for (String key : entry.getValue()) {
+                if (!foreignKeys.getOrDefault(table, List.of()).contains(key) && writesRows(key) && rows.holdsRows(table)) {
+                    changes.add("a foreign key of existing table " + table + " now " + action(key)
+                            + " its rows when " + key.split("\\|")[1] + " changes");
                 }
             }
-        });
+        }
         for (String object : after.temp) {
             if (!temp.contains(object)) {
                 changes.add("temporary " + object + " was created (it shadows main's objects of that name)");

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.schemaguard.GuardConfig.FreshDatabase;
 import dev.schemaguard.testing.Project;
+import dev.schemaguard.testing.RealTime;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -112,7 +113,7 @@ class CrashConsistencyIT {
     private static int killWhileApplying(GuardProcess process, Random random, int maxDelayMs, String context) throws Exception {
         try (GuardProcess.Running boot = process.start()) {
             boot.awaitLine(l -> l.contains("phase=apply status=STARTED"), DEADLINE);
-            Thread.sleep(random.nextInt(maxDelayMs));
+            RealTime.passMillis(random.nextInt(maxDelayMs));
             boolean running = ProcessHandle.of(boot.pid()).map(ProcessHandle::isAlive).orElse(false);
             boot.kill9();
             assertTrue(boot.errSoFar().lines().noneMatch(l -> l.startsWith("SCHEMA_GUARD result=FAIL")), context + ":\n" + boot.errSoFar());
@@ -252,7 +253,7 @@ class CrashConsistencyIT {
         server.admin(t.database, "INSERT INTO big SELECT i, md5(i::text) FROM generate_series(300001, 1500000) i");
         try (GuardProcess.Running running = t.start()) {
             running.awaitLine(l -> l.contains("migration=005_big_v2.sql"), DEADLINE);
-            Thread.sleep(300);
+            RealTime.passMillis(300);
             server.crash();
             running.waitFor(DEADLINE.plusSeconds(30));
         } finally {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import dev.schemaguard.testing.GuardLines;
+import dev.schemaguard.testing.RealTime;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -125,7 +126,7 @@ final class GuardProcess {
                     }
                     throw new AssertionError("the CLI ended without the expected line:\n" + err.text());
                 }
-                Thread.sleep(5);
+                RealTime.passMillis(5);
             }
             throw new AssertionError("no matching line within " + timeout + ":\n" + err.text());
         }

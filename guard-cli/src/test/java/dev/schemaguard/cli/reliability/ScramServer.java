@@ -3,6 +3,7 @@ package dev.schemaguard.cli.reliability;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.schemaguard.testing.RealTime;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -92,7 +93,7 @@ final class ScramServer implements AutoCloseable {
                 if (System.nanoTime() > until) {
                     throw new AssertionError("a wrong password was accepted: authentication is not enforced");
                 }
-                Thread.sleep(50); // the reload is asynchronous
+                RealTime.passMillis(50); // the reload is asynchronous
             } catch (SQLException e) {
                 assertEquals("28P01", e.getSQLState(), "a wrong password is refused by SCRAM: " + e.getMessage());
                 break;

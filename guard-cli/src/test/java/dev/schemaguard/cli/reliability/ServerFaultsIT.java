@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.schemaguard.testing.Project;
+import dev.schemaguard.testing.RealTime;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -38,7 +39,7 @@ class ServerFaultsIT {
             try (GuardProcess.Running boot = GuardProcess.of("boot", "--config", yaml.toString())
                     .env("PGPASSWORD", server.password()).start()) {
                 boot.awaitLine(l -> l.contains("database not reachable yet"), Duration.ofSeconds(30));
-                Thread.sleep(2000);
+                RealTime.passMillis(2000);
                 server.startAgain();
                 started = true;
                 run = boot.waitFor(Duration.ofSeconds(60));
@@ -87,7 +88,7 @@ class ServerFaultsIT {
             try (GuardProcess.Running boot = GuardProcess.of("boot", "--config", accounts.yaml.toString(), "--status-file",
                     status.toString(), "--termination-log", termination.toString()).env("PGPASSWORD", accounts.server.password()).start()) {
                 boot.awaitLine(l -> l.contains("migration=002_email.sql"), Duration.ofSeconds(60));
-                Thread.sleep(1000);
+                RealTime.passMillis(1000);
                 boot.signal("TERM");
                 run = boot.waitFor(Duration.ofSeconds(30));
             }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.schemaguard.GuardConfig.FreshDatabase;
 import dev.schemaguard.testing.Project;
+import dev.schemaguard.testing.RealTime;
 import java.io.BufferedWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -230,7 +231,7 @@ class SqliteFaultsIT {
         try (GuardProcess.Running boot = GuardProcess.of("boot", "--config", yaml.toString(), "--status-file", status.toString(),
                 "--termination-log", termination.toString()).under(defaultSignal(signal)).start()) {
             boot.awaitLine(l -> l.contains("phase=apply status=STARTED"), Duration.ofSeconds(60));
-            Thread.sleep(1000); // waiting on the lock
+            RealTime.passMillis(1000); // waiting on the lock
             signalled = System.nanoTime();
             boot.signal(signal);
             stopped = boot.waitFor(Duration.ofSeconds(30));

@@ -2,9 +2,11 @@ package dev.schemaguard.internal.boot;
 
 import dev.schemaguard.Code;
 import dev.schemaguard.ConnectionSettings;
+import dev.schemaguard.GuardConfig;
 import dev.schemaguard.internal.ledger.ActiveLedger;
 import dev.schemaguard.internal.ledger.LedgerKind;
 import dev.schemaguard.internal.ledger.LedgerTable;
+import dev.schemaguard.internal.ledger.ProgressTable;
 import dev.schemaguard.internal.sql.SqlStatement;
 import dev.schemaguard.internal.time.NanoClock;
 import dev.schemaguard.spi.Dialect;
@@ -15,6 +17,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -38,7 +41,8 @@ import java.util.function.Supplier;
  * can be atomic with its ledger row, so it runs statement by statement, its progress recorded in
  * {@code ProgressTable} before and after each statement, and the ledger row is written (and the progress
  * row removed) in one transaction at the end. A boot that dies in between leaves the progress row, so
- * the next one sees a migration that was started and not finished.
+ * the next one sees a migration that was started and not finished. There the engine judges before the
+ * first statement ({@link AdvanceJudgment}), as nothing can be rolled back after it.
  */
 final class Applier {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger("dev.schemaguard");
@@ -52,6 +56,7 @@ final class Applier {
     /** The boot's clock: how long a migration took, for ledgers that record it. */
     private final NanoClock clock;
     private final EngineJudge judge;
+    private final AdvanceJudgment advanceJudgment;
     /**
      * Whether the current migration's statement limit is the time left in the budget rather than the
      * configured statement_timeout: a statement stopped by it ran out of the boot's budget (a HANG),
@@ -62,8 +67,20 @@ final class Applier {
     /** Without an engine judge, the evidence never objects: the classifier alone decides. */
     private static final EngineJudge NO_JUDGE = (connection, tables) -> (c, applied, ledgerRowWritten) -> List.of();
 
+    /** An Applier that applies a migration the engine cannot judge on the classifier's word, with a warning logged. */
     Applier(Dialect dialect, MigrationStatements statements, Interrupter interrupter, String deploymentId,
             Supplier<Duration> remaining, ConnectionSettings limits, ActiveLedger ledger, NanoClock clock) {
+        this(dialect, statements, interrupter, deploymentId, remaining, limits, ledger, clock,
+                GuardConfig.EngineJudgeMode.WHEN_POSSIBLE, org.slf4j.LoggerFactory.getLogger("dev.schemaguard")::warn);
+    }
+
+    /**
+     * @param engineJudge  what to do with a migration the engine cannot judge (where DDL commits on its own)
+     * @param warn         prints a warning line (a migration applied without the engine's judge)
+     */
+    Applier(Dialect dialect, MigrationStatements statements, Interrupter interrupter, String deploymentId,
+            Supplier<Duration> remaining, ConnectionSettings limits, ActiveLedger ledger, NanoClock clock,
+            GuardConfig.EngineJudgeMode engineJudge, Consumer<String> warn) {
         this.dialect = dialect;
         this.statements = statements;
         this.interrupter = interrupter;
@@ -73,6 +90,7 @@ final class Applier {
         this.ledger = ledger;
         this.clock = clock;
         this.judge = dialect.migrations().engineJudge().orElse(NO_JUDGE);
+        this.advanceJudgment = new AdvanceJudgment(dialect.migrations().advanceJudge().orElse(null), engineJudge, warn);
     }
 
     /** Applies one migration; returns false when another boot had already applied it. */
@@ -88,7 +106,7 @@ final class Applier {
         dialect.migrations().limitStatements(connection, lockTimeout, statementTimeout);
         if (!statements.sql().transactionalDdl()) {
             return new StepwiseApply(dialect, interrupter, deploymentId, remaining, ledger, this::execute, clock)
-                    .apply(connection, planned, entry);
+                    .apply(connection, planned, entry, c -> advanceJudgment.judge(c, planned, guardTables()));
         }
         if (planned.outsideTransaction()) {
             if (alreadyApplied(connection, planned)) {
@@ -135,7 +153,7 @@ final class Applier {
                 // read by the name every later boot reads it by; the dialect vouches that name is the real ledger
                 changes.add("the ledger row of " + planned.name() + " is not visible in " + ledger.writer().table());
             }
-            refuseIfChanged(changes, false);
+            refuseIfChanged(changes, EngineRefused.ROLLED_BACK);
         }
         interrupter.commitUnlessExpired(connection);
         return true;
@@ -177,14 +195,15 @@ final class Applier {
                     throw cleaned.isEmpty() ? e : new StatementFailed(sql, e.driverError(), cleaned.get());
                 }
             }
-            refuseIfChanged(evidence.changes(connection, applied(planned), false), true);
+            refuseIfChanged(evidence.changes(connection, applied(planned), false), EngineRefused.OUTSIDE_TRANSACTION);
         }
     }
 
-    /** The tables the guard writes or reads its record in: no migration may touch them. */
+    /** The tables the guard writes or reads its record in (and its progress, where DDL commits on its own): no migration may touch them. */
     private EngineJudge.GuardTables guardTables() {
         return new EngineJudge.GuardTables(ledger.writer().table(), java.util.stream.Stream.of(ledger.writer().table(),
-                ledger.kept().table(), LedgerTable.NAME, LedgerTable.NAME + "lock").collect(java.util.stream.Collectors.toSet()));
+                ledger.kept().table(), LedgerTable.NAME, LedgerTable.NAME + "lock", ProgressTable.NAME)
+                .collect(java.util.stream.Collectors.toSet()));
     }
 
     private static EngineJudge.Applied applied(PlannedMigration planned) {
@@ -192,9 +211,9 @@ final class Applier {
                 planned.outsideTransaction());
     }
 
-    private static void refuseIfChanged(List<String> changes, boolean ranOutsideTransaction) throws EngineRefused {
+    private static void refuseIfChanged(List<String> changes, String undone) throws EngineRefused {
         if (!changes.isEmpty()) {
-            throw new EngineRefused(changes, ranOutsideTransaction);
+            throw new EngineRefused(changes, undone);
         }
     }
 
@@ -295,21 +314,44 @@ final class Applier {
         return new Failure(failure.code(), failure.message(), details);
     }
 
-    /** The engine's evidence shows the migration was not additive; it was rolled back (or cleaned up). */
+    /**
+     * The engine's evidence shows the migration was not additive (or, under engine_judge: required, the engine
+     * could not judge it); it was rolled back, cleaned up, or never ran.
+     */
     static final class EngineRefused extends SQLException {
+        static final String ROLLED_BACK = "It was rolled back whole (no statement of it and no ledger row remain)";
+        static final String OUTSIDE_TRANSACTION = "It ran outside a transaction: what the engine found was removed where it "
+                + "could be, and no ledger row was written";
+        static final String NOTHING_RAN = "Nothing of it ran on the database (the engine judges it before its first statement)";
         private final transient List<String> changes;
-        private final boolean ranOutsideTransaction;
+        private final String undone;
+        private final String notJudged;
 
-        EngineRefused(List<String> changes, boolean ranOutsideTransaction) {
+        /** @param undone  what became of the migration, one sentence for the message */
+        EngineRefused(List<String> changes, String undone) {
+            this(changes, undone, null);
+        }
+
+        private EngineRefused(List<String> changes, String undone, String notJudged) {
             super("the engine shows changes that are not additive: " + String.join("; ", changes));
             this.changes = List.copyOf(changes);
-            this.ranOutsideTransaction = ranOutsideTransaction;
+            this.undone = undone;
+            this.notJudged = notJudged;
+        }
+
+        /** Under engine_judge: required, a migration the engine could not judge; {@code why} says why and how to let it. */
+        static EngineRefused notJudged(String why) {
+            return new EngineRefused(List.of("the engine's judge could not judge it"), NOTHING_RAN, why);
         }
 
         Failure failure(PlannedMigration planned) {
-            String undone = ranOutsideTransaction
-                    ? "It ran outside a transaction: what the engine found was removed where it could be, and no ledger row was written"
-                    : "It was rolled back whole (no statement of it and no ledger row remain)";
+            if (notJudged != null) {
+                return Failure.of(Code.MIGRATION_NOT_ADDITIVE, planned.name() + " passed the classifier, but the database "
+                                + "engine could not judge it: " + notJudged + ". " + undone + ". engine_judge is required, so "
+                                + "a migration applies only when both judges agree: let the engine judge it (see above), or "
+                                + "set engine_judge: when_possible to accept the classifier's word alone.",
+                        "migration", planned.name(), "judge", "engine", "reason", "not judged: " + notJudged);
+            }
             return Failure.of(Code.MIGRATION_NOT_ADDITIVE, planned.name() + " passed the classifier, but the database "
                             + "engine shows it was not additive: " + String.join("; ", changes) + ". " + undone
                             + "; apply it offline in a reviewed migration, or rewrite it as additive changes.",
@@ -324,21 +366,29 @@ final class Applier {
         /** Where DDL commits on its own: how many of the migration's statements ran before this one. */
         final int statementsDone;
         final int statements;
+        /** It failed where the engine's judge rehearsed the migration, before anything of it ran on the database. */
+        final boolean inRehearsal;
 
         StatementFailed(SqlStatement statement, SQLException cause, String cleanedUp) {
-            this(statement, cause, cleanedUp, 0, 0);
+            this(statement, cause, cleanedUp, 0, 0, false);
         }
 
-        private StatementFailed(SqlStatement statement, SQLException cause, String cleanedUp, int statementsDone, int statements) {
+        private StatementFailed(SqlStatement statement, SQLException cause, String cleanedUp, int statementsDone, int statements,
+                                boolean inRehearsal) {
             super(cause.getMessage(), cause.getSQLState(), cause.getErrorCode(), cause);
             this.statement = statement;
             this.cleanedUp = cleanedUp;
             this.statementsDone = statementsDone;
             this.statements = statements;
+            this.inRehearsal = inRehearsal;
         }
 
         StatementFailed afterStatements(int done, int total) {
-            return new StatementFailed(statement, driverError(), cleanedUp, done, total);
+            return new StatementFailed(statement, driverError(), cleanedUp, done, total, inRehearsal);
+        }
+
+        StatementFailed inRehearsal() {
+            return new StatementFailed(statement, driverError(), cleanedUp, statementsDone, statements, true);
         }
 
         SQLException driverError() {

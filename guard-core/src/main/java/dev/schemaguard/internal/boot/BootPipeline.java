@@ -212,7 +212,7 @@ final class BootPipeline {
         }
         progress.enter("apply", "migrations", Integer.toString(toApply.size()));
         Applier applier = new Applier(target.dialect(), statements, interrupter, deploymentId, progress::remaining,
-                config.connection(), ledger, progress.clock());
+                config.connection(), ledger, progress.clock(), config.engineJudge(), progress::warn);
         Connection connection = existingConnection != null ? existingConnection : new Reconnect(target, progress).open(Access.CREATE);
         List<String> applied = new ArrayList<>();
         List<String> appliedElsewhere = new ArrayList<>();

@@ -64,6 +64,11 @@ public final class Progress {
         log.info(message);
     }
 
+    /** A warning between phase lines (a safeguard that could not run); not machine-matched. */
+    public void warn(String message) {
+        log.warn(message);
+    }
+
     public java.time.Duration remaining() {
         return deadline.remaining();
     }

@@ -27,6 +27,11 @@ final class StepwiseApply {
         void execute(Connection connection, SqlStatement statement) throws SQLException;
     }
 
+    /** The engine's judgment before the first statement ({@link AdvanceJudgment}); throws when the migration may not run. */
+    interface Judgment {
+        void judge(Connection connection) throws SQLException;
+    }
+
     private final Dialect dialect;
     private final Interrupter interrupter;
     private final String deploymentId;
@@ -46,8 +51,11 @@ final class StepwiseApply {
         this.clock = clock;
     }
 
-    /** Applies the migration; returns false when another boot had already applied it. */
-    boolean apply(Connection connection, PlannedMigration planned, LedgerKind.Entry entry) throws SQLException {
+    /**
+     * Applies the migration; returns false when another boot had already applied it. {@code judgment} runs
+     * right before the first statement, under the apply lock, once the ledger exists.
+     */
+    boolean apply(Connection connection, PlannedMigration planned, LedgerKind.Entry entry, Judgment judgment) throws SQLException {
         connection.setAutoCommit(true);
         Set<String> objects = dialect.catalog().objects(connection);
         if (ledger.contains(connection, objects, planned.migration())) {
@@ -55,6 +63,10 @@ final class StepwiseApply {
         }
         if (!ledger.writer().existsIn(objects)) {
             ledger.writer().create(connection);
+        }
+        judgment.judge(connection);
+        if (interrupter.expired()) {
+            throw new Interrupter.DeadlineExceeded(); // the judge's own statements are bounded, not watched: nothing starts after the deadline
         }
         long started = clock.nanoTime();
         List<SqlStatement> sql = planned.statements();
@@ -87,6 +99,10 @@ final class StepwiseApply {
     /** What a failed statement left behind, for the failure's message. */
     static String aftermath(PlannedMigration planned, Applier.StatementFailed failed) {
         int done = failed == null ? 0 : failed.statementsDone;
+        if (failed != null && failed.inRehearsal) {
+            return "It failed where the engine's second judge ran it ahead of the database, so nothing of "
+                    + "it ran on the database and no ledger row was written";
+        }
         if (done == 0) {
             return "Nothing of it took effect (this database commits each DDL statement on its own, and the failing "
                     + "statement was its first) and no ledger row was written";

@@ -30,7 +30,8 @@ public final class ConfigLoader {
 
     static final List<String> KNOWN_KEYS = List.of(
             "database", "changelog", "manifest", "required", "fresh_database", "deadline", "heartbeat", "allow_gaps",
-            "integrity", "schemas", "canaries", "shrink_guard", "lock_timeout", "statement_timeout", "ledger");
+            "integrity", "schemas", "canaries", "shrink_guard", "lock_timeout", "statement_timeout", "ledger",
+            "engine_judge");
     static final List<String> INTEGRITY_KEYS = List.of("mode", "skip_above", "stamp", "stamp_dir", "deferred");
     static final List<String> CANARY_KEYS = List.of("table", "min_rows");
     static final List<String> SHRINK_KEYS = List.of("max_drop");
@@ -79,6 +80,7 @@ public final class ConfigLoader {
                         duration(yaml, "lock_timeout", ConnectionSettings.DEFAULT_LOCK_TIMEOUT),
                         duration(yaml, "statement_timeout", ConnectionSettings.DEFAULT_STATEMENT_TIMEOUT)))
                 .ledger(ledger(yaml))
+                .engineJudge(engineJudge(yaml))
                 .source(configFile)
                 .build();
     }
@@ -233,6 +235,18 @@ public final class ConfigLoader {
                     ? "folder or a changelog file" : "regular file") + "; point it at the file that ships with the migrations");
         }
         return path;
+    }
+
+    private static GuardConfig.EngineJudgeMode engineJudge(YamlDocument yaml) {
+        String value = yaml.scalar("engine_judge");
+        if (value == null) {
+            return GuardConfig.EngineJudgeMode.WHEN_POSSIBLE;
+        }
+        try {
+            return GuardConfig.EngineJudgeMode.valueOf(value.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw yaml.error("engine_judge", "'" + value + "' is not one of: when_possible, required");
+        }
     }
 
     private static FreshDatabase freshDatabase(YamlDocument yaml) {

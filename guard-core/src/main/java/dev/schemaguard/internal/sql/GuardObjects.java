@@ -4,13 +4,14 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The guard's own tables: Liquibase's ledger and lock. A migration that names either, in any schema
+ * The guard's own tables: Liquibase's ledger and lock, and the progress table of a stepwise apply
+ * (where DDL commits on its own). A migration that names either, in any schema
  * and any quoting (TEMP or another schema would shadow it, ALTER or an index would change it), could
  * make the guard record a migration where it is not read back, or lose its record; such a statement
  * is refused before its kind is even looked at.
  */
 final class GuardObjects {
-    static final Set<String> NAMES = Set.of("databasechangelog", "databasechangeloglock");
+    static final Set<String> NAMES = Set.of("databasechangelog", "databasechangeloglock", "schema_guard_progress");
 
     private GuardObjects() {}
 

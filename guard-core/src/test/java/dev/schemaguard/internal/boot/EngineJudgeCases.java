@@ -28,11 +28,17 @@ public final class EngineJudgeCases {
 
     /** An Applier for a dialect, keeping Liquibase's ledger, with 30 s of budget. */
     static Applier applier(dev.schemaguard.spi.Dialect dialect) {
+        return applier(dialect, dev.schemaguard.GuardConfig.EngineJudgeMode.WHEN_POSSIBLE, warning -> { });
+    }
+
+    /** The same, with what to do when the engine cannot judge, and where its warning lines go. */
+    static Applier applier(dev.schemaguard.spi.Dialect dialect, dev.schemaguard.GuardConfig.EngineJudgeMode mode,
+                           java.util.function.Consumer<String> warnings) {
         MigrationStatements statements = new MigrationStatements(dialect.sql(), dialect.name());
         return new Applier(dialect, statements, new Interrupter(), "test", () -> java.time.Duration.ofSeconds(30),
                 dev.schemaguard.ConnectionSettings.DEFAULT,
                 dev.schemaguard.internal.ledger.ActiveLedger.liquibase(statements::liquibase),
-                dev.schemaguard.internal.time.NanoClock.system());
+                dev.schemaguard.internal.time.NanoClock.system(), mode, warnings);
     }
 
     /** A migration planned for applying, skipping the classifier: only the engine judges it. */
