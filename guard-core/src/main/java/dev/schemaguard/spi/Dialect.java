@@ -72,8 +72,9 @@ public interface Dialect {
      * The stable code of a driver error, when the dialect recognises it: {@code DATABASE_UNREACHABLE}
      * for a server not up yet or gone (the boot retries connecting until its deadline),
      * {@code AUTHENTICATION_FAILED} (never retried), {@code DATABASE_MISSING}, {@code LOCK_TIMEOUT},
-     * {@code LOCKED}, {@code DATABASE_READ_ONLY}, {@code DISK_FULL}. Anything else stays empty and is
-     * reported generically.
+     * {@code LOCKED}, {@code DATABASE_READ_ONLY}, {@code DISK_FULL}, and {@code DEADLINE_EXCEEDED} for a
+     * statement stopped by its time limit (the boot tells a limit cut to its remaining budget from the
+     * configured one). Anything else stays empty and is reported generically.
      */
     default Optional<Code> codeFor(SQLException error) {
         return Optional.empty();

@@ -4,8 +4,8 @@ import dev.schemaguard.BootListener;
 import java.time.Duration;
 
 /**
- * Moves a boot's clock to the end of its budget the moment the boot enters a phase, so that the
- * deadline runs out in that phase however fast or loaded the machine is. Give the boot a budget
+ * Moves a boot's clock to the end of its budget (or to a given time before it) the moment the boot
+ * enters a phase, so that the deadline runs out in that phase however fast or loaded the machine is. Give the boot a budget
  * that no phase before this one could use up, and a {@link TestClock#realTime()} clock, so that
  * what follows the deadline (the interrupt, the rollback, the verdict) runs in real time.
  */
@@ -13,18 +13,25 @@ public final class ExpireIn implements BootListener {
     private final String phase;
     private final TestClock clock;
     private final Duration budget;
+    private final Duration left;
     private volatile long bootStartedNanos;
     private volatile boolean expired;
 
-    private ExpireIn(String phase, TestClock clock, Duration budget) {
+    private ExpireIn(String phase, TestClock clock, Duration budget, Duration left) {
         this.phase = phase;
         this.clock = clock;
         this.budget = budget;
+        this.left = left;
     }
 
     /** @param budget  the boot's deadline, as configured */
     public static ExpireIn phase(String phase, TestClock clock, Duration budget) {
-        return new ExpireIn(phase, clock, budget);
+        return new ExpireIn(phase, clock, budget, Duration.ZERO);
+    }
+
+    /** Leaves {@code left} of the budget as the boot enters the phase, instead of none. */
+    public static ExpireIn phaseLeaving(String phase, TestClock clock, Duration budget, Duration left) {
+        return new ExpireIn(phase, clock, budget, left);
     }
 
     @Override
@@ -34,7 +41,7 @@ public final class ExpireIn implements BootListener {
             bootStartedNanos = clock.nanoTime();
         } else if (progressPhase.equals(phase) && status.equals("STARTED") && !expired) {
             expired = true;
-            clock.advance(Duration.ofNanos(bootStartedNanos + budget.toNanos() - clock.nanoTime()));
+            clock.advance(Duration.ofNanos(bootStartedNanos + budget.minus(left).toNanos() - clock.nanoTime()));
         }
     }
 

@@ -20,6 +20,7 @@ final class ErrorCodes {
             case 1205 -> Code.LOCK_TIMEOUT; // lock wait timeout: metadata lock (lock_wait_timeout) or row lock
             case 1290, 1792, 1836 -> Code.DATABASE_READ_ONLY; // --read-only, READ ONLY transaction, read-only mode
             case 1021 -> Code.DISK_FULL; // disk full: the server could not write
+            case 1969, 3024 -> Code.DEADLINE_EXCEEDED; // max_statement_time (MariaDB), max_execution_time (MySQL) ran out
             case 1040, 1053, 1077, 1927, 2002, 2003, 2006, 2013 -> Code.DATABASE_UNREACHABLE; // too many connections, shutdown, lost
             default -> null;
         };

@@ -24,6 +24,8 @@ final class PostgresErrors {
             case "28P01", "28000" -> Optional.of(Code.AUTHENTICATION_FAILED);
             case "3D000" -> Optional.of(Code.DATABASE_MISSING);
             case "55P03" -> Optional.of(Code.LOCK_TIMEOUT);
+            // query_canceled: statement_timeout, or the boot's own cancel at its deadline
+            case "57014" -> Optional.of(Code.DEADLINE_EXCEEDED);
             case "25006" -> Optional.of(Code.DATABASE_READ_ONLY);
             case "53100" -> Optional.of(Code.DISK_FULL);
             // connection exceptions: refused, broken, timed out

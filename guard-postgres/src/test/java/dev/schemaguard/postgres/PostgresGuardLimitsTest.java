@@ -6,10 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.schemaguard.BootReport;
 import dev.schemaguard.Code;
+import dev.schemaguard.ConnectionSettings;
+import dev.schemaguard.SchemaGuard;
 import dev.schemaguard.Verdict;
+import dev.schemaguard.testing.ExpireIn;
 import dev.schemaguard.testing.GuardLines;
 import dev.schemaguard.testing.Project;
+import dev.schemaguard.testing.TestClock;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -65,5 +70,49 @@ class PostgresGuardLimitsTest {
         assertEquals(Verdict.PASS, report.verdict(), report.line());
         assertEquals(List.of("001_accounts.sql", "002_email.sql"), db.ledger());
         assertTrue(db.columns("accounts").contains("email"));
+    }
+
+    /**
+     * A statement whose limit was cut to the time left in the budget, still running when it ends: the
+     * boot ran out of its budget (a HANG in apply, as the runner would say a moment later), not a
+     * migration to fix. Once it reported MIGRATION_FAILED, "fix the migration" (the long reliability
+     * suite, eight boots on a loaded host).
+     */
+    @Test
+    void aStatementStoppedByTheTimeLeftInTheBudget_isAHangInApply_notAMigrationToFix() throws Exception {
+        aBigTableAndAnIndexOnIt();
+        Duration budget = Duration.ofSeconds(60);
+        TestClock clock = TestClock.realTime();
+        // One second left as apply begins: the index build (seconds) is cut at 700 ms, before the runner's deadline.
+        ExpireIn oneSecondLeft = ExpireIn.phaseLeaving("apply", clock, budget, Duration.ofSeconds(1));
+
+        BootReport report = project.deadline(budget).boot(oneSecondLeft, clock);
+
+        assertTrue(oneSecondLeft.expired(), "the boot reached apply");
+        assertEquals(Code.DEADLINE_EXCEEDED, report.code(), report.line());
+        Map<String, String> line = GuardLines.parse(report.line());
+        assertEquals("apply", line.get("phase"));
+        assertEquals("002_big_v.sql", line.get("migration"));
+        assertEquals(List.of("001_accounts.sql"), db.ledger());
+        assertFalse(db.objects().contains("big_v"), "the invalid index the cancelled build left was dropped");
+    }
+
+    @Test
+    void aStatementStoppedByTheConfiguredStatementTimeout_isAFailedMigration_sayingSo() throws Exception {
+        aBigTableAndAnIndexOnIt();
+
+        BootReport report = SchemaGuard.of(project.deadline(Duration.ofSeconds(60)).config().toBuilder()
+                .connection(ConnectionSettings.DEFAULT.withTimeouts(Duration.ofMillis(100), Duration.ofMillis(200))).build()).boot();
+
+        assertEquals(Code.MIGRATION_FAILED, report.code(), report.line());
+        assertEquals("002_big_v.sql", GuardLines.parse(report.line()).get("migration"));
+        assertTrue(report.message().contains("ran longer than statement_timeout allows"), report.message());
+        assertEquals(List.of("001_accounts.sql"), db.ledger());
+    }
+
+    /** Two million rows: building an index on them takes seconds. */
+    private void aBigTableAndAnIndexOnIt() throws Exception {
+        db.execute("CREATE TABLE big AS SELECT i AS id, md5(i::text) AS v FROM generate_series(1, 2000000) i");
+        project.migration("002_big_v.sql", "CREATE INDEX CONCURRENTLY big_v ON big (v, id);").allow("002_big_v.sql");
     }
 }

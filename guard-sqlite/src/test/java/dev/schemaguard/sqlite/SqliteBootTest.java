@@ -5,10 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.schemaguard.BootListener;
 import dev.schemaguard.BootReport;
 import dev.schemaguard.Code;
 import dev.schemaguard.GuardConfig;
 import dev.schemaguard.GuardConfig.FreshDatabase;
+import dev.schemaguard.MigrationOutcome;
 import dev.schemaguard.SchemaGuard;
 import dev.schemaguard.Verdict;
 import dev.schemaguard.testing.ExpireIn;
@@ -18,6 +20,8 @@ import dev.schemaguard.testing.TestClock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -208,6 +212,44 @@ class SqliteBootTest {
         db.execute("PRAGMA busy_timeout = 30000", "BEGIN IMMEDIATE", "ROLLBACK");
         assertEquals(List.of("001_users.sql"), db.ledger());
         assertFalse(db.column("SELECT name FROM sqlite_master WHERE type = 'index'").contains("big_v"));
+    }
+
+    /**
+     * Another replica applies a migration while this boot waits to apply (run here from this boot's
+     * listener, as the apply phase begins); this boot then fails on a later one. The migration the
+     * other applied is reported as applied by it, and is not counted pending on the line.
+     */
+    @Test
+    void aMigrationAnotherBootAppliedMeanwhile_isAlreadyApplied_notPending_whenThisBootFailsLater() throws Exception {
+        assertEquals(Verdict.PASS, project.boot().verdict());
+        project.migration("002_notes.sql", "CREATE TABLE notes (id INTEGER);")
+                .migration("003_broken.sql", "CREATE TABLE IF NOT EXISTS broken (id INTEGER);\n"
+                        + "CREATE INDEX broken_x ON broken (no_such_column);")
+                .allow("002_notes.sql", "003_broken.sql");
+        Path notesOnly = Files.writeString(dir.resolve("notes-only.txt"), "001_users.sql\n002_notes.sql\n");
+        GuardConfig otherReplica = project.config().toBuilder().manifest(notesOnly).build();
+        AtomicReference<BootReport> other = new AtomicReference<>();
+        BootListener otherReplicaFirst = new BootListener() {
+            @Override
+            public void progress(String bootId, String phase, String status) {
+                if (phase.equals("apply") && other.get() == null) {
+                    other.set(SchemaGuard.of(otherReplica).boot());
+                }
+            }
+        };
+
+        BootReport report = SchemaGuard.of(project.config()).boot(otherReplicaFirst);
+
+        assertEquals(Verdict.PASS, other.get().verdict(), other.get().line());
+        assertEquals(Code.MIGRATION_FAILED, report.code(), report.line());
+        Map<String, String> line = GuardLines.parse(report.line());
+        assertEquals("003_broken.sql", line.get("migration"));
+        assertEquals("0", line.get("applied"));
+        assertEquals("1", line.get("pending"), "002 was applied by the other replica: only 003 is pending");
+        MigrationOutcome notes = report.migrations().stream().filter(m -> m.name().equals("002_notes.sql")).findFirst().orElseThrow();
+        assertEquals(MigrationOutcome.Status.ALREADY_APPLIED, notes.status());
+        assertEquals("applied by another boot meanwhile", notes.reason());
+        assertEquals(List.of("001_users.sql", "002_notes.sql"), db.ledger());
     }
 
     @Test

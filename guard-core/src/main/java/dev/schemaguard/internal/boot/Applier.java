@@ -57,6 +57,12 @@ final class Applier {
     private final NanoClock clock;
     private final EngineJudge judge;
     private final AdvanceJudgment advanceJudgment;
+    /**
+     * Whether the current migration's statement limit is the time left in the budget rather than the
+     * configured statement_timeout: a statement stopped by it ran out of the boot's budget (a HANG),
+     * not of the limit the migration was written for.
+     */
+    private boolean statementsCutByBudget;
 
     /** Without an engine judge, the evidence never objects: the classifier alone decides. */
     private static final EngineJudge NO_JUDGE = (connection, tables) -> (c, applied, ledgerRowWritten) -> List.of();
@@ -94,6 +100,7 @@ final class Applier {
         // Inside the deadline with a margin, so that DDL stuck behind a lock ends as LOCK_TIMEOUT, not HANG.
         Duration left = remaining.get().minus(Reconnect.RESERVE);
         Duration statementTimeout = min(limits.statementTimeout(), left);
+        statementsCutByBudget = statementTimeout.compareTo(limits.statementTimeout()) < 0;
         // A lock wait is only reported as one if lock_timeout fires first: keep it below the statement's limit.
         Duration lockTimeout = min(limits.lockTimeout(), statementTimeout.multipliedBy(9).dividedBy(10));
         dialect.migrations().limitStatements(connection, lockTimeout, statementTimeout);
@@ -253,6 +260,9 @@ final class Applier {
                 + (failed != null && failed.cleanedUp != null ? ", and " + failed.cleanedUp : "")
                 : !statements.sql().transactionalDdl() ? StepwiseApply.aftermath(planned, failed)
                 : "It was rolled back whole (no statement of it and no ledger row remain)";
+        if (code == Code.DEADLINE_EXCEEDED) {
+            return statementTimedOut(planned, where, cause, rolledBack);
+        }
         String fix = switch (code) {
             // The database, not the migration, is what needs fixing for these.
             case DATABASE_READ_ONLY, DISK_FULL, LOCKED -> Advice.fix(code);
@@ -267,6 +277,24 @@ final class Applier {
                 ? planned.name() + " waited for the database's write lock until the boot's budget ran out (" + cause + ")"
                 : planned.name() + " failed" + where + ": " + cause;
         return Failure.of(reported, what + ". " + rolledBack + ". " + fix, "migration", planned.name(), "reason", cause + where);
+    }
+
+    /**
+     * A statement stopped by its time limit. When the limit was the time left in the budget, the boot
+     * ran out of its budget while applying (a HANG, as the runner would have said a moment later);
+     * otherwise the configured statement_timeout ended a migration that runs longer than it allows.
+     */
+    private Failure statementTimedOut(PlannedMigration planned, String where, String cause, String aftermath) {
+        if (statementsCutByBudget) {
+            return Failure.of(Code.DEADLINE_EXCEEDED, planned.name() + where + " was still running when the boot's budget ran "
+                            + "out (" + cause + "). " + aftermath + ". Raise deadline: if the migration is legitimately slow "
+                            + "(or the host was busy), or apply it offline.",
+                    "phase", "apply", "migration", planned.name(), "reason", "deadline exceeded while applying");
+        }
+        return Failure.of(Code.MIGRATION_FAILED, planned.name() + where + " ran longer than statement_timeout allows (" + cause
+                        + "). " + aftermath + ". Make the migration faster, raise statement_timeout for a legitimately "
+                        + "long one, or apply it offline.",
+                "migration", planned.name(), "reason", cause + where);
     }
 
     private Failure lockTimeout(PlannedMigration planned, StatementFailed failed, String where, String cause) {

@@ -21,6 +21,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -214,6 +215,7 @@ final class BootPipeline {
                 config.connection(), ledger, progress.clock(), config.engineJudge(), progress::warn);
         Connection connection = existingConnection != null ? existingConnection : new Reconnect(target, progress).open(Access.CREATE);
         List<String> applied = new ArrayList<>();
+        List<String> appliedElsewhere = new ArrayList<>();
         // The wait ends before the deadline, so that a lock held elsewhere is reported as LOCK_TIMEOUT, not HANG.
         Duration lockWait = progress.remaining().minus(Reconnect.RESERVE);
         Dialect.ApplyLock lock;
@@ -228,13 +230,21 @@ final class BootPipeline {
             return new Applied(outcomes.of(plan, List.of(), failure, false), failure);
         }
         try (lock) {
+            Set<String> recordedMeanwhile = recordedMeanwhile(connection, ledger, toApply);
+            if (!recordedMeanwhile.isEmpty()) {
+                progress.note(recordedMeanwhile.size() + " migration(s) were applied by another boot while this one waited "
+                        + "for the apply lock; skipped");
+            }
             for (PlannedMigration planned : toApply) {
+                if (recordedMeanwhile.contains(planned.name())) {
+                    appliedElsewhere.add(planned.name());
+                    progress.migrationDone(false);
+                    continue;
+                }
                 progress.enter("apply", "migration", planned.name());
                 try {
                     boolean byThisBoot = applier.apply(connection, planned);
-                    if (byThisBoot) {
-                        applied.add(planned.name());
-                    }
+                    (byThisBoot ? applied : appliedElsewhere).add(planned.name());
                     progress.migrationDone(byThisBoot);
                 } catch (Interrupter.DeadlineExceeded e) {
                     throw e;
@@ -243,16 +253,38 @@ final class BootPipeline {
                         throw new Interrupter.DeadlineExceeded();
                     }
                     Failure failure = applier.failureOf(planned, e);
-                    return new Applied(outcomes.of(plan, applied, failure, false), failure);
+                    return new Applied(outcomes.of(plan, applied, appliedElsewhere, failure, false), failure);
                 }
             }
             Failure schemaFailure = schemas.afterApply(target.dialect().catalog().objects(connection)).orElse(null);
-            return new Applied(outcomes.of(plan, applied, schemaFailure, false), schemaFailure);
+            return new Applied(outcomes.of(plan, applied, appliedElsewhere, schemaFailure, false), schemaFailure);
         } finally {
             if (connection != existingConnection) {
                 connection.close();
             }
         }
+    }
+
+    /**
+     * What other boots recorded while this one waited for the apply lock, read once: replicas that boot
+     * together each find the first one's work done, and checking it migration by migration (a transaction,
+     * the catalog and the ledger each time) while holding the lock made every later replica wait for the
+     * ones before it to do the same. Each migration not skipped here is still checked under the lock.
+     */
+    private Set<String> recordedMeanwhile(Connection connection, ActiveLedger ledger, List<PlannedMigration> toApply)
+            throws SQLException {
+        Set<String> objects = target.dialect().catalog().objects(connection);
+        if (!ledger.existsIn(objects)) {
+            return Set.of();
+        }
+        Ledger now = ledger.read(connection, objects, toApply.stream().map(PlannedMigration::migration).toList());
+        Set<String> recorded = new HashSet<>();
+        for (PlannedMigration planned : toApply) {
+            if (now.row(planned.name()).isPresent()) {
+                recorded.add(planned.name());
+            }
+        }
+        return recorded;
     }
 
     private void refuseFresh(String what) {

@@ -30,8 +30,14 @@ final class MigrationOutcomes {
 
     /** {@code failed} names the migration that failed, if any; {@code planOnly}: nothing was applied, only planned. */
     List<MigrationOutcome> of(Plan plan, List<String> applied, Failure failed, boolean planOnly) {
+        return of(plan, applied, List.of(), failed, planOnly);
+    }
+
+    /** @param appliedElsewhere  migrations another boot applied while this one waited for the apply lock */
+    List<MigrationOutcome> of(Plan plan, List<String> applied, List<String> appliedElsewhere, Failure failed, boolean planOnly) {
         String failedName = failed == null ? null : failed.details().get("migration");
         Set<String> appliedNow = new HashSet<>(applied);
+        Set<String> elsewhere = new HashSet<>(appliedElsewhere);
         Set<String> planned = new HashSet<>();
         List<MigrationOutcome> out = new ArrayList<>();
         for (PlannedMigration m : plan.migrations()) {
@@ -46,6 +52,9 @@ final class MigrationOutcomes {
                 status = Status.APPLIED;
             } else if (m.decision() == Decision.APPLY && planOnly) {
                 status = Status.WOULD_APPLY;
+            } else if (elsewhere.contains(m.name())) {
+                status = Status.ALREADY_APPLIED;
+                reason = "applied by another boot meanwhile";
             } else if (m.name().equals(failedName)) {
                 status = Status.FAILED;
                 reason = failed.details().get("reason");
