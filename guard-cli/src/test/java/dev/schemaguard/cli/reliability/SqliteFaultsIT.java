@@ -286,7 +286,9 @@ class SqliteFaultsIT {
         long elapsed = Long.parseLong(line.get("elapsed_ms"));
         System.out.printf("RELIABILITY deadline 47MB migration, deadline 10000 ms: phase=%s elapsed_ms=%d, process wall %d ms "
                 + "(JVM start included)%n", line.get("phase"), elapsed, run.wallMs());
-        if (elapsed >= 10_000) {
+        // The CLI counts the deadline from its process's start, so the boot's own budget is 10 s minus the JVM's
+        // start-up: a HANG may come before elapsed_ms reaches 10000. Either verdict keeps the promise.
+        if ("HANG".equals(line.get("result"))) {
             assertEquals(3, run.exit(), run.toString());
             assertEquals("DEADLINE_EXCEEDED", line.get("code"), run.toString());
         } else {
