@@ -22,18 +22,21 @@ import java.util.Map;
 final class SqliteEngineJudge implements EngineJudge {
     /** One judge serves one boot: tables read once stay read until their definition changes. */
     private final SqliteSnapshot.TableDetails details = new SqliteSnapshot.TableDetails();
+    /** The last migration's "after": the next one's "before", while main's schema cookie says nothing changed since. */
+    private SqliteSnapshot lastAfter;
 
     @Override
     public Evidence before(Connection connection, GuardTables tables) throws SQLException {
-        return new SqliteEvidence(connection, tables, details, SqliteSnapshot.take(connection, tables.all(), details),
+        return new SqliteEvidence(connection, tables, this, SqliteSnapshot.take(connection, tables.all(), details, lastAfter),
                 ledgerRows(connection, tables.ledger()), RowWatch.start(connection, tables.ledger()));
     }
 
-    private record SqliteEvidence(Connection watched, GuardTables tables, SqliteSnapshot.TableDetails details,
+    private record SqliteEvidence(Connection watched, GuardTables tables, SqliteEngineJudge judge,
                                   SqliteSnapshot before, long ledgerRowsBefore, RowWatch rows) implements Evidence {
         @Override
         public List<String> changes(Connection connection, Applied applied, boolean ledgerRowWritten) throws SQLException {
-            SqliteSnapshot after = SqliteSnapshot.take(connection, tables.all(), details);
+            SqliteSnapshot after = SqliteSnapshot.take(connection, tables.all(), judge.details);
+            judge.lastAfter = after;
             List<String> changes = new ArrayList<>(before.changesTo(after, table -> holdsRows(connection, table)));
             changes.addAll(rows.changes(connection, before.tables()));
             long rowsNow = ledgerRows(connection, tables.ledger());

@@ -17,7 +17,7 @@ import java.util.Set;
  */
 record SqliteSnapshot(Map<String, String> objects, Map<String, List<String>> columns,
                       Map<String, List<String>> foreignKeys, Set<String> temp, String databases,
-                      Map<String, String> settings, Set<String> guardTables) {
+                      Map<String, String> settings, Set<String> guardTables, long schemaVersion) {
 
     /** Settings readable as table-valued pragmas; a migration has no business changing any of them. */
     private static final List<String> SETTINGS = List.of("foreign_keys", "recursive_triggers", "defer_foreign_keys",
@@ -35,15 +35,17 @@ record SqliteSnapshot(Map<String, String> objects, Map<String, List<String>> col
     static final class TableDetails {
         /** Past this many tables to read, one query over all of them is cheaper than one per table. */
         private static final int BULK = 16;
-        private final Map<String, Details> byDefinition = new java.util.HashMap<>();
+        /** By table name: the definition they were read for, and what it holds. */
+        private final Map<String, Details> byTable = new java.util.HashMap<>();
 
-        private record Details(List<String> columns, List<String> foreignKeys) {
+        private record Details(String sql, List<String> columns, List<String> foreignKeys) {
         }
 
         private void fill(Statement s, Connection connection, Map<String, String> tableSql) throws SQLException {
             List<String> missing = new ArrayList<>();
             tableSql.forEach((table, sql) -> {
-                if (!byDefinition.containsKey(table + '\0' + sql)) {
+                Details known = byTable.get(table);
+                if (known == null || !known.sql().equals(sql)) {
                     missing.add(table);
                 }
             });
@@ -72,12 +74,15 @@ record SqliteSnapshot(Map<String, String> objects, Map<String, List<String>> col
                     }
                 }
             }
-            tableSql.forEach((table, sql) -> byDefinition.putIfAbsent(table + '\0' + sql,
-                    new Details(columns.getOrDefault(table, List.of()), keys.getOrDefault(table, List.of()))));
+            for (String table : missing) {
+                byTable.put(table, new Details(tableSql.get(table), columns.getOrDefault(table, List.of()),
+                        keys.getOrDefault(table, List.of())));
+            }
         }
 
-        private Details of(String table, String sql) {
-            return byDefinition.get(table + '\0' + sql);
+        /** What {@link #fill} read for the table's current definition. */
+        private Details of(String table) {
+            return byTable.get(table);
         }
 
         private static void read(ResultSet rs, Map<String, List<String>> into, int fields) throws SQLException {
@@ -97,12 +102,31 @@ record SqliteSnapshot(Map<String, String> objects, Map<String, List<String>> col
     private static final String KEYS = "SELECT lower(m.name), f.\"from\", f.\"table\", upper(f.on_delete), upper(f.on_update)";
 
     static SqliteSnapshot take(Connection connection, Set<String> guardTables, TableDetails details) throws SQLException {
+        return take(connection, guardTables, details, null);
+    }
+
+    /**
+     * A snapshot that takes main's schema from {@code previous} when main's schema cookie ({@code PRAGMA
+     * schema_version}, which SQLite increments on every change to the schema, by any connection) shows it
+     * unchanged since: one migration's "after" serves as the next one's "before". What belongs to the
+     * connection (temp, attached databases, settings) is always read anew.
+     */
+    static SqliteSnapshot take(Connection connection, Set<String> guardTables, TableDetails details, SqliteSnapshot previous)
+            throws SQLException {
         Map<String, String> objects = new LinkedHashMap<>();
         Map<String, String> tableSql = new LinkedHashMap<>();
         Map<String, List<String>> columns = new LinkedHashMap<>();
         Map<String, List<String>> keys = new LinkedHashMap<>();
-        Set<String> temp = new java.util.LinkedHashSet<>();
         try (Statement s = connection.createStatement()) {
+            long schemaVersion;
+            try (ResultSet rs = s.executeQuery("PRAGMA main.schema_version")) {
+                schemaVersion = rs.next() ? rs.getLong(1) : -1;
+            }
+            if (previous != null && previous.schemaVersion == schemaVersion && schemaVersion >= 0
+                    && previous.guardTables.equals(guardTables)) {
+                return new SqliteSnapshot(previous.objects, previous.columns, previous.foreignKeys, temp(s), databases(s),
+                        settings(connection), guardTables, schemaVersion);
+            }
             try (ResultSet rs = s.executeQuery("SELECT type, lower(name), lower(tbl_name), coalesce(sql, '') FROM main.sqlite_schema")) {
                 while (rs.next()) {
                     objects.put(rs.getString(2), rs.getString(1) + " " + rs.getString(3) + " " + rs.getString(4));
@@ -113,7 +137,7 @@ record SqliteSnapshot(Map<String, String> objects, Map<String, List<String>> col
             }
             details.fill(s, connection, tableSql);
             tableSql.forEach((table, sql) -> {
-                TableDetails.Details d = details.of(table, sql);
+                TableDetails.Details d = details.of(table);
                 if (!d.columns().isEmpty()) {
                     columns.put(table, d.columns());
                 }
@@ -121,24 +145,42 @@ record SqliteSnapshot(Map<String, String> objects, Map<String, List<String>> col
                     keys.put(table, d.foreignKeys());
                 }
             });
-            try (ResultSet rs = s.executeQuery("SELECT type || ' ' || name FROM temp.sqlite_schema")) {
-                while (rs.next()) {
-                    temp.add(rs.getString(1));
-                }
-            }
-            StringBuilder databases = new StringBuilder();
-            try (ResultSet rs = s.executeQuery("SELECT name, file FROM pragma_database_list ORDER BY seq")) {
-                while (rs.next()) {
-                    databases.append(rs.getString(1)).append('=').append(rs.getString(2)).append(' ');
-                }
-            }
-            StringBuilder settings = new StringBuilder("SELECT ");
-            for (String name : SETTINGS) {
-                settings.append(settings.length() > 7 ? ", " : "").append("(SELECT * FROM pragma_").append(name).append(") AS ").append(name);
-            }
-            return new SqliteSnapshot(objects, columns, keys, temp, databases.toString().strip(),
-                    SqliteEngineJudge.oneRow(connection, settings.toString()), guardTables);
+            return new SqliteSnapshot(objects, columns, keys, temp(s), databases(s), settings(connection), guardTables, schemaVersion);
         }
+    }
+
+    private static final String SETTINGS_QUERY = settingsQuery();
+
+    private static String settingsQuery() {
+        StringBuilder settings = new StringBuilder("SELECT ");
+        for (String name : SETTINGS) {
+            settings.append(settings.length() > 7 ? ", " : "").append("(SELECT * FROM pragma_").append(name).append(") AS ").append(name);
+        }
+        return settings.toString();
+    }
+
+    private static Map<String, String> settings(Connection connection) throws SQLException {
+        return SqliteEngineJudge.oneRow(connection, SETTINGS_QUERY);
+    }
+
+    private static Set<String> temp(Statement s) throws SQLException {
+        Set<String> temp = new java.util.LinkedHashSet<>();
+        try (ResultSet rs = s.executeQuery("SELECT type || ' ' || name FROM temp.sqlite_schema")) {
+            while (rs.next()) {
+                temp.add(rs.getString(1));
+            }
+        }
+        return temp;
+    }
+
+    private static String databases(Statement s) throws SQLException {
+        StringBuilder databases = new StringBuilder();
+        try (ResultSet rs = s.executeQuery("SELECT name, file FROM pragma_database_list ORDER BY seq")) {
+            while (rs.next()) {
+                databases.append(rs.getString(1)).append('=').append(rs.getString(2)).append(' ');
+            }
+        }
+        return databases.toString().strip();
     }
 
     Set<String> tables() {
