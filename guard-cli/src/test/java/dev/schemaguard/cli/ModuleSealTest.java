@@ -48,7 +48,7 @@ class ModuleSealTest {
         assertEquals(Map.of(
                 "dev.schemaguard.internal.sql", Set.of("dev.schemaguard.sqlite", "dev.schemaguard.postgres", MARIADB),
                 "dev.schemaguard.internal.io", Set.of("dev.schemaguard.sqlite"),
-                "dev.schemaguard.internal.text", Set.of("dev.schemaguard.sqlite")), qualifiedExports(core));
+                "dev.schemaguard.internal.text", Set.of("dev.schemaguard.sqlite", "dev.schemaguard.postgres", MARIADB)), qualifiedExports(core));
         assertTrue(core.opens().isEmpty(), "core opens nothing");
         assertEquals(Set.of(Dialect.class.getName()), core.uses());
         assertFalse(core.packages().stream().anyMatch(p -> p.contains(".watch")), "watch lives in guard-cli");

@@ -1,5 +1,6 @@
 package dev.schemaguard.postgres;
 
+import dev.schemaguard.internal.text.Fingerprint;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,7 +31,7 @@ final class Diff {
     private Set<String> adoptedIndexes() {
         Set<String> adopted = new java.util.HashSet<>();
         for (String key : added("con")) {
-            Map<String, String> f = fields(of(after, "con").get(key));
+            Map<String, String> f = Fingerprint.fields(of(after, "con").get(key));
             if (List.of("u", "p").contains(f.get("type"))) {
                 adopted.add(f.get("index"));
             }
@@ -195,45 +196,18 @@ final class Diff {
     }
 
     private static String name(String fingerprint, String key) {
-        Map<String, String> f = fields(fingerprint);
+        Map<String, String> f = Fingerprint.fields(fingerprint);
         return f.getOrDefault("name", f.getOrDefault("label", f.getOrDefault("parent", key)));
     }
 
     /** "relfilenode 16384 -> 16402, visible true -> false"; a long value (a definition) is shortened. */
     private static String fieldsThatDiffer(String was, String now) {
-        Map<String, String> a = fields(was);
-        Map<String, String> b = fields(now);
-        List<String> differ = new ArrayList<>();
-        a.forEach((field, value) -> {
-            String other = b.get(field);
-            if (!value.equals(other)) {
-                differ.add(field + " " + shorten(value) + " -> " + shorten(other));
-            }
-        });
-        return String.join(", ", differ);
-    }
-
-    private static String shorten(String value) {
-        return value == null ? "(none)" : value.length() > 60 ? value.substring(0, 57) + "..." : value;
-    }
-
-    private static Map<String, String> fields(String fingerprint) {
-        Map<String, String> fields = new LinkedHashMap<>();
-        if (fingerprint == null) {
-            return fields;
-        }
-        for (String part : fingerprint.split(";(?=[a-z]+=)")) {
-            int eq = part.indexOf('=');
-            if (eq > 0) {
-                fields.put(part.substring(0, eq), part.substring(eq + 1));
-            }
-        }
-        return fields;
+        return String.join(", ", Fingerprint.differences(was, now));
     }
 
     private static Map<String, Long> counts(String fingerprint) {
         Map<String, Long> counts = new LinkedHashMap<>();
-        fields(fingerprint).forEach((k, v) -> counts.put(k, Long.parseLong(v)));
+        Fingerprint.fields(fingerprint).forEach((k, v) -> counts.put(k, Long.parseLong(v)));
         return counts;
     }
 }

@@ -1,7 +1,7 @@
 package dev.schemaguard.mariadb.internal.judge;
 
+import dev.schemaguard.internal.text.Fingerprint;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -118,11 +118,11 @@ final class EvidenceDiff {
         for (String key : added("col")) {
             String table = key.substring(0, key.indexOf('.'));
             if (withRows.contains(table)) {
-                newColumn(key, fields(of(after, "col").get(key))).ifPresent(changes::add);
+                newColumn(key, Fingerprint.fields(of(after, "col").get(key))).ifPresent(changes::add);
             }
         }
         for (String key : added("fk")) {
-            Map<String, String> fk = fields(of(after, "fk").get(key));
+            Map<String, String> fk = Fingerprint.fields(of(after, "fk").get(key));
             boolean writesRows = List.of("CASCADE", "SET NULL", "SET DEFAULT").contains(fk.get("ondelete"))
                     || List.of("CASCADE", "SET NULL", "SET DEFAULT").contains(fk.get("onupdate"));
             if (withRows.contains(table(key)) && writesRows) {
@@ -131,7 +131,7 @@ final class EvidenceDiff {
             }
         }
         for (String key : added("idx")) {
-            String type = fields(of(after, "idx").get(key)).get("type");
+            String type = Fingerprint.fields(of(after, "idx").get(key)).get("type");
             if (withRows.contains(table(key)) && ("FULLTEXT".equals(type) || "SPATIAL".equals(type))) {
                 changes.add("index " + name("idx", key) + " on existing " + table(key) + " is " + type
                         + ": it cannot be built without blocking writes to the table");
@@ -202,33 +202,7 @@ final class EvidenceDiff {
 
     /** "type varchar(100) -> varchar(200), nullable YES -> NO"; a long value (a definition) is shortened. */
     private static String fieldsThatDiffer(String was, String now) {
-        Map<String, String> a = fields(was);
-        Map<String, String> b = fields(now);
-        List<String> differ = new ArrayList<>();
-        a.forEach((field, value) -> {
-            String other = b.get(field);
-            if (!value.equals(other)) {
-                differ.add(field + " " + shorten(value) + " -> " + shorten(other));
-            }
-        });
-        return differ.isEmpty() ? shorten(was) + " -> " + shorten(now) : String.join(", ", differ);
-    }
-
-    private static String shorten(String value) {
-        return value == null ? "(none)" : value.length() > 60 ? value.substring(0, 57) + "..." : value;
-    }
-
-    private static Map<String, String> fields(String fingerprint) {
-        Map<String, String> fields = new LinkedHashMap<>();
-        if (fingerprint == null) {
-            return fields;
-        }
-        for (String part : fingerprint.split(";(?=[a-z]+=)")) {
-            int eq = part.indexOf('=');
-            if (eq > 0) {
-                fields.put(part.substring(0, eq), part.substring(eq + 1));
-            }
-        }
-        return fields;
+        List<String> differ = Fingerprint.differences(was, now);
+        return differ.isEmpty() ? Fingerprint.shorten(was) + " -> " + Fingerprint.shorten(now) : String.join(", ", differ);
     }
 }
