@@ -14,6 +14,8 @@ import java.util.regex.Pattern;
  */
 final class ManifestLine {
     private static final Pattern PIN = Pattern.compile("sha256=[0-9a-fA-F]{64}");
+    /** A Windows drive's absolute path: {@code C:\\...} or {@code C:/...}. */
+    private static final Pattern DRIVE = Pattern.compile("[A-Za-z]:[\\\\/].*");
     private static final String FORMAT = "Write one migration name per line, optionally followed by sha256=<64 hex digits "
             + "of the reviewed file>; quote a name that has spaces or #: \"003 add table.sql\".";
 
@@ -102,16 +104,30 @@ final class ManifestLine {
         }
     }
 
+    /**
+     * Checked on every line of the manifest at every boot: {@code String.matches} and {@code split} with a
+     * character class compiled a regular expression per line, a sixth of a no-op boot's CPU at 1,000 names.
+     */
     private static boolean isPath(String name) {
-        if (name.startsWith("/") || name.startsWith("\\") || name.matches("^[A-Za-z]:[\\\\/].*")) {
+        if (name.startsWith("/") || name.startsWith("\\") || DRIVE.matcher(name).matches()) {
             return true;
         }
-        for (String segment : name.split("[/\\\\]", -1)) {
-            if (segment.equals("..") || segment.equals(".")) {
-                return true;
+        int segmentStart = 0;
+        for (int i = 0; i <= name.length(); i++) {
+            if (i == name.length() || name.charAt(i) == '/' || name.charAt(i) == '\\') {
+                if (isDotSegment(name, segmentStart, i)) {
+                    return true;
+                }
+                segmentStart = i + 1;
             }
         }
         return false;
+    }
+
+    /** Whether {@code name[from, to)} is {@code .} or {@code ..}. */
+    private static boolean isDotSegment(String name, int from, int to) {
+        int length = to - from;
+        return (length == 1 || length == 2) && name.charAt(from) == '.' && name.charAt(to - 1) == '.';
     }
 
     private void skipBlanks() {

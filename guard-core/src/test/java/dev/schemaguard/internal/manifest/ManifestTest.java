@@ -58,6 +58,14 @@ class ManifestTest {
         "parent path            | ../../etc/passwd                     | is a path",
         "absolute path          | /etc/passwd                          | is a path",
         "nested parent          | migrations/../../secret.sql          | is a path",
+        "backslash root         | \\\\server\\share\\x.sql                | is a path",
+        "drive and backslash    | C:\\migrations\\x.sql                | is a path",
+        "drive and slash        | z:/x.sql                             | is a path",
+        "dot segment            | a/./b.sql                            | is a path",
+        "backslash dot segment  | a\\.\\b.sql                          | is a path",
+        "trailing parent        | a/..                                 | is a path",
+        "lone dot               | .                                    | is a path",
+        "lone parent            | ..                                   | is a path",
         "empty quoted           | \"\"                                   | the name is empty",
     })
     void aBadLine_isRefusedNamingFileAndLine(String what, String line, String problem) throws IOException {
@@ -65,6 +73,25 @@ class ManifestTest {
 
         assertTrue(e.getMessage().contains("boot-manifest.txt:2: "), e.getMessage());
         assertTrue(e.getMessage().contains(problem), e.getMessage());
+    }
+
+    /** What the path check lets through: dots, colons and separators that make no absolute or dot-segment path. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "dots in a name           | ..001.sql",
+        "dot-file                 | .hidden.sql",
+        "three dots               | .../x.sql",
+        "dots around a separator  | a./.b.sql",
+        "nested without dots      | a/b.sql",
+        "colon without separator  | C:x.sql",
+        "colon not second         | 12:/x.sql",
+        "not a letter before it   | 1:/x.sql",
+        "separator at the end     | a/",
+    })
+    void aNameThatOnlyLooksLikeAPath_isAccepted(String what, String name) throws IOException {
+        Manifest manifest = read(name + "\n");
+
+        assertEquals(List.of(name), manifest.entries().stream().map(ManifestEntry::name).toList());
     }
 
     @Test
