@@ -134,8 +134,11 @@ final class Diff {
     /** Rows written in existing tables; the ledger's are the guard's own record, in its kind's shape. */
     List<String> rowsWritten(String ledgerOid) {
         List<String> changes = new ArrayList<>();
-        for (String rel : existing) {
-            if (rel.equals(ledgerOid)) {
+        // a table with no row in either reading was not written: only those with one are compared
+        Set<String> written = new java.util.LinkedHashSet<>(of(before, "rows").keySet());
+        written.addAll(of(after, "rows").keySet());
+        for (String rel : written) {
+            if (rel.equals(ledgerOid) || !existing.contains(rel)) {
                 continue;
             }
             Map<String, Long> was = counts(of(before, "rows").get(rel));
