@@ -5,7 +5,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +46,11 @@ final class CatalogEvidence {
      * rows that show this transaction wrote it ({@code written}); a session kind ({@code written} null)
      * belongs to the session and its transaction and is read in full every time.
      */
-    private record Part(String kind, String key, String fingerprint, String from, String written) {
+    private record Part(String kind, String key, String fingerprint, String from, String written, boolean counted) {
+        Part(String kind, String key, String fingerprint, String from, String written) {
+            this(kind, key, fingerprint, from, written, true);
+        }
+
         String select() {
             return "SELECT '" + kind + "', " + key + ", " + fingerprint + " " + from;
         }
@@ -85,7 +88,8 @@ final class CatalogEvidence {
                     "FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
                     + " LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum"
                     + " WHERE a.attnum > 0 AND c.relkind IN ('r', 'p', 'v', 'm', 'f') AND " + USER_NS,
-                    ours("a") + " OR coalesce(" + ours("d") + ", false)"),
+                    // an attribute's row goes only with its relation's, which the relations' count sees
+                    ours("a") + " OR coalesce(" + ours("d") + ", false)", false),
             // constraints, on tables and on domains; conrelid leads the key so new ones can be placed
             new Part("con", "k.conrelid || ':' || k.oid", "concat_ws(';', 'name=' || k.conname, 'type=' || k.contype::text,"
                     + " 'validated=' || k.convalidated, 'deferrable=' || k.condeferrable || '/' || k.condeferred,"
@@ -97,7 +101,9 @@ final class CatalogEvidence {
                     + " 'def=' || md5(concat_ws('/', c.relam, i.indisunique, i.indnkeyatts, i.indkey, i.indclass,"
                     + " i.indcollation, i.indoption, i.indexprs, i.indpred)))",
                     "FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
-                    + " WHERE " + USER_NS, ours("i") + " OR " + ours("c")),
+                    // the index's relation row gives only its access method, which never changes; an index's
+                    // row goes only with that relation row, which the relations' count sees
+                    + " WHERE " + USER_NS, ours("i"), false),
             new Part("trg", "t.tgrelid || ':' || t.oid", "concat_ws(';', 'name=' || t.tgname, 'enabled=' || t.tgenabled::text,"
                     + " 'internal=' || t.tgisinternal, 'function=' || t.tgfoid, 'type=' || t.tgtype)",
                     "FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
@@ -139,12 +145,17 @@ final class CatalogEvidence {
                     + " AND pg_stat_get_xact_tuples_inserted(c.oid) + pg_stat_get_xact_tuples_updated(c.oid)"
                     + " + pg_stat_get_xact_tuples_deleted(c.oid) > 0", null),
             new Part("set", "s.name", "s.setting", "FROM pg_settings s", null),
-            new Part("guard", "c.oid::text", "'name=' || c.relname", "FROM unnest(?::text[]) t JOIN pg_class c ON c.oid = to_regclass(quote_ident(t))", null),
             new Part("who", "'user'", "current_user || '/' || session_user", "", null),
+            // the schemas an unqualified name resolves in, in order: a new schema on the search_path moves them
+            new Part("path", "'schemas'", "current_schemas(false)::text", "", null),
             new Part("lock", "'advisory'", "count(*)::text", "FROM pg_locks l WHERE l.locktype = 'advisory' AND l.granted"
                     + " AND l.pid = pg_backend_pid()", null),
             // when this reading was taken, and by which transaction: what a later reading compares with
             new Part(Reading.SNAPSHOT, "coalesce(txid_current_if_assigned()::text, '')", "txid_current_snapshot()::text", "", null));
+
+    /** The guard's own tables, by their unqualified names ({@code ?}, a text array): the one parameter of a reading. */
+    private static final String GUARD = "SELECT 'guard', c.oid::text, 'name=' || c.relname"
+            + " FROM unnest(?::text[]) t JOIN pg_class c ON c.oid = to_regclass(quote_ident(t))";
 
     /**
      * How many transactions, other than {@code ?} (a transaction id, or null), committed since the
@@ -166,27 +177,38 @@ final class CatalogEvidence {
      * New tables' row types and their array types are the usual case and need nothing more.
      */
     static final String UNSURE = "SELECT '" + Reading.UNSURE + "', '', concat_ws(' ',"
-            + " CASE WHEN EXISTS (SELECT 1 FROM pg_type t WHERE " + ours("t") + " AND NOT EXISTS (SELECT 1 FROM pg_class c"
-            + " WHERE " + ours("c") + " AND c.reltype IN (t.oid, t.typelem))) THEN 'type' END,"
-            + " CASE WHEN EXISTS (SELECT 1 FROM pg_type t WHERE " + ours("t") + " AND EXISTS (SELECT 1 FROM pg_type o"
-            + " WHERE o.typname = t.typname AND o.oid <> t.oid)) THEN 'type-name' END,"
-            + " CASE WHEN EXISTS (SELECT 1 FROM pg_class c WHERE " + ours("c") + " AND EXISTS (SELECT 1 FROM pg_class o"
-            + " WHERE o.relname = c.relname AND o.oid <> c.oid)) THEN 'relation-name' END,"
+            + " CASE WHEN EXISTS (SELECT 1 FROM pg_type t WHERE " + ours("t") + " AND NOT (t.oid = ANY(new.types)"
+            + " OR t.typelem = ANY(new.types))) THEN 'type' END,"
+            + " CASE WHEN EXISTS (SELECT 1 FROM pg_type t JOIN pg_type o ON o.typname = t.typname AND o.oid <> t.oid"
+            + " WHERE " + ours("t") + ") THEN 'type-name' END,"
+            + " CASE WHEN EXISTS (SELECT 1 FROM pg_class c JOIN pg_class o ON o.relname = c.relname AND o.oid <> c.oid"
+            + " WHERE " + ours("c") + ") THEN 'relation-name' END,"
             + String.join(",", List.of("pg_operator", "pg_collation", "pg_opclass", "pg_opfamily", "pg_cast", "pg_ts_config",
                     "pg_ts_dict", "pg_extension", "pg_conversion", "pg_language", "pg_am").stream()
                     .map(table -> " CASE WHEN EXISTS (SELECT 1 FROM " + table + " x WHERE " + ours("x") + ") THEN '" + table + "' END")
                     .toList())
-            + ")";
+            // the row types of the relations this transaction wrote: a new table's type and its array type are expected
+            + ") FROM (SELECT ARRAY(SELECT c.reltype FROM pg_class c WHERE " + ours("c") + " AND c.reltype <> 0) types) new";
+
+    /*
+     * Each reading is one query with no parameter, the same text every time, so that the server plans it
+     * once per connection (the driver prepares a statement it sees again), and one small query with the
+     * parameters. Planning the larger one anew each time cost about as much as running it.
+     */
+    private static final String FULL = String.join(" UNION ALL ", java.util.stream.Stream.concat(
+            CATALOG.stream().map(Part::select), SESSION.stream().map(Part::select)).toList());
+    private static final String SESSION_ONLY = String.join(" UNION ALL ", SESSION.stream().map(Part::select).toList());
+    private static final String INCREMENTAL = String.join(" UNION ALL ", java.util.stream.Stream.of(
+            CATALOG.stream().map(Part::selectWritten), CATALOG.stream().filter(Part::counted).map(Part::count),
+            SESSION.stream().map(Part::select), java.util.stream.Stream.of(UNSURE)).flatMap(parts -> parts).toList());
+    private static final String GUARD_AND_COMMITTED = GUARD + " UNION ALL " + COMMITTED_SINCE;
 
     private CatalogEvidence() {
     }
 
     /** Everything: the catalog's kinds and the session's. */
     static Reading full(Connection connection, Set<String> guardTables) throws SQLException {
-        List<String> parts = new ArrayList<>();
-        CATALOG.forEach(part -> parts.add(part.select()));
-        SESSION.forEach(part -> parts.add(part.select()));
-        return read(connection, parts, guardTables, null, null);
+        return read(connection, FULL, guardTables, null, null);
     }
 
     /**
@@ -194,10 +216,7 @@ final class CatalogEvidence {
      * ({@code since}'s own transaction, which must have committed, excepted).
      */
     static Reading session(Connection connection, Set<String> guardTables, Reading since) throws SQLException {
-        List<String> parts = new ArrayList<>();
-        SESSION.forEach(part -> parts.add(part.select()));
-        parts.add(COMMITTED_SINCE);
-        return read(connection, parts, guardTables, since.snapshot(), since.transaction());
+        return read(connection, SESSION_ONLY, guardTables, since.snapshot(), since.transaction());
     }
 
     /**
@@ -206,21 +225,22 @@ final class CatalogEvidence {
      * the kinds cannot show ({@link #UNSURE}).
      */
     static Reading incremental(Connection connection, Set<String> guardTables, Reading since) throws SQLException {
-        List<String> parts = new ArrayList<>();
-        CATALOG.forEach(part -> {
-            parts.add(part.selectWritten());
-            parts.add(part.count());
-        });
-        SESSION.forEach(part -> parts.add(part.select()));
-        parts.add(COMMITTED_SINCE);
-        parts.add(UNSURE);
-        return read(connection, parts, guardTables, since.snapshot(), null);
+        // this transaction is the one in progress, not one that must have committed
+        return read(connection, INCREMENTAL, guardTables, since.snapshot(), null);
     }
 
-    private static Reading read(Connection connection, List<String> parts, Set<String> guardTables, String since,
+    /**
+     * The reading's query, then the guard's tables and, with a snapshot {@code since}, the transactions
+     * other than {@code transaction} committed since (as the second query's later snapshot sees them,
+     * which can only count more).
+     */
+    private static Reading read(Connection connection, String query, Set<String> guardTables, String since,
                                 String transaction) throws SQLException {
         Map<String, Map<String, String>> evidence = new LinkedHashMap<>();
-        try (PreparedStatement statement = connection.prepareStatement(String.join(" UNION ALL ", parts))) {
+        try (PreparedStatement statement = connection.prepareStatement(query); ResultSet rs = statement.executeQuery()) {
+            collect(rs, evidence);
+        }
+        try (PreparedStatement statement = connection.prepareStatement(since == null ? GUARD : GUARD_AND_COMMITTED)) {
             statement.setArray(1, connection.createArrayOf("text", guardTables.toArray()));
             if (since != null) {
                 for (int i = 2; i <= 4; i++) {
@@ -233,12 +253,16 @@ final class CatalogEvidence {
                 statement.setString(5, since);
             }
             try (ResultSet rs = statement.executeQuery()) {
-                while (rs.next()) {
-                    evidence.computeIfAbsent(rs.getString(1), k -> new LinkedHashMap<>()).put(rs.getString(2), rs.getString(3));
-                }
+                collect(rs, evidence);
             }
         }
         return new Reading(evidence);
+    }
+
+    private static void collect(ResultSet rs, Map<String, Map<String, String>> evidence) throws SQLException {
+        while (rs.next()) {
+            evidence.computeIfAbsent(rs.getString(1), k -> new LinkedHashMap<>()).put(rs.getString(2), rs.getString(3));
+        }
     }
 
     /** Whether a kind belongs to the catalog (true until the catalog changes) rather than to the session. */
@@ -249,6 +273,11 @@ final class CatalogEvidence {
     /** The catalog kinds' names, in reading order. */
     static List<String> catalogKinds() {
         return CATALOG.stream().map(Part::kind).toList();
+    }
+
+    /** Whether an incremental reading counts a kind's entries (some go only with a relation, which is counted). */
+    static boolean isCounted(String kind) {
+        return CATALOG.stream().anyMatch(part -> part.kind().equals(kind) && part.counted());
     }
 
     /** Row counts of a reading, per kind, when it was incremental. */

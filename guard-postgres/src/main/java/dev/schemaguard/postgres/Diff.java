@@ -156,7 +156,8 @@ final class Diff {
 
     /**
      * Settings: the limits may be set by the migration but never lifted (0 is no limit; the boot's
-     * deadline still bounds a longer one); everything else, and the role, stays.
+     * deadline still bounds a longer one); everything else, the role, and the schemas unqualified names
+     * resolve in, stay.
      */
     List<String> settings(Set<String> limits) {
         List<String> changes = new ArrayList<>();
@@ -172,6 +173,13 @@ final class Diff {
         });
         if (!of(before, "who").equals(of(after, "who"))) {
             changes.add("the session's role changed: " + of(before, "who").get("user") + " -> " + of(after, "who").get("user"));
+        }
+        String pathBefore = of(before, "path").get("schemas");
+        String pathAfter = of(after, "path").get("schemas");
+        if (pathBefore != null && !pathBefore.equals(pathAfter)) {
+            changes.add("the schemas unqualified names resolve in changed: " + pathBefore + " -> " + pathAfter
+                    + " (a schema on the search_path was created or dropped: later migrations' tables and the guard's"
+                    + " ledger would be looked for there; create the schema before the boot, or keep it off the search_path)");
         }
         long locksBefore = Long.parseLong(of(before, "lock").getOrDefault("advisory", "0"));
         long locksAfter = Long.parseLong(of(after, "lock").getOrDefault("advisory", "0"));
