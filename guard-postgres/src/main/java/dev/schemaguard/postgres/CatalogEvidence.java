@@ -79,7 +79,8 @@ final class CatalogEvidence {
                     + " AND r.rulename = '_RETURN'), ''))",
                     "FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind <> 't' AND " + USER_NS,
                     ours("c") + " OR EXISTS (SELECT 1 FROM pg_rewrite r WHERE r.ev_class = c.oid AND " + ours("r") + ")"),
-            // columns: type, nullability, default, identity, generation, collation, privileges
+            // columns (and a composite type's attributes): type, nullability, default, identity, generation,
+            // collation, privileges
             new Part("col", "a.attrelid || '.' || a.attnum", "concat_ws(';', 'name=' || c.relname || '.' || a.attname,"
                     + " 'type=' || format_type(a.atttypid, a.atttypmod), 'notnull=' || a.attnotnull, 'dropped=' || a.attisdropped,"
                     + " 'identity=' || a.attidentity::text, 'storage=' || a.attstorage::text, 'generated=' || a.attgenerated::text, 'collation=' || a.attcollation,"
@@ -87,7 +88,7 @@ final class CatalogEvidence {
                     + " THEN pg_get_expr(d.adbin, 0) ELSE md5(d.adbin::text) END, ''))",
                     "FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
                     + " LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum"
-                    + " WHERE a.attnum > 0 AND c.relkind IN ('r', 'p', 'v', 'm', 'f') AND " + USER_NS,
+                    + " WHERE a.attnum > 0 AND c.relkind IN ('r', 'p', 'v', 'm', 'f', 'c') AND " + USER_NS,
                     // an attribute's row goes only with its relation's, which the relations' count sees
                     ours("a") + " OR coalesce(" + ours("d") + ", false)", false),
             // constraints, on tables and on domains; conrelid leads the key so new ones can be placed
@@ -131,7 +132,27 @@ final class CatalogEvidence {
             new Part("enum", "e.oid::text", "'label=' || e.enumlabel", "FROM pg_enum e", ours("e")),
             new Part("inh", "i.inhparent || ':' || i.inhrelid", "'parent=' || i.inhparent::regclass", "FROM pg_inherits i", ours("i")),
             new Part("evt", "e.oid::text", "concat_ws(';', 'name=' || e.evtname, 'enabled=' || e.evtenabled::text)",
-                    "FROM pg_event_trigger e", ours("e")));
+                    "FROM pg_event_trigger e", ours("e")),
+            // types of their own (not a table's row type, not an array type): a domain's base, default and
+            // NOT NULL, owner and privileges; a composite type's attributes are columns above
+            new Part("typ", "t.oid::text", "concat_ws(';', 'name=' || n.nspname || '.' || t.typname, 'owner=' || t.typowner,"
+                    + " 'acl=' || coalesce(t.typacl::text, ''), 'notnull=' || t.typnotnull, 'default=' || coalesce(t.typdefault, ''),"
+                    + " 'base=' || format_type(t.typbasetype, t.typtypmod))",
+                    "FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace LEFT JOIN pg_class c ON c.oid = t.typrelid"
+                    + " WHERE t.typcategory <> 'A' AND (t.typrelid = 0 OR c.relkind = 'c') AND " + USER_NS, ours("t")),
+            // publications and the tables they publish: dropping either stops what a subscriber receives
+            new Part("pub", "p.oid::text", "concat_ws(';', 'name=' || p.pubname, 'alltables=' || p.puballtables,"
+                    + " 'publishes=' || p.pubinsert || '/' || p.pubupdate || '/' || p.pubdelete || '/' || p.pubtruncate,"
+                    + " 'owner=' || p.pubowner)", "FROM pg_publication p", ours("p")),
+            new Part("pubrel", "r.prpubid || ':' || r.oid", "'relation=' || r.prrelid::regclass", "FROM pg_publication_rel r", ours("r")),
+            // casts and operators users made (object ids from 16384 on, the first a user object gets)
+            new Part("cast", "k.oid::text", "concat_ws(';', 'name=' || format_type(k.castsource, NULL) || ' AS '"
+                    + " || format_type(k.casttarget, NULL), 'function=' || k.castfunc, 'context=' || k.castcontext::text,"
+                    + " 'method=' || k.castmethod::text)", "FROM pg_cast k WHERE k.oid >= 16384", ours("k")),
+            new Part("opr", "o.oid::text", "concat_ws(';', 'name=' || n.nspname || '.' || o.oprname || '('"
+                    + " || format_type(o.oprleft, NULL) || ', ' || format_type(o.oprright, NULL) || ')', 'function=' || o.oprcode,"
+                    + " 'owner=' || o.oprowner)", "FROM pg_operator o JOIN pg_namespace n ON n.oid = o.oprnamespace WHERE " + USER_NS,
+                    ours("o")));
 
     private static final List<Part> SESSION = List.of(
             new Part("temp", "c.oid::text", "'name=' || c.relname", "FROM pg_class c WHERE c.relnamespace = pg_my_temp_schema()", null),

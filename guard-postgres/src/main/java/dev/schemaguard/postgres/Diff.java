@@ -202,13 +202,15 @@ final class Diff {
         return Map.ofEntries(Map.entry("rel", "relation"), Map.entry("col", "column"), Map.entry("con", "constraint"),
                 Map.entry("idx", "index"), Map.entry("trg", "trigger"), Map.entry("rule", "rule"), Map.entry("pol", "policy"),
                 Map.entry("fn", "function"), Map.entry("nsp", "schema"), Map.entry("dacl", "default privilege"),
-                Map.entry("enum", "enum label"), Map.entry("evt", "event trigger"), Map.entry("inh", "inheritance of"))
+                Map.entry("enum", "enum label"), Map.entry("evt", "event trigger"), Map.entry("inh", "inheritance of"),
+                Map.entry("typ", "type"), Map.entry("pub", "publication"), Map.entry("pubrel", "publication of"),
+                Map.entry("cast", "cast"), Map.entry("opr", "operator"))
                 .getOrDefault(kind, kind);
     }
 
     private static String name(String fingerprint, String key) {
         Map<String, String> f = Fingerprint.fields(fingerprint);
-        return f.getOrDefault("name", f.getOrDefault("label", f.getOrDefault("parent", key)));
+        return f.getOrDefault("name", f.getOrDefault("label", f.getOrDefault("parent", f.getOrDefault("relation", key))));
     }
 
     /** "relfilenode 16384 -> 16402, visible true -> false"; a long value (a definition) is shortened. */

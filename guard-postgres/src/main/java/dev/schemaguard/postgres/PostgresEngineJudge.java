@@ -23,7 +23,7 @@ import java.util.Set;
 final class PostgresEngineJudge implements EngineJudge {
     /** Kinds whose existing entries must not change or disappear. */
     private static final List<String> KEPT = List.of("rel", "col", "con", "idx", "trg", "rule", "pol", "fn", "nsp",
-            "dacl", "enum", "evt", "inh");
+            "dacl", "enum", "evt", "inh", "typ", "pub", "pubrel", "cast", "opr");
     private static final Set<String> LIMITS = Set.of("lock_timeout", "statement_timeout");
 
     /**

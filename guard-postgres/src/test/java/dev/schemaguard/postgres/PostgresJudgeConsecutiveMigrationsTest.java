@@ -334,16 +334,13 @@ class PostgresJudgeConsecutiveMigrationsTest {
     }
 
     /**
-     * Non-additive changes today's engine judge does not see: it fingerprints no pg_type row (a domain's
-     * default and NOT NULL, a composite type's attributes, a type's owner and privileges), no sequence
-     * value, no publication, cast or operator. The classifier refuses each of these statements
-     * (unknown-statement, select, drop, rename, owner-to, grant), so only the second judge's
-     * independence is missing; a shortcut cannot make these worse, but they are listed so that a
-     * wider evidence has its cases ready.
+     * Non-additive changes to things other than tables: a domain's default and NOT NULL, a composite
+     * type's attributes, a type's owner and privileges, a publication or what it publishes, a cast, an
+     * operator. The classifier refuses each of these statements too (unknown-statement, drop, rename,
+     * owner-to, grant); the engine sees them on its own since its evidence has types, publications,
+     * casts and operators. A sequence's position it cannot see (below).
      */
     @ParameterizedTest
-    @Disabled("judge misses changes outside its evidence: domain default/NOT NULL, composite type attributes, type owner"
-            + " and privileges, setval on a sequence an existing column draws from, publications, casts, operators")
     @ValueSource(strings = {
         "ALTER DOMAIN score DROP DEFAULT",
         "ALTER DOMAIN score SET DEFAULT 5",
@@ -352,13 +349,23 @@ class PostgresJudgeConsecutiveMigrationsTest {
         "ALTER TYPE pair DROP ATTRIBUTE b CASCADE",
         "ALTER TYPE mood OWNER TO pg_monitor",
         "REVOKE USAGE ON TYPE mood FROM PUBLIC",
-        "SELECT setval('kept_serial', 1)",
         "DROP PUBLICATION invoices_feed",
         "ALTER PUBLICATION invoices_feed DROP TABLE billing.invoices",
         "DROP CAST (text AS pair)",
         "DROP OPERATOR === (int, int)",
     })
-    void aChangeOutsideTheJudgesEvidence_isSeenInALaterMigration(String migration) throws SQLException {
+    void aChangeToATypePublicationCastOrOperator_isSeenInALaterMigration(String migration) throws SQLException {
+        try (JudgedBoot boot = JudgedBoot.start(db.url())) {
+            warmUp(boot);
+            assertTrue(!boot.migrate(migration).isEmpty(), migration + " committed as additive");
+        }
+    }
+
+    @ParameterizedTest
+    @Disabled("judge misses it: a sequence's position is not in the catalog, and setval is not transactional, so no"
+            + " rollback could undo it anyway; the classifier refuses setval")
+    @ValueSource(strings = "SELECT setval('kept_serial', 1)")
+    void aSequenceMovedBack_isSeenInALaterMigration(String migration) throws SQLException {
         try (JudgedBoot boot = JudgedBoot.start(db.url())) {
             warmUp(boot);
             assertTrue(!boot.migrate(migration).isEmpty(), migration + " committed as additive");
