@@ -134,8 +134,11 @@ final class Diff {
     /** Rows written in existing tables; the ledger's are the guard's own record, in its kind's shape. */
     List<String> rowsWritten(String ledgerOid) {
         List<String> changes = new ArrayList<>();
-        for (String rel : existing) {
-            if (rel.equals(ledgerOid)) {
+        // a table with no row in either reading was not written: only those with one are compared
+        Set<String> written = new java.util.LinkedHashSet<>(of(before, "rows").keySet());
+        written.addAll(of(after, "rows").keySet());
+        for (String rel : written) {
+            if (rel.equals(ledgerOid) || !existing.contains(rel)) {
                 continue;
             }
             Map<String, Long> was = counts(of(before, "rows").get(rel));
@@ -153,7 +156,8 @@ final class Diff {
 
     /**
      * Settings: the limits may be set by the migration but never lifted (0 is no limit; the boot's
-     * deadline still bounds a longer one); everything else, and the role, stays.
+     * deadline still bounds a longer one); everything else, the role, and the schemas unqualified names
+     * resolve in, stay.
      */
     List<String> settings(Set<String> limits) {
         List<String> changes = new ArrayList<>();
@@ -169,6 +173,13 @@ final class Diff {
         });
         if (!of(before, "who").equals(of(after, "who"))) {
             changes.add("the session's role changed: " + of(before, "who").get("user") + " -> " + of(after, "who").get("user"));
+        }
+        String pathBefore = of(before, "path").get("schemas");
+        String pathAfter = of(after, "path").get("schemas");
+        if (pathBefore != null && !pathBefore.equals(pathAfter)) {
+            changes.add("the schemas unqualified names resolve in changed: " + pathBefore + " -> " + pathAfter
+                    + " (a schema on the search_path was created or dropped: later migrations' tables and the guard's"
+                    + " ledger would be looked for there; create the schema before the boot, or keep it off the search_path)");
         }
         long locksBefore = Long.parseLong(of(before, "lock").getOrDefault("advisory", "0"));
         long locksAfter = Long.parseLong(of(after, "lock").getOrDefault("advisory", "0"));
@@ -191,13 +202,15 @@ final class Diff {
         return Map.ofEntries(Map.entry("rel", "relation"), Map.entry("col", "column"), Map.entry("con", "constraint"),
                 Map.entry("idx", "index"), Map.entry("trg", "trigger"), Map.entry("rule", "rule"), Map.entry("pol", "policy"),
                 Map.entry("fn", "function"), Map.entry("nsp", "schema"), Map.entry("dacl", "default privilege"),
-                Map.entry("enum", "enum label"), Map.entry("evt", "event trigger"), Map.entry("inh", "inheritance of"))
+                Map.entry("enum", "enum label"), Map.entry("evt", "event trigger"), Map.entry("inh", "inheritance of"),
+                Map.entry("typ", "type"), Map.entry("pub", "publication"), Map.entry("pubrel", "publication of"),
+                Map.entry("cast", "cast"), Map.entry("opr", "operator"))
                 .getOrDefault(kind, kind);
     }
 
     private static String name(String fingerprint, String key) {
         Map<String, String> f = Fingerprint.fields(fingerprint);
-        return f.getOrDefault("name", f.getOrDefault("label", f.getOrDefault("parent", key)));
+        return f.getOrDefault("name", f.getOrDefault("label", f.getOrDefault("parent", f.getOrDefault("relation", key))));
     }
 
     /** "relfilenode 16384 -> 16402, visible true -> false"; a long value (a definition) is shortened. */

@@ -7,7 +7,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -24,26 +23,50 @@ import java.util.Set;
 final class PostgresEngineJudge implements EngineJudge {
     /** Kinds whose existing entries must not change or disappear. */
     private static final List<String> KEPT = List.of("rel", "col", "con", "idx", "trg", "rule", "pol", "fn", "nsp",
-            "dacl", "enum", "evt", "inh");
+            "dacl", "enum", "evt", "inh", "typ", "pub", "pubrel", "cast", "opr");
     private static final Set<String> LIMITS = Set.of("lock_timeout", "statement_timeout");
+
+    /**
+     * The last migration's "after", if it committed: the next one's "before" while no other transaction
+     * committed in between (its session kinds are always read again).
+     */
+    private Reading lastAfter;
 
     @Override
     public Evidence before(Connection connection, GuardTables tables) throws SQLException {
-        return new PostgresEvidence(CatalogEvidence.take(connection, tables.all()), LedgerLocation.of(connection, tables.ledger()),
-                tables.all(), connection);
+        Reading before = null;
+        // A migration that runs outside a transaction commits statement by statement: read everything.
+        boolean inTransaction = !connection.getAutoCommit();
+        if (inTransaction && lastAfter != null) {
+            Reading session = CatalogEvidence.session(connection, tables.all(), lastAfter);
+            // a transaction id of its own already: this transaction wrote before the migration (it created the ledger)
+            if (session.nothingCommittedSince() && session.transaction() == null) {
+                before = session.withCatalogOf(lastAfter);
+            }
+        }
+        lastAfter = null;
+        if (before == null) {
+            before = CatalogEvidence.full(connection, tables.all());
+        }
+        return new PostgresEvidence(this, before, inTransaction, LedgerLocation.of(connection, tables.ledger()), tables.all(),
+                connection);
     }
 
     private static final class PostgresEvidence implements Evidence {
-        private final Map<String, Map<String, String>> before;
+        private final PostgresEngineJudge judge;
+        private final Reading before;
+        private final boolean inTransaction;
         private final LedgerLocation ledger;
         private final Set<String> guardTables;
         /** The ledger's row writes in this transaction before the migration's statements, and once they were done. */
         private final String ledgerWritesBefore;
         private String ledgerWritesAfterStatements;
 
-        PostgresEvidence(Map<String, Map<String, String>> before, LedgerLocation ledger, Set<String> guardTables,
-                         Connection connection) throws SQLException {
+        PostgresEvidence(PostgresEngineJudge judge, Reading before, boolean inTransaction, LedgerLocation ledger,
+                         Set<String> guardTables, Connection connection) throws SQLException {
+            this.judge = judge;
             this.before = before;
+            this.inTransaction = inTransaction;
             this.ledger = ledger;
             this.guardTables = guardTables;
             this.ledgerWritesBefore = ledger == null ? "" : ledger.writes(connection);
@@ -56,8 +79,24 @@ final class PostgresEngineJudge implements EngineJudge {
 
         @Override
         public List<String> changes(Connection connection, Applied applied, boolean ledgerRowWritten) throws SQLException {
-            Map<String, Map<String, String>> after = CatalogEvidence.take(connection, guardTables);
-            Diff diff = new Diff(before, after);
+            Reading after = null;
+            List<String> changes = null;
+            if (inTransaction) {
+                after = CatalogEvidence.incremental(connection, guardTables, before).applyTo(before);
+                changes = after == null ? null : changes(connection, applied, ledgerRowWritten, after);
+            }
+            // Anything to refuse is named from a whole reading, as is anything the incremental one cannot vouch for.
+            if (changes == null || !changes.isEmpty()) {
+                after = CatalogEvidence.full(connection, guardTables);
+                changes = changes(connection, applied, ledgerRowWritten, after);
+            }
+            judge.lastAfter = inTransaction && changes.isEmpty() ? after : null;
+            return changes;
+        }
+
+        private List<String> changes(Connection connection, Applied applied, boolean ledgerRowWritten, Reading afterReading)
+                throws SQLException {
+            Diff diff = new Diff(before.evidence(), afterReading.evidence());
             List<String> changes = new ArrayList<>();
             for (String kind : KEPT) {
                 changes.addAll(diff.changedOrGone(kind));

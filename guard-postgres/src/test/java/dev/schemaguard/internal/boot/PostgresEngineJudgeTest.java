@@ -80,6 +80,7 @@ class PostgresEngineJudgeTest {
         "CREATE TEMP TABLE databasechangelog (LIKE public.databasechangelog)  | the name databasechangelog no longer resolves to the ledger public.databasechangelog",
         "CREATE SCHEMA postgres; CREATE TABLE postgres.users (id int)         | relation public.users changed: visible true -> false",
         "SET search_path TO public, pg_temp                                     | setting search_path changed",
+        "CREATE SCHEMA postgres                                               | the schemas unqualified names resolve in changed: {public} -> {postgres,public}",
         "SET statement_timeout = 0                                            | statement_timeout was lifted",
         "RESET lock_timeout                                                   | lock_timeout was lifted",
         "SET session_replication_role = replica                               | setting session_replication_role changed: origin -> replica",
