@@ -107,7 +107,7 @@ public final class FlywayLedger implements LedgerKind {
             matched.add(row);
             if (row == null) {
                 if (history.baseline != null && FlywayName.compare(name.parts(), history.baseline) <= 0) {
-                    rows.put(m.name(), new LedgerRow(m.name(), null, m.name(), null, "below Flyway's baseline", "EXECUTED", null));
+                    rows.put(m.name(), new LedgerRow(m.name(), null, "below Flyway's baseline", "EXECUTED", null));
                 }
             } else if (!row.success()) {
                 blocked.put(m.name(), table + " records version " + name.version() + " as failed (installed_rank "
@@ -201,7 +201,7 @@ public final class FlywayLedger implements LedgerKind {
     }
 
     private record HistoryRow(int rank, String version, String description, String type, String script, Integer checksum,
-                              String installedBy, boolean success, java.time.LocalDateTime installedOn) {
+                              boolean success, java.time.LocalDateTime installedOn) {
         /** An undo, or Flyway's DELETE marker (repair of a removed migration), takes the version out of effect. */
         boolean inEffect() {
             String t = type.toUpperCase(Locale.ROOT);
@@ -213,8 +213,8 @@ public final class FlywayLedger implements LedgerKind {
         }
 
         LedgerRow asLedgerRow(String id) {
-            return new LedgerRow(id, installedBy, script, checksum == null ? null : checksum.toString(), description,
-                    success ? "EXECUTED" : "FAILED", installedOn);
+            return new LedgerRow(id, checksum == null ? null : checksum.toString(), description, success ? "EXECUTED" : "FAILED",
+                    installedOn);
         }
     }
 
@@ -228,12 +228,12 @@ public final class FlywayLedger implements LedgerKind {
             History history = new History();
             try (Statement statement = connection.createStatement();
                  ResultSet rs = statement.executeQuery("SELECT installed_rank, version, description, type, script, checksum,"
-                         + " installed_by, success, installed_on FROM " + table + " ORDER BY installed_rank")) {
+                         + " success, installed_on FROM " + table + " ORDER BY installed_rank")) {
                 while (rs.next()) {
                     int checksum = rs.getInt(6);
                     Integer recorded = rs.wasNull() ? null : checksum;
                     HistoryRow row = new HistoryRow(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getString(5), recorded, rs.getString(7), rs.getBoolean(8), LedgerDates.parse(rs.getString(9)));
+                            rs.getString(5), recorded, rs.getBoolean(7), LedgerDates.parse(rs.getString(8)));
                     history.add(row);
                 }
             }

@@ -37,11 +37,11 @@ public final class LedgerTable {
     public static Ledger read(Connection connection) throws SQLException {
         Map<String, LedgerRow> rows = new LinkedHashMap<>();
         try (Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery("SELECT ID, AUTHOR, FILENAME, MD5SUM, COMMENTS, EXECTYPE, DATEEXECUTED"
+             ResultSet rs = statement.executeQuery("SELECT ID, MD5SUM, COMMENTS, EXECTYPE, DATEEXECUTED"
                      + " FROM databasechangelog ORDER BY ORDEREXECUTED")) {
             while (rs.next()) {
                 LedgerRow row = new LedgerRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6), LedgerDates.parse(rs.getString(7)));
+                        LedgerDates.parse(rs.getString(5)));
                 if (row.applied()) {
                     rows.put(row.id(), row);
                 }

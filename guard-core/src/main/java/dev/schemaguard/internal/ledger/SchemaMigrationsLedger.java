@@ -146,7 +146,7 @@ public record SchemaMigrationsLedger(String table, String column, boolean byVers
                 applied = names.contains(m.name()) || names.contains(withoutExtension(m.name()));
             }
             if (applied) {
-                rows.put(m.name(), new LedgerRow(m.name(), null, m.name(), null, table + "." + column, "EXECUTED", null));
+                rows.put(m.name(), new LedgerRow(m.name(), null, table + "." + column, "EXECUTED", null));
             }
         }
         return new Ledger(true, rows, blocked, Map.of(), unmatched(names, mark, matchedNames, matchedVersions));
@@ -161,14 +161,14 @@ public record SchemaMigrationsLedger(String table, String column, boolean byVers
         List<LedgerRow> out = new ArrayList<>();
         if (highWater) {
             if (mark != null && !matchedVersions.contains(mark)) {
-                out.add(new LedgerRow(mark.toString(), null, mark.toString(), null, table + "." + column, "EXECUTED", null));
+                out.add(new LedgerRow(mark.toString(), null, table + "." + column, "EXECUTED", null));
             }
             return out;
         }
         names.stream().sorted().filter(value -> byVersion
                         ? numeric(value).map(v -> !matchedVersions.contains(v)).orElse(true)
                         : !matchedNames.contains(value))
-                .forEach(value -> out.add(new LedgerRow(value, null, value, null, table + "." + column, "EXECUTED", null)));
+                .forEach(value -> out.add(new LedgerRow(value, null, table + "." + column, "EXECUTED", null)));
         return out;
     }
 

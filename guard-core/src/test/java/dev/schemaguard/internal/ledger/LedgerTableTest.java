@@ -9,7 +9,7 @@ class LedgerTableTest {
     private static final String HEX = "0123456789abcdef".repeat(4);
 
     private static String recorded(String comments) {
-        return LedgerTable.recordedSha256(new LedgerRow("001.sql", "a", "001.sql", null, comments, "EXECUTED", null));
+        return LedgerTable.recordedSha256(new LedgerRow("001.sql", null, comments, "EXECUTED", null));
     }
 
     @Test
