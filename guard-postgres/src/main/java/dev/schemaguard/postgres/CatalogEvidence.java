@@ -28,8 +28,9 @@ import java.util.Set;
  * other transaction committed since an earlier reading: when none did, the catalog part of that reading
  * is still true. {@link #incremental} reads, besides the session's part, only the catalog rows written
  * since the migration's transaction began ({@code xmin} at or after its transaction id: its own writes,
- * subtransactions included) and how many rows each kind has; it says when that is not enough to know
- * the rest is unchanged (see {@link #UNSURE}), and then the caller reads everything.
+ * subtransactions included); the session's part says how many rows of each catalog the transaction
+ * deleted (its statistics), which no xmin can show; and it says when that is not enough to know the
+ * rest is unchanged (see {@link #UNSURE}), and then the caller reads everything.
  */
 final class CatalogEvidence {
     /** User schemas: not the system's, not TOAST's, not any session's temporary schema. */
@@ -46,11 +47,7 @@ final class CatalogEvidence {
      * rows that show this transaction wrote it ({@code written}); a session kind ({@code written} null)
      * belongs to the session and its transaction and is read in full every time.
      */
-    private record Part(String kind, String key, String fingerprint, String from, String written, boolean counted) {
-        Part(String kind, String key, String fingerprint, String from, String written) {
-            this(kind, key, fingerprint, from, written, true);
-        }
-
+    private record Part(String kind, String key, String fingerprint, String from, String written) {
         String select() {
             return "SELECT '" + kind + "', " + key + ", " + fingerprint + " " + from;
         }
@@ -58,14 +55,7 @@ final class CatalogEvidence {
         String selectWritten() {
             return select() + (from.contains(" WHERE ") ? " AND (" : " WHERE (") + written + ")";
         }
-
-        String count() {
-            return "SELECT '" + kind + "', '" + COUNT + "', count(*)::text " + from;
-        }
     }
-
-    /** The key of the row that counts a kind's entries in an incremental reading (no real key starts with '#'). */
-    private static final String COUNT = "#count";
 
     private static final List<Part> CATALOG = List.of(
             // relations: storage (relfilenode: a rewrite or TRUNCATE changes it), options, privileges,
@@ -89,8 +79,7 @@ final class CatalogEvidence {
                     "FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
                     + " LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum"
                     + " WHERE a.attnum > 0 AND c.relkind IN ('r', 'p', 'v', 'm', 'f', 'c') AND " + USER_NS,
-                    // an attribute's row goes only with its relation's, which the relations' count sees
-                    ours("a") + " OR coalesce(" + ours("d") + ", false)", false),
+                    ours("a") + " OR coalesce(" + ours("d") + ", false)"),
             // constraints, on tables and on domains; conrelid leads the key so new ones can be placed
             new Part("con", "k.conrelid || ':' || k.oid", "concat_ws(';', 'name=' || k.conname, 'type=' || k.contype::text,"
                     + " 'validated=' || k.convalidated, 'deferrable=' || k.condeferrable || '/' || k.condeferred,"
@@ -102,9 +91,8 @@ final class CatalogEvidence {
                     + " 'def=' || md5(concat_ws('/', c.relam, i.indisunique, i.indnkeyatts, i.indkey, i.indclass,"
                     + " i.indcollation, i.indoption, i.indexprs, i.indpred)))",
                     "FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
-                    // the index's relation row gives only its access method, which never changes; an index's
-                    // row goes only with that relation row, which the relations' count sees
-                    + " WHERE " + USER_NS, ours("i"), false),
+                    // the index's relation row gives only its access method, which never changes
+                    + " WHERE " + USER_NS, ours("i")),
             new Part("trg", "t.tgrelid || ':' || t.oid", "concat_ws(';', 'name=' || t.tgname, 'enabled=' || t.tgenabled::text,"
                     + " 'internal=' || t.tgisinternal, 'function=' || t.tgfoid, 'type=' || t.tgtype)",
                     "FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
@@ -171,6 +159,14 @@ final class CatalogEvidence {
             new Part("path", "'schemas'", "current_schemas(false)::text", "", null),
             new Part("lock", "'advisory'", "count(*)::text", "FROM pg_locks l WHERE l.locktype = 'advisory' AND l.granted"
                     + " AND l.pid = pg_backend_pid()", null),
+            // rows this transaction deleted from the catalogs the kinds read (attempts in rolled-back
+            // subtransactions included): a row of the catalog gone leaves nothing for an xmin to show
+            new Part(Reading.DELETED, "c.relname::text", "pg_stat_get_xact_tuples_deleted(c.oid)::text",
+                    "FROM pg_class c WHERE c.relnamespace = 'pg_catalog'::regnamespace AND c.relname IN (" + String.join(", ",
+                    List.of("pg_class", "pg_attribute", "pg_attrdef", "pg_constraint", "pg_index", "pg_trigger", "pg_rewrite",
+                            "pg_policy", "pg_proc", "pg_namespace", "pg_default_acl", "pg_enum", "pg_inherits", "pg_event_trigger",
+                            "pg_type", "pg_publication", "pg_publication_rel", "pg_cast", "pg_operator").stream()
+                            .map(name -> "'" + name + "'").toList()) + ")", null),
             // when this reading was taken, and by which transaction: what a later reading compares with
             new Part(Reading.SNAPSHOT, "coalesce(txid_current_if_assigned()::text, '')", "txid_current_snapshot()::text", "", null));
 
@@ -198,6 +194,8 @@ final class CatalogEvidence {
      * New tables' row types and their array types are the usual case and need nothing more.
      */
     static final String UNSURE = "SELECT '" + Reading.UNSURE + "', '', concat_ws(' ',"
+            // without statistics counts no deleted catalog row can be seen (see DELETED)
+            + " CASE WHEN current_setting('track_counts') <> 'on' THEN 'track_counts=off' END,"
             + " CASE WHEN EXISTS (SELECT 1 FROM pg_type t WHERE " + ours("t") + " AND NOT (t.oid = ANY(new.types)"
             + " OR t.typelem = ANY(new.types))) THEN 'type' END,"
             + " CASE WHEN EXISTS (SELECT 1 FROM pg_type t JOIN pg_type o ON o.typname = t.typname AND o.oid <> t.oid"
@@ -222,7 +220,7 @@ final class CatalogEvidence {
             CATALOG.stream().map(Part::select), SESSION.stream().map(Part::select)).toList());
     private static final String SESSION_ONLY = String.join(" UNION ALL ", SESSION.stream().map(Part::select).toList());
     private static final String INCREMENTAL = String.join(" UNION ALL ", java.util.stream.Stream.of(
-            CATALOG.stream().map(Part::selectWritten), CATALOG.stream().filter(Part::counted).map(Part::count),
+            CATALOG.stream().map(Part::selectWritten),
             SESSION.stream().map(Part::select), java.util.stream.Stream.of(UNSURE)).flatMap(parts -> parts).toList());
     private static final String GUARD_AND_COMMITTED = GUARD + " UNION ALL " + COMMITTED_SINCE;
 
@@ -296,15 +294,5 @@ final class CatalogEvidence {
     /** The catalog kinds' names, in reading order. */
     static List<String> catalogKinds() {
         return CATALOG.stream().map(Part::kind).toList();
-    }
-
-    /** Whether an incremental reading counts a kind's entries (some go only with a relation, which is counted). */
-    static boolean isCounted(String kind) {
-        return CATALOG.stream().anyMatch(part -> part.kind().equals(kind) && part.counted());
-    }
-
-    /** Row counts of a reading, per kind, when it was incremental. */
-    static String countKey() {
-        return COUNT;
     }
 }
