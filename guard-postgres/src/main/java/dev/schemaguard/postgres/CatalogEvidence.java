@@ -146,10 +146,11 @@ final class CatalogEvidence {
             new Part("temp", "c.oid::text", "'name=' || c.relname", "FROM pg_class c WHERE c.relnamespace = pg_my_temp_schema()", null),
             new Part("tempfn", "p.oid::text", "'name=' || p.proname", "FROM pg_proc p WHERE p.pronamespace = pg_my_temp_schema()", null),
             // row writes of this transaction, per table (the statistics of the transaction in progress), as
-            // pg_stat_xact_user_tables counts them; only tables written to, which is all a comparison needs
+            // pg_stat_xact_user_tables counts them (its TOAST tables are all in pg_toast schemas, which it
+            // leaves out, so relkind 't' is not read at all); only tables written to, all a comparison needs
             new Part("rows", "c.oid::text", "concat_ws(';', 'ins=' || pg_stat_get_xact_tuples_inserted(c.oid),"
                     + " 'upd=' || pg_stat_get_xact_tuples_updated(c.oid), 'del=' || pg_stat_get_xact_tuples_deleted(c.oid))",
-                    "FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind IN ('r', 't', 'm', 'p')"
+                    "FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind IN ('r', 'm', 'p')"
                     + " AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname !~ '^pg_toast'"
                     + " AND pg_stat_get_xact_tuples_inserted(c.oid) + pg_stat_get_xact_tuples_updated(c.oid)"
                     + " + pg_stat_get_xact_tuples_deleted(c.oid) > 0", null),
