@@ -13,6 +13,7 @@ final class Reading {
     static final String COMMITTED = "committed";
     static final String UNSURE = "unsure";
     static final String DELETED = "deleted";
+    static final String UPDATED = "updated";
 
     private final Map<String, Map<String, String>> evidence;
 
