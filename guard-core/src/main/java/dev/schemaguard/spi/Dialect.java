@@ -163,6 +163,16 @@ public interface Dialect {
         Set<String> objects(Connection connection) throws SQLException;
 
         /**
+         * Which of {@code names} (bare, lower-case: in the current schema) {@link #objects} would list: a
+         * narrower question, asked once per migration about the guard's own tables, that a dialect may
+         * answer without listing everything (whose cost grows with the schema).
+         */
+        default Set<String> objects(Connection connection, Set<String> names) throws SQLException {
+            Set<String> all = objects(connection);
+            return names.stream().filter(all::contains).collect(java.util.stream.Collectors.toUnmodifiableSet());
+        }
+
+        /**
          * Why this connection cannot write (a standby, a read-only default transaction, a read-only
          * file, folder or mount), as one sentence with its fix; empty when it can. Asked only when the
          * boot has something to apply, before it applies anything.

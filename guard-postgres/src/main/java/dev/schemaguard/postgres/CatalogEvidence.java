@@ -28,8 +28,9 @@ import java.util.Set;
  * other transaction committed since an earlier reading: when none did, the catalog part of that reading
  * is still true. {@link #incremental} reads, besides the session's part, only the catalog rows written
  * since the migration's transaction began ({@code xmin} at or after its transaction id: its own writes,
- * subtransactions included) and how many rows each kind has; it says when that is not enough to know
- * the rest is unchanged (see {@link #UNSURE}), and then the caller reads everything.
+ * subtransactions included); the session's part says how many rows of each catalog the transaction
+ * deleted (its statistics), which no xmin can show; and it says when that is not enough to know the
+ * rest is unchanged (see {@link #UNSURE}), and then the caller reads everything.
  */
 final class CatalogEvidence {
     /** User schemas: not the system's, not TOAST's, not any session's temporary schema. */
@@ -43,29 +44,35 @@ final class CatalogEvidence {
 
     /**
      * One kind of evidence: {@code SELECT <kind>, <key>, <fingerprint> <from>}. A catalog kind names the
-     * rows that show this transaction wrote it ({@code written}); a session kind ({@code written} null)
+     * rows that show this transaction wrote it ({@code written}); a session kind ({@code written} empty)
      * belongs to the session and its transaction and is read in full every time.
      */
-    private record Part(String kind, String key, String fingerprint, String from, String written, boolean counted) {
+    private record Part(String kind, String key, String fingerprint, String from, List<String> written) {
         Part(String kind, String key, String fingerprint, String from, String written) {
-            this(kind, key, fingerprint, from, written, true);
+            this(kind, key, fingerprint, from, List.of(written));
         }
 
         String select() {
             return "SELECT '" + kind + "', " + key + ", " + fingerprint + " " + from;
         }
 
-        String selectWritten() {
-            return select() + (from.contains(" WHERE ") ? " AND (" : " WHERE (") + written + ")";
-        }
-
-        String count() {
-            return "SELECT '" + kind + "', '" + COUNT + "', count(*)::text " + from;
+        /** One query per way of finding the rows this transaction wrote; a row found twice is the same entry. */
+        java.util.stream.Stream<String> selectWritten() {
+            return written.stream().map(rows -> select() + (from.contains(" WHERE ") ? " AND (" : " WHERE (") + rows + ")");
         }
     }
 
-    /** The key of the row that counts a kind's entries in an incremental reading (no real key starts with '#'). */
-    private static final String COUNT = "#count";
+    /** The relations whose catalog row this transaction wrote (new, or changed). */
+    private static final String WRITTEN_RELATIONS = "ARRAY(SELECT w.oid FROM pg_class w WHERE " + ours("w") + ")";
+
+    /**
+     * Whether this transaction updated a row of these catalogs since the reading {@code ?} stands for
+     * (their update counts then, summed): the statistics of the transaction in progress.
+     */
+    private static String updatedSince(String... catalogs) {
+        return "(SELECT sum(pg_stat_get_xact_tuples_updated(x.oid)) FROM pg_class x WHERE x.relnamespace = 'pg_catalog'::regnamespace"
+                + " AND x.relname IN ('" + String.join("', '", catalogs) + "')) > ?::bigint";
+    }
 
     private static final List<Part> CATALOG = List.of(
             // relations: storage (relfilenode: a rewrite or TRUNCATE changes it), options, privileges,
@@ -89,8 +96,12 @@ final class CatalogEvidence {
                     "FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
                     + " LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum"
                     + " WHERE a.attnum > 0 AND c.relkind IN ('r', 'p', 'v', 'm', 'f', 'c') AND " + USER_NS,
-                    // an attribute's row goes only with its relation's, which the relations' count sees
-                    ours("a") + " OR coalesce(" + ours("d") + ", false)", false),
+                    // A relation's attribute rows are inserted only with its own row written (a new relation,
+                    // ADD COLUMN's new attribute count), so those are found through pg_attribute's index; only
+                    // when this transaction updated attribute or default rows (SET NOT NULL, DROP COLUMN, GRANT,
+                    // a new default on an old column) are all of them, the largest catalog, looked through.
+                    List.of("a.attrelid = ANY(" + WRITTEN_RELATIONS + ")",
+                            updatedSince("pg_attribute", "pg_attrdef") + " AND (" + ours("a") + " OR coalesce(" + ours("d") + ", false))")),
             // constraints, on tables and on domains; conrelid leads the key so new ones can be placed
             new Part("con", "k.conrelid || ':' || k.oid", "concat_ws(';', 'name=' || k.conname, 'type=' || k.contype::text,"
                     + " 'validated=' || k.convalidated, 'deferrable=' || k.condeferrable || '/' || k.condeferred,"
@@ -102,9 +113,10 @@ final class CatalogEvidence {
                     + " 'def=' || md5(concat_ws('/', c.relam, i.indisunique, i.indnkeyatts, i.indkey, i.indclass,"
                     + " i.indcollation, i.indoption, i.indexprs, i.indpred)))",
                     "FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
-                    // the index's relation row gives only its access method, which never changes; an index's
-                    // row goes only with that relation row, which the relations' count sees
-                    + " WHERE " + USER_NS, ours("i"), false),
+                    // the index's relation row gives only its access method, which never changes; an index's row
+                    // is inserted with its relation's, and updated alone only when it is validated or clustered
+                    + " WHERE " + USER_NS, List.of("i.indexrelid = ANY(" + WRITTEN_RELATIONS + ")",
+                            updatedSince("pg_index") + " AND " + ours("i"))),
             new Part("trg", "t.tgrelid || ':' || t.oid", "concat_ws(';', 'name=' || t.tgname, 'enabled=' || t.tgenabled::text,"
                     + " 'internal=' || t.tgisinternal, 'function=' || t.tgfoid, 'type=' || t.tgtype)",
                     "FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
@@ -155,24 +167,37 @@ final class CatalogEvidence {
                     ours("o")));
 
     private static final List<Part> SESSION = List.of(
-            new Part("temp", "c.oid::text", "'name=' || c.relname", "FROM pg_class c WHERE c.relnamespace = pg_my_temp_schema()", null),
-            new Part("tempfn", "p.oid::text", "'name=' || p.proname", "FROM pg_proc p WHERE p.pronamespace = pg_my_temp_schema()", null),
+            new Part("temp", "c.oid::text", "'name=' || c.relname", "FROM pg_class c WHERE c.relnamespace = pg_my_temp_schema()", List.of()),
+            new Part("tempfn", "p.oid::text", "'name=' || p.proname", "FROM pg_proc p WHERE p.pronamespace = pg_my_temp_schema()", List.of()),
             // row writes of this transaction, per table (the statistics of the transaction in progress), as
-            // pg_stat_xact_user_tables counts them; only tables written to, which is all a comparison needs
+            // pg_stat_xact_user_tables counts them (its TOAST tables are all in pg_toast schemas, which it
+            // leaves out, so relkind 't' is not read at all); only tables written to, all a comparison needs
             new Part("rows", "c.oid::text", "concat_ws(';', 'ins=' || pg_stat_get_xact_tuples_inserted(c.oid),"
                     + " 'upd=' || pg_stat_get_xact_tuples_updated(c.oid), 'del=' || pg_stat_get_xact_tuples_deleted(c.oid))",
-                    "FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind IN ('r', 't', 'm', 'p')"
+                    "FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind IN ('r', 'm', 'p')"
                     + " AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname !~ '^pg_toast'"
                     + " AND pg_stat_get_xact_tuples_inserted(c.oid) + pg_stat_get_xact_tuples_updated(c.oid)"
-                    + " + pg_stat_get_xact_tuples_deleted(c.oid) > 0", null),
-            new Part("set", "s.name", "s.setting", "FROM pg_settings s", null),
-            new Part("who", "'user'", "current_user || '/' || session_user", "", null),
+                    + " + pg_stat_get_xact_tuples_deleted(c.oid) > 0", List.of()),
+            new Part("set", "s.name", "s.setting", "FROM pg_settings s", List.of()),
+            new Part("who", "'user'", "current_user || '/' || session_user", "", List.of()),
             // the schemas an unqualified name resolves in, in order: a new schema on the search_path moves them
-            new Part("path", "'schemas'", "current_schemas(false)::text", "", null),
+            new Part("path", "'schemas'", "current_schemas(false)::text", "", List.of()),
             new Part("lock", "'advisory'", "count(*)::text", "FROM pg_locks l WHERE l.locktype = 'advisory' AND l.granted"
-                    + " AND l.pid = pg_backend_pid()", null),
+                    + " AND l.pid = pg_backend_pid()", List.of()),
+            // rows this transaction deleted from the catalogs the kinds read (attempts in rolled-back
+            // subtransactions included): a row of the catalog gone leaves nothing for an xmin to show
+            new Part(Reading.DELETED, "c.relname::text", "pg_stat_get_xact_tuples_deleted(c.oid)::text",
+                    "FROM pg_class c WHERE c.relnamespace = 'pg_catalog'::regnamespace AND c.relname IN (" + String.join(", ",
+                    List.of("pg_class", "pg_attribute", "pg_attrdef", "pg_constraint", "pg_index", "pg_trigger", "pg_rewrite",
+                            "pg_policy", "pg_proc", "pg_namespace", "pg_default_acl", "pg_enum", "pg_inherits", "pg_event_trigger",
+                            "pg_type", "pg_publication", "pg_publication_rel", "pg_cast", "pg_operator").stream()
+                            .map(name -> "'" + name + "'").toList()) + ")", List.of()),
+            // rows this transaction updated in the catalogs an incremental reading looks through only then
+            new Part(Reading.UPDATED, "c.relname::text", "pg_stat_get_xact_tuples_updated(c.oid)::text",
+                    "FROM pg_class c WHERE c.relnamespace = 'pg_catalog'::regnamespace"
+                    + " AND c.relname IN ('pg_attribute', 'pg_attrdef', 'pg_index')", List.of()),
             // when this reading was taken, and by which transaction: what a later reading compares with
-            new Part(Reading.SNAPSHOT, "coalesce(txid_current_if_assigned()::text, '')", "txid_current_snapshot()::text", "", null));
+            new Part(Reading.SNAPSHOT, "coalesce(txid_current_if_assigned()::text, '')", "txid_current_snapshot()::text", "", List.of()));
 
     /** The guard's own tables, by their unqualified names ({@code ?}, a text array): the one parameter of a reading. */
     private static final String GUARD = "SELECT 'guard', c.oid::text, 'name=' || c.relname"
@@ -198,6 +223,8 @@ final class CatalogEvidence {
      * New tables' row types and their array types are the usual case and need nothing more.
      */
     static final String UNSURE = "SELECT '" + Reading.UNSURE + "', '', concat_ws(' ',"
+            // without statistics counts no deleted catalog row can be seen (see DELETED)
+            + " CASE WHEN current_setting('track_counts') <> 'on' THEN 'track_counts=off' END,"
             + " CASE WHEN EXISTS (SELECT 1 FROM pg_type t WHERE " + ours("t") + " AND NOT (t.oid = ANY(new.types)"
             + " OR t.typelem = ANY(new.types))) THEN 'type' END,"
             + " CASE WHEN EXISTS (SELECT 1 FROM pg_type t JOIN pg_type o ON o.typname = t.typname AND o.oid <> t.oid"
@@ -222,7 +249,7 @@ final class CatalogEvidence {
             CATALOG.stream().map(Part::select), SESSION.stream().map(Part::select)).toList());
     private static final String SESSION_ONLY = String.join(" UNION ALL ", SESSION.stream().map(Part::select).toList());
     private static final String INCREMENTAL = String.join(" UNION ALL ", java.util.stream.Stream.of(
-            CATALOG.stream().map(Part::selectWritten), CATALOG.stream().filter(Part::counted).map(Part::count),
+            CATALOG.stream().flatMap(Part::selectWritten),
             SESSION.stream().map(Part::select), java.util.stream.Stream.of(UNSURE)).flatMap(parts -> parts).toList());
     private static final String GUARD_AND_COMMITTED = GUARD + " UNION ALL " + COMMITTED_SINCE;
 
@@ -249,7 +276,9 @@ final class CatalogEvidence {
      */
     static Reading incremental(Connection connection, Set<String> guardTables, Reading since) throws SQLException {
         // this transaction is the one in progress, not one that must have committed
-        return read(connection, INCREMENTAL, guardTables, since.snapshot(), null);
+        Map<String, String> updated = since.kind(Reading.UPDATED);
+        return read(connection, INCREMENTAL, guardTables, since.snapshot(), null,
+                count(updated, "pg_attribute") + count(updated, "pg_attrdef"), count(updated, "pg_index"));
     }
 
     /**
@@ -258,10 +287,15 @@ final class CatalogEvidence {
      * which can only count more).
      */
     private static Reading read(Connection connection, String query, Set<String> guardTables, String since,
-                                String transaction) throws SQLException {
+                                String transaction, long... queryParameters) throws SQLException {
         Map<String, Map<String, String>> evidence = new LinkedHashMap<>();
-        try (PreparedStatement statement = connection.prepareStatement(query); ResultSet rs = statement.executeQuery()) {
-            collect(rs, evidence);
+        try (PreparedStatement statement = connection.prepareStatement(query)) {
+            for (int i = 0; i < queryParameters.length; i++) {
+                statement.setLong(i + 1, queryParameters[i]);
+            }
+            try (ResultSet rs = statement.executeQuery()) {
+                collect(rs, evidence);
+            }
         }
         try (PreparedStatement statement = connection.prepareStatement(since == null ? GUARD : GUARD_AND_COMMITTED)) {
             statement.setArray(1, connection.createArrayOf("text", guardTables.toArray()));
@@ -282,6 +316,12 @@ final class CatalogEvidence {
         return new Reading(evidence);
     }
 
+    /** A statistics count of an earlier reading; an absent one counts as -1, so that the catalog is looked through. */
+    private static long count(Map<String, String> counts, String catalog) {
+        String count = counts.get(catalog);
+        return count == null ? -1 : Long.parseLong(count);
+    }
+
     private static void collect(ResultSet rs, Map<String, Map<String, String>> evidence) throws SQLException {
         while (rs.next()) {
             evidence.computeIfAbsent(rs.getString(1), k -> new LinkedHashMap<>()).put(rs.getString(2), rs.getString(3));
@@ -296,15 +336,5 @@ final class CatalogEvidence {
     /** The catalog kinds' names, in reading order. */
     static List<String> catalogKinds() {
         return CATALOG.stream().map(Part::kind).toList();
-    }
-
-    /** Whether an incremental reading counts a kind's entries (some go only with a relation, which is counted). */
-    static boolean isCounted(String kind) {
-        return CATALOG.stream().anyMatch(part -> part.kind().equals(kind) && part.counted());
-    }
-
-    /** Row counts of a reading, per kind, when it was incremental. */
-    static String countKey() {
-        return COUNT;
     }
 }

@@ -46,6 +46,27 @@ final class PostgresCatalog implements Dialect.Catalog {
             + " AND (t.typtype = 'e' OR (t.typtype = 'd' AND NOT t.typnotnull AND t.typdefaultbin IS NULL"
             + " AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.contypid = t.oid)))";
 
+    /** {@link #RELATIONS} of the current schema by name (its index), not every relation of the database. */
+    private static final String NAMED_RELATIONS = "SELECT c.relname FROM pg_class c WHERE c.relname = ANY(?::name[])"
+            + " AND c.relnamespace = (SELECT n.oid FROM pg_namespace n WHERE n.nspname = current_schema() AND " + SYSTEM + ")"
+            + " AND c.relkind IN ('r', 'p', 'v', 'm', 'i', 'I', 'S', 'f')"
+            + " AND " + String.format(NOT_EXTENSION_MEMBER, "c.oid", "pg_class")
+            + " AND NOT EXISTS (SELECT 1 FROM pg_index x WHERE x.indexrelid = c.oid AND NOT x.indisvalid)";
+
+    @Override
+    public Set<String> objects(Connection connection, Set<String> names) throws SQLException {
+        Set<String> found = new HashSet<>();
+        try (java.sql.PreparedStatement statement = connection.prepareStatement(NAMED_RELATIONS)) {
+            statement.setArray(1, connection.createArrayOf("text", names.toArray()));
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    found.add(rs.getString(1));
+                }
+            }
+        }
+        return found;
+    }
+
     @Override
     public Set<String> objects(Connection connection) throws SQLException {
         Set<String> names = new HashSet<>();

@@ -12,6 +12,8 @@ final class Reading {
     static final String SNAPSHOT = "snap";
     static final String COMMITTED = "committed";
     static final String UNSURE = "unsure";
+    static final String DELETED = "deleted";
+    static final String UPDATED = "updated";
 
     private final Map<String, Map<String, String>> evidence;
 
@@ -68,26 +70,18 @@ final class Reading {
     /**
      * {@code before} brought up to date by this incremental reading: its catalog entries, with the rows
      * this transaction wrote put over them, and this reading's session kinds; null when the reading cannot
-     * vouch for the rest (another transaction committed, something it cannot show was written, or a kind
-     * lost an entry, which only a whole reading can name).
+     * vouch for the rest (another transaction committed, something it cannot show was written, or a row
+     * of a catalog the kinds read was deleted, which only a whole reading can name).
      */
     Reading applyTo(Reading before) {
-        if (!nothingCommittedSince() || !unsure().isEmpty()) {
+        if (!nothingCommittedSince() || !unsure().isEmpty() || kind(DELETED).isEmpty()
+                || !kind(DELETED).equals(before.kind(DELETED))) {
             return null;
         }
         Map<String, Map<String, String>> merged = new LinkedHashMap<>();
         for (String kind : CatalogEvidence.catalogKinds()) {
             Map<String, String> entries = new LinkedHashMap<>(before.kind(kind));
-            Map<String, String> written = kind(kind);
-            String count = written.get(CatalogEvidence.countKey());
-            written.forEach((key, fingerprint) -> {
-                if (!key.equals(CatalogEvidence.countKey())) {
-                    entries.put(key, fingerprint);
-                }
-            });
-            if (CatalogEvidence.isCounted(kind) && (count == null || Long.parseLong(count) != entries.size())) {
-                return null;
-            }
+            entries.putAll(kind(kind));
             merged.put(kind, entries);
         }
         evidence.forEach((kind, entries) -> {

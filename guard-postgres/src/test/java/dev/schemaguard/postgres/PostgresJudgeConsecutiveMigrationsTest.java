@@ -210,6 +210,28 @@ class PostgresJudgeConsecutiveMigrationsTest {
     }
 
     /**
+     * The columns of a table an earlier migration of the boot created are in that migration's "after"
+     * (an incremental reading finds them through the new relation's row), so a later migration that
+     * changes one of them is refused like a change to any existing column, not taken for a new column.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "ALTER TABLE first ALTER COLUMN note SET NOT NULL   | column first.note changed: notnull false -> true",
+        "ALTER TABLE first DROP COLUMN note                 | column first.note changed: name first.note -> first.........pg.dropped.",
+        "ALTER TABLE first ALTER COLUMN code TYPE bigint    | column first.code changed: type integer -> bigint",
+        "ALTER TABLE first ALTER COLUMN code SET DEFAULT 7  | column first.code changed: default  -> 7",
+    })
+    void aColumnOfATableAnEarlierMigrationCreated_isSeenWhenALaterOneChangesIt(String migration, String change)
+            throws SQLException {
+        try (JudgedBoot boot = JudgedBoot.start(db.url())) {
+            // no default, no key: nothing updates an attribute row, so only the new relation's row leads to them
+            assertEquals(List.of(), boot.migrate("CREATE TABLE first (id int, code int, note text)"));
+            assertEquals(List.of(), boot.migrate("CREATE TABLE second (id int PRIMARY KEY)"));
+            assertReports(boot.migrate(migration), change);
+        }
+    }
+
+    /**
      * Migration 1 writes rows into its own new table (allowed); migration 2 writes as many into it, now
      * an existing table. The row counts are the statistics of the session, which PostgreSQL 14 keeps
      * across its transactions until it sends them, idle, at most every 500 ms (PGSTAT_STAT_INTERVAL):

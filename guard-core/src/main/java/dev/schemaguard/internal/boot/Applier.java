@@ -132,7 +132,7 @@ final class Applier {
 
     private boolean applyInTransaction(Connection connection, PlannedMigration planned, LedgerKind.Entry entry) throws SQLException {
         long started = clock.nanoTime();
-        java.util.Set<String> objects = dialect.catalog().objects(connection);
+        java.util.Set<String> objects = dialect.catalog().objects(connection, ledger.tables());
         if (ledger.contains(connection, objects, planned.migration())) {
             connection.rollback();
             return false;
@@ -175,7 +175,7 @@ final class Applier {
     }
 
     private boolean alreadyApplied(Connection connection, PlannedMigration planned) throws SQLException {
-        return ledger.contains(connection, dialect.catalog().objects(connection), planned.migration());
+        return ledger.contains(connection, dialect.catalog().objects(connection, ledger.tables()), planned.migration());
     }
 
     private void runOutsideTransaction(Connection connection, PlannedMigration planned) throws SQLException {

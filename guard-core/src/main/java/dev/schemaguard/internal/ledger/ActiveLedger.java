@@ -36,6 +36,11 @@ public record ActiveLedger(LedgerKind kept, LedgerKind writer, String detection)
         return kept == writer ? List.of(kept) : List.of(kept, writer);
     }
 
+    /** The tables of every ledger read or written: all a ledger check needs to know exists. */
+    public Set<String> tables() {
+        return java.util.stream.Stream.of(kept.table(), writer.table()).collect(java.util.stream.Collectors.toUnmodifiableSet());
+    }
+
     public boolean existsIn(Set<String> objects) {
         return readers().stream().anyMatch(kind -> kind.existsIn(objects));
     }
