@@ -239,7 +239,8 @@ final class CatalogEvidence {
             + ") FROM (SELECT ARRAY(SELECT c.reltype FROM pg_class c WHERE " + ours("c") + " AND c.reltype <> 0) types) new";
 
     /*
-     * Each reading is one query of fixed text with no parameter and one small query with the parameters.
+     * Each reading is one query of fixed text (the incremental one takes two counts) and one small query
+     * with the guard's tables and the check for other transactions' commits.
      * Planning the larger one costs about as much as running it, and the server plans it again in every
      * migration's transaction (the migration's DDL invalidates the cached plan), so its text is kept to
      * what the reading needs. Its planner estimate must stay low too: above jit_above_cost (100,000 by
