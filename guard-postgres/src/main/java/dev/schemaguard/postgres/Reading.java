@@ -59,12 +59,7 @@ final class Reading {
                 merged.put(kind, entries);
             }
         });
-        evidence.forEach((kind, entries) -> {
-            if (!CatalogEvidence.isCatalogKind(kind)) {
-                merged.put(kind, entries);
-            }
-        });
-        return new Reading(merged);
+        return withSessionKinds(merged);
     }
 
     /**
@@ -84,11 +79,16 @@ final class Reading {
             entries.putAll(kind(kind));
             merged.put(kind, entries);
         }
+        return withSessionKinds(merged);
+    }
+
+    /** {@code catalog}'s entries with this reading's session kinds (and its bookkeeping rows): a whole reading. */
+    private Reading withSessionKinds(Map<String, Map<String, String>> catalog) {
         evidence.forEach((kind, entries) -> {
             if (!CatalogEvidence.isCatalogKind(kind)) {
-                merged.put(kind, entries);
+                catalog.put(kind, entries);
             }
         });
-        return new Reading(merged);
+        return new Reading(catalog);
     }
 }
