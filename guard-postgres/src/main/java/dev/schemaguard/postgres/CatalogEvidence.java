@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,31 +25,56 @@ import java.util.Set;
  *
  * <p>Reading it all costs time in proportion to the schema, twice per migration: a first boot of 1,000
  * migrations spent most of its time here. So there are three readings. {@link #full} reads everything.
- * {@link #session} reads only what belongs to the session and its transaction, and says whether any
- * other transaction committed since an earlier reading: when none did, the catalog part of that reading
- * is still true. {@link #incremental} reads, besides the session's part, only the catalog rows written
- * since the migration's transaction began ({@code xmin} at or after its transaction id: its own writes,
- * subtransactions included); the session's part says how many rows of each catalog the transaction
- * deleted (its statistics), which no xmin can show; and it says when that is not enough to know the
- * rest is unchanged (see {@link #UNSURE}), and then the caller reads everything.
+ * {@link #session} reads only what belongs to the session and its transaction, including how many rows
+ * the transaction inserted, updated and deleted in each catalog so far (its statistics), and says
+ * whether any other transaction committed since an earlier reading: when none did, the catalog part of
+ * that reading is still true. {@link #incremental} takes a session reading and, from the catalogs the
+ * migration wrote since "before" (the statistics, then and now), reads only those catalogs' rows the
+ * transaction wrote ({@code xmin} at or after its transaction id: its own writes, subtransactions
+ * included); a deleted row, which no xmin can show, or a write to a catalog the kinds do not show, makes
+ * it give up, and then the caller reads everything.
  */
 final class CatalogEvidence {
     /** User schemas: not the system's, not TOAST's, not any session's temporary schema. */
     private static final String USER_NS = "n.nspname NOT IN ('pg_catalog', 'information_schema')"
             + " AND n.nspname NOT LIKE 'pg\\_toast%' AND n.nspname NOT LIKE 'pg\\_temp\\_%'";
 
-    /** A catalog row written by this transaction or by one that began after it (age 0 or less: not older than ours). */
+    /**
+     * A catalog row written by this transaction or by one that began after it (age 0 or less: not older
+     * than ours). Written as a range of the whole negative half of age's int4, which is the same: the
+     * planner, with no statistics on age(), estimates a range as 0.5% of the rows, where it takes one
+     * inequality for a third, and then joins these few rows through whole scans of pg_class.
+     */
     private static String ours(String alias) {
-        return "age(" + alias + ".xmin) <= 0";
+        return "age(" + alias + ".xmin) BETWEEN -2147483648 AND 0";
     }
 
     /**
-     * One kind of evidence: {@code SELECT <kind>, <key>, <fingerprint> <from>}. A catalog kind names the
-     * rows that show this transaction wrote it ({@code written}); a session kind ({@code written} empty)
+     * One way to find the rows of a kind this transaction wrote ({@code rows}, a condition), worth asking
+     * only when the transaction inserted or updated (or, {@code updatesOnly}, updated) a row of one of
+     * {@code catalogs} since the earlier reading.
+     */
+    private record Written(String rows, boolean updatesOnly, List<String> catalogs) {
+        static Written when(String rows, String... catalogs) {
+            return new Written(rows, false, List.of(catalogs));
+        }
+
+        static Written whenUpdated(String rows, String... catalogs) {
+            return new Written(rows, true, List.of(catalogs));
+        }
+
+        boolean needed(CatalogWrites writes) {
+            return catalogs.stream().anyMatch(catalog -> updatesOnly ? writes.updated(catalog) : writes.insertedOrUpdated(catalog));
+        }
+    }
+
+    /**
+     * One kind of evidence: {@code SELECT <kind>, <key>, <fingerprint> <from>}. A catalog kind says how to
+     * find the rows this transaction wrote ({@code written}); a session kind ({@code written} empty)
      * belongs to the session and its transaction and is read in full every time.
      */
-    private record Part(String kind, String key, String fingerprint, String from, List<String> written) {
-        Part(String kind, String key, String fingerprint, String from, String written) {
+    private record Part(String kind, String key, String fingerprint, String from, List<Written> written) {
+        Part(String kind, String key, String fingerprint, String from, Written written) {
             this(kind, key, fingerprint, from, List.of(written));
         }
 
@@ -56,23 +82,49 @@ final class CatalogEvidence {
             return "SELECT '" + kind + "', " + key + ", " + fingerprint + " " + from;
         }
 
-        /** One query per way of finding the rows this transaction wrote; a row found twice is the same entry. */
-        java.util.stream.Stream<String> selectWritten() {
-            return written.stream().map(rows -> select() + (from.contains(" WHERE ") ? " AND (" : " WHERE (") + rows + ")");
+        /** One query per way of finding the rows this transaction wrote that the writes call for; a row found twice is the same entry. */
+        java.util.stream.Stream<String> selectWritten(CatalogWrites writes) {
+            return written.stream().filter(way -> way.needed(writes))
+                    .map(way -> select() + (from.contains(" WHERE ") ? " AND (" : " WHERE (") + way.rows() + ")");
         }
     }
 
-    /** The relations whose catalog row this transaction wrote (new, or changed). */
-    private static final String WRITTEN_RELATIONS = "ARRAY(SELECT w.oid FROM pg_class w WHERE " + ours("w") + ")";
-
     /**
-     * Whether this transaction updated a row of these catalogs since the reading {@code ?} stands for
-     * (their update counts then, summed): the statistics of the transaction in progress.
+     * The rows of a large catalog this transaction wrote, gathered once per incremental reading in a CTE
+     * ({@code name}) with the columns the kinds use, instead of one scan per kind. When the transaction only
+     * inserted into the catalog since "before" (its statistics), the rows are new objects', and new objects
+     * take object ids above every one there was ({@link Reading#MAX_OID}, read with "before"): they are
+     * found through the catalog's oid index instead of a scan of the whole catalog, which grows with the
+     * schema and made a boot of many migrations quadratic. Once the object id counter wraps around, a new
+     * object can take a free id below that; then fewer rows are found than the statistics say were
+     * inserted ({@link Reading#FOUND}), and the caller reads everything.
      */
-    private static String updatedSince(String... catalogs) {
-        return "(SELECT sum(pg_stat_get_xact_tuples_updated(x.oid)) FROM pg_class x WHERE x.relnamespace = 'pg_catalog'::regnamespace"
-                + " AND x.relname IN ('" + String.join("', '", catalogs) + "')) > ?::bigint";
+    private record WrittenRows(String name, String catalog, String columns) {
+        /** {@code name}'s object ids, as an array for {@code = ANY(...)}. */
+        String oids() {
+            return "ARRAY(SELECT " + name + ".oid FROM " + name + ")";
+        }
+
+        boolean byObjectId(CatalogWrites writes, Reading before) {
+            return !writes.updated(catalog) && before.kind(Reading.MAX_OID).containsKey(catalog);
+        }
+
+        String cte(CatalogWrites writes, Reading before) {
+            String newOnly = byObjectId(writes, before)
+                    ? "x.oid > " + Long.parseLong(before.kind(Reading.MAX_OID).get(catalog)) + "::oid AND " : "";
+            return name + " AS MATERIALIZED (SELECT " + columns + " FROM " + catalog + " x WHERE " + newOnly + ours("x") + ")";
+        }
+
+        /** How many rows {@code name} holds, to compare with the rows the statistics say were inserted. */
+        String found() {
+            return "SELECT '" + Reading.FOUND + "', '" + catalog + "', count(*)::text FROM " + name;
+        }
     }
+
+    private static final WrittenRows RELATIONS = new WrittenRows("w", "pg_class", "x.oid, x.reltype, x.relname");
+    private static final WrittenRows TYPES = new WrittenRows("wt", "pg_type", "x.oid, x.typname, x.typelem");
+    private static final WrittenRows CONSTRAINTS = new WrittenRows("wk", "pg_constraint", "x.oid");
+    private static final List<WrittenRows> WRITTEN_ROWS = List.of(RELATIONS, TYPES, CONSTRAINTS);
 
     private static final List<Part> CATALOG = List.of(
             // relations: storage (relfilenode: a rewrite or TRUNCATE changes it), options, privileges,
@@ -85,7 +137,8 @@ final class CatalogEvidence {
                     + " 'query=' || coalesce(md5(v.ev_action::text), ''))",
                     "FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
                     + " LEFT JOIN pg_rewrite v ON v.ev_class = c.oid AND v.rulename = '_RETURN' WHERE c.relkind <> 't' AND " + USER_NS,
-                    ours("c") + " OR coalesce(" + ours("v") + ", false)"),
+                    List.of(Written.when("c.oid = ANY(" + RELATIONS.oids() + ")", "pg_class"),
+                            Written.when(ours("v"), "pg_rewrite"))),
             // columns (and a composite type's attributes): type, nullability, default, identity, generation,
             // collation, privileges
             new Part("col", "a.attrelid || '.' || a.attnum", "concat_ws(';', 'name=' || c.relname || '.' || a.attname,"
@@ -100,14 +153,14 @@ final class CatalogEvidence {
                     // ADD COLUMN's new attribute count), so those are found through pg_attribute's index; only
                     // when this transaction updated attribute or default rows (SET NOT NULL, DROP COLUMN, GRANT,
                     // a new default on an old column) are all of them, the largest catalog, looked through.
-                    List.of("a.attrelid = ANY(" + WRITTEN_RELATIONS + ")",
-                            updatedSince("pg_attribute", "pg_attrdef") + " AND (" + ours("a") + " OR coalesce(" + ours("d") + ", false))")),
+                    List.of(Written.when("a.attrelid = ANY(" + RELATIONS.oids() + ") AND c.oid = ANY(" + RELATIONS.oids() + ")", "pg_class"),
+                            Written.whenUpdated(ours("a") + " OR coalesce(" + ours("d") + ", false)", "pg_attribute", "pg_attrdef"))),
             // constraints, on tables and on domains; conrelid leads the key so new ones can be placed
             new Part("con", "k.conrelid || ':' || k.oid", "concat_ws(';', 'name=' || k.conname, 'type=' || k.contype::text,"
                     + " 'validated=' || k.convalidated, 'deferrable=' || k.condeferrable || '/' || k.condeferred,"
                     + " 'ondelete=' || k.confdeltype::text, 'onupdate=' || k.confupdtype::text, 'index=' || k.conindid,"
                     + " 'def=' || pg_get_constraintdef(k.oid))",
-                    "FROM pg_constraint k JOIN pg_namespace n ON n.oid = k.connamespace WHERE " + USER_NS, ours("k")),
+                    "FROM pg_constraint k JOIN pg_namespace n ON n.oid = k.connamespace WHERE " + USER_NS, Written.when("k.oid = ANY(" + CONSTRAINTS.oids() + ")", "pg_constraint")),
             new Part("idx", "i.indrelid || ':' || i.indexrelid", "concat_ws(';', 'valid=' || i.indisvalid, 'ready=' || i.indisready,"
                     + " 'clustered=' || i.indisclustered,"
                     + " 'def=' || md5(concat_ws('/', c.relam, i.indisunique, i.indnkeyatts, i.indkey, i.indclass,"
@@ -115,20 +168,20 @@ final class CatalogEvidence {
                     "FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
                     // the index's relation row gives only its access method, which never changes; an index's row
                     // is inserted with its relation's, and updated alone only when it is validated or clustered
-                    + " WHERE " + USER_NS, List.of("i.indexrelid = ANY(" + WRITTEN_RELATIONS + ")",
-                            updatedSince("pg_index") + " AND " + ours("i"))),
+                    + " WHERE " + USER_NS, List.of(Written.when("i.indexrelid = ANY(" + RELATIONS.oids() + ")", "pg_class"),
+                            Written.whenUpdated(ours("i"), "pg_index"))),
             new Part("trg", "t.tgrelid || ':' || t.oid", "concat_ws(';', 'name=' || t.tgname, 'enabled=' || t.tgenabled::text,"
                     + " 'internal=' || t.tgisinternal, 'function=' || t.tgfoid, 'type=' || t.tgtype)",
                     "FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
-                    + " WHERE " + USER_NS, ours("t")),
+                    + " WHERE " + USER_NS, Written.when(ours("t"), "pg_trigger")),
             new Part("rule", "r.ev_class || ':' || r.oid", "concat_ws(';', 'name=' || r.rulename, 'event=' || r.ev_type::text,"
                     + " 'enabled=' || r.ev_enabled::text, 'action=' || md5(r.ev_action::text))",
                     "FROM pg_rewrite r JOIN pg_class c ON c.oid = r.ev_class JOIN pg_namespace n ON n.oid = c.relnamespace"
-                    + " WHERE r.rulename <> '_RETURN' AND " + USER_NS, ours("r")),
+                    + " WHERE r.rulename <> '_RETURN' AND " + USER_NS, Written.when(ours("r"), "pg_rewrite")),
             new Part("pol", "p.polrelid || ':' || p.oid", "concat_ws(';', 'name=' || p.polname, 'cmd=' || p.polcmd::text,"
                     + " 'permissive=' || p.polpermissive, 'roles=' || p.polroles::text,"
                     + " 'using=' || coalesce(md5(p.polqual::text), ''),"
-                    + " 'check=' || coalesce(md5(p.polwithcheck::text), ''))", "FROM pg_policy p", ours("p")),
+                    + " 'check=' || coalesce(md5(p.polwithcheck::text), ''))", "FROM pg_policy p", Written.when(ours("p"), "pg_policy")),
             new Part("fn", "p.oid::text", "concat_ws(';', 'name=' || n.nspname || '.' || p.proname || '('"
                     + " || pg_get_function_identity_arguments(p.oid) || ')', 'body=' || md5(coalesce(p.prosrc, '')),"
                     + " 'volatility=' || p.provolatile::text, 'definer=' || p.prosecdef, 'config=' || coalesce(p.proconfig::text, ''),"
@@ -136,70 +189,118 @@ final class CatalogEvidence {
                     "FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE " + USER_NS
                     // a range type's constructors belong to the type (an internal dependency), not new code
                     + " AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid"
-                    + " AND d.deptype = 'i')", ours("p")),
+                    + " AND d.deptype = 'i')", Written.when(ours("p"), "pg_proc")),
             new Part("nsp", "n.oid::text", "concat_ws(';', 'name=' || n.nspname, 'owner=' || n.nspowner,"
-                    + " 'acl=' || coalesce(n.nspacl::text, ''))", "FROM pg_namespace n WHERE " + USER_NS, ours("n")),
+                    + " 'acl=' || coalesce(n.nspacl::text, ''))", "FROM pg_namespace n WHERE " + USER_NS, Written.when(ours("n"), "pg_namespace")),
             new Part("dacl", "d.oid::text", "concat_ws(';', 'role=' || d.defaclrole, 'schema=' || d.defaclnamespace,"
-                    + " 'type=' || d.defaclobjtype::text, 'acl=' || d.defaclacl::text)", "FROM pg_default_acl d", ours("d")),
-            new Part("enum", "e.oid::text", "'label=' || e.enumlabel", "FROM pg_enum e", ours("e")),
-            new Part("inh", "i.inhparent || ':' || i.inhrelid", "'parent=' || i.inhparent::regclass", "FROM pg_inherits i", ours("i")),
+                    + " 'type=' || d.defaclobjtype::text, 'acl=' || d.defaclacl::text)", "FROM pg_default_acl d", Written.when(ours("d"), "pg_default_acl")),
+            new Part("enum", "e.oid::text", "'label=' || e.enumlabel", "FROM pg_enum e", Written.when(ours("e"), "pg_enum")),
+            new Part("inh", "i.inhparent || ':' || i.inhrelid", "'parent=' || i.inhparent::regclass", "FROM pg_inherits i", Written.when(ours("i"), "pg_inherits")),
             new Part("evt", "e.oid::text", "concat_ws(';', 'name=' || e.evtname, 'enabled=' || e.evtenabled::text)",
-                    "FROM pg_event_trigger e", ours("e")),
+                    "FROM pg_event_trigger e", Written.when(ours("e"), "pg_event_trigger")),
             // types of their own (not a table's row type, not an array type): a domain's base, default and
             // NOT NULL, owner and privileges; a composite type's attributes are columns above
             new Part("typ", "t.oid::text", "concat_ws(';', 'name=' || n.nspname || '.' || t.typname, 'owner=' || t.typowner,"
                     + " 'acl=' || coalesce(t.typacl::text, ''), 'notnull=' || t.typnotnull, 'default=' || coalesce(t.typdefault, ''),"
                     + " 'base=' || format_type(t.typbasetype, t.typtypmod))",
                     "FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace LEFT JOIN pg_class c ON c.oid = t.typrelid"
-                    + " WHERE t.typcategory <> 'A' AND (t.typrelid = 0 OR c.relkind = 'c') AND " + USER_NS, ours("t")),
+                    + " WHERE t.typcategory <> 'A' AND (t.typrelid = 0 OR c.relkind = 'c') AND " + USER_NS,
+                    Written.when("t.oid = ANY(" + TYPES.oids() + ")", "pg_type")),
             // publications and the tables they publish: dropping either stops what a subscriber receives
             new Part("pub", "p.oid::text", "concat_ws(';', 'name=' || p.pubname, 'alltables=' || p.puballtables,"
                     + " 'publishes=' || p.pubinsert || '/' || p.pubupdate || '/' || p.pubdelete || '/' || p.pubtruncate,"
-                    + " 'owner=' || p.pubowner)", "FROM pg_publication p", ours("p")),
-            new Part("pubrel", "r.prpubid || ':' || r.oid", "'relation=' || r.prrelid::regclass", "FROM pg_publication_rel r", ours("r")),
+                    + " 'owner=' || p.pubowner)", "FROM pg_publication p", Written.when(ours("p"), "pg_publication")),
+            new Part("pubrel", "r.prpubid || ':' || r.oid", "'relation=' || r.prrelid::regclass", "FROM pg_publication_rel r", Written.when(ours("r"), "pg_publication_rel")),
             // casts and operators users made (object ids from 16384 on, the first a user object gets)
             new Part("cast", "k.oid::text", "concat_ws(';', 'name=' || format_type(k.castsource, NULL) || ' AS '"
                     + " || format_type(k.casttarget, NULL), 'function=' || k.castfunc, 'context=' || k.castcontext::text,"
-                    + " 'method=' || k.castmethod::text)", "FROM pg_cast k WHERE k.oid >= 16384", ours("k")),
+                    + " 'method=' || k.castmethod::text)", "FROM pg_cast k WHERE k.oid >= 16384", Written.when(ours("k"), "pg_cast")),
             new Part("opr", "o.oid::text", "concat_ws(';', 'name=' || n.nspname || '.' || o.oprname || '('"
                     + " || format_type(o.oprleft, NULL) || ', ' || format_type(o.oprright, NULL) || ')', 'function=' || o.oprcode,"
                     + " 'owner=' || o.oprowner)", "FROM pg_operator o JOIN pg_namespace n ON n.oid = o.oprnamespace WHERE " + USER_NS,
-                    ours("o")));
+                    Written.when(ours("o"), "pg_operator")));
+
+    /**
+     * The catalogs whose rows the kinds read, and those whose rows no kind shows (an operator, a collation,
+     * a cast, an extension, ...: a row of one written means a full reading). Their row counts in the
+     * transaction's statistics say which the migration wrote.
+     */
+    private static final List<String> READ_CATALOGS = List.of("pg_class", "pg_attribute", "pg_attrdef", "pg_constraint", "pg_index",
+            "pg_trigger", "pg_rewrite", "pg_policy", "pg_proc", "pg_namespace", "pg_default_acl", "pg_enum", "pg_inherits",
+            "pg_event_trigger", "pg_type", "pg_publication", "pg_publication_rel");
+    private static final List<String> UNSHOWN_CATALOGS = List.of("pg_operator", "pg_collation", "pg_opclass", "pg_opfamily",
+            "pg_cast", "pg_ts_config", "pg_ts_dict", "pg_extension", "pg_conversion", "pg_language", "pg_am");
+
+    /** The session's granted locks: {@code mine}, a CTE every reading starts with (pg_locks is read once). */
+    private static final String MY_LOCKS_CTE = "mine AS MATERIALIZED (SELECT l.locktype, l.relation FROM pg_locks l"
+            + " WHERE l.pid = pg_backend_pid() AND l.granted)";
 
     private static final List<Part> SESSION = List.of(
-            new Part("temp", "c.oid::text", "'name=' || c.relname", "FROM pg_class c WHERE c.relnamespace = pg_my_temp_schema()", List.of()),
-            new Part("tempfn", "p.oid::text", "'name=' || p.proname", "FROM pg_proc p WHERE p.pronamespace = pg_my_temp_schema()", List.of()),
-            // row writes of this transaction, per table (the statistics of the transaction in progress), as
-            // pg_stat_xact_user_tables counts them (its TOAST tables are all in pg_toast schemas, which it
-            // leaves out, so relkind 't' is not read at all); only tables written to, all a comparison needs
-            new Part("rows", "c.oid::text", "concat_ws(';', 'ins=' || pg_stat_get_xact_tuples_inserted(c.oid),"
-                    + " 'upd=' || pg_stat_get_xact_tuples_updated(c.oid), 'del=' || pg_stat_get_xact_tuples_deleted(c.oid))",
-                    "FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind IN ('r', 'm', 'p')"
-                    + " AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname !~ '^pg_toast'"
-                    + " AND pg_stat_get_xact_tuples_inserted(c.oid) + pg_stat_get_xact_tuples_updated(c.oid)"
-                    + " + pg_stat_get_xact_tuples_deleted(c.oid) > 0", List.of()),
-            new Part("set", "s.name", "s.setting", "FROM pg_settings s", List.of()),
+            // a session has a temporary schema only once it made something temporary: until then nothing is scanned
+            new Part("temp", "c.oid::text", "'name=' || c.relname", "FROM pg_class c WHERE pg_my_temp_schema() <> 0"
+                    + " AND c.relnamespace = pg_my_temp_schema()", List.of()),
+            new Part("tempfn", "p.oid::text", "'name=' || p.proname", "FROM pg_proc p WHERE pg_my_temp_schema() <> 0"
+                    + " AND p.pronamespace = pg_my_temp_schema()", List.of()),
             new Part("who", "'user'", "current_user || '/' || session_user", "", List.of()),
             // the schemas an unqualified name resolves in, in order: a new schema on the search_path moves them
             new Part("path", "'schemas'", "current_schemas(false)::text", "", List.of()),
-            new Part("lock", "'advisory'", "count(*)::text", "FROM pg_locks l WHERE l.locktype = 'advisory' AND l.granted"
-                    + " AND l.pid = pg_backend_pid()", List.of()),
-            // rows this transaction deleted from the catalogs the kinds read (attempts in rolled-back
-            // subtransactions included): a row of the catalog gone leaves nothing for an xmin to show
-            new Part(Reading.DELETED, "c.relname::text", "pg_stat_get_xact_tuples_deleted(c.oid)::text",
-                    "FROM pg_class c WHERE c.relnamespace = 'pg_catalog'::regnamespace AND c.relname IN (" + String.join(", ",
-                    List.of("pg_class", "pg_attribute", "pg_attrdef", "pg_constraint", "pg_index", "pg_trigger", "pg_rewrite",
-                            "pg_policy", "pg_proc", "pg_namespace", "pg_default_acl", "pg_enum", "pg_inherits", "pg_event_trigger",
-                            "pg_type", "pg_publication", "pg_publication_rel", "pg_cast", "pg_operator").stream()
-                            .map(name -> "'" + name + "'").toList()) + ")", List.of()),
-            // rows this transaction updated in the catalogs an incremental reading looks through only then
-            new Part(Reading.UPDATED, "c.relname::text", "pg_stat_get_xact_tuples_updated(c.oid)::text",
-                    "FROM pg_class c WHERE c.relnamespace = 'pg_catalog'::regnamespace"
-                    + " AND c.relname IN ('pg_attribute', 'pg_attrdef', 'pg_index')", List.of()),
+            new Part("lock", "'advisory'", "count(*)::text", "FROM mine m WHERE m.locktype = 'advisory'", List.of()),
+            // rows this transaction inserted, updated and deleted in each catalog (attempts in rolled-back
+            // subtransactions included): which catalogs an incremental reading must look at, and whether a
+            // row is gone, which leaves nothing for an xmin to show
+            new Part(Reading.CATALOG_WRITES, "x.name", "pg_stat_get_xact_tuples_inserted(x.c) || '/'"
+                    + " || pg_stat_get_xact_tuples_updated(x.c) || '/' || pg_stat_get_xact_tuples_deleted(x.c)",
+                    "FROM (VALUES " + String.join(", ", java.util.stream.Stream.concat(READ_CATALOGS.stream(),
+                            UNSHOWN_CATALOGS.stream()).map(name -> "('" + name + "', 'pg_catalog." + name + "'::regclass)").toList())
+                    + ") x(name, c)", List.of()),
+            // the highest object id of each catalog whose new rows an incremental reading finds by object id
+            new Part(Reading.MAX_OID, "'pg_class'", "max(x.oid)::text", "FROM pg_class x", List.of()),
+            new Part(Reading.MAX_OID, "'pg_type'", "max(x.oid)::text", "FROM pg_type x", List.of()),
+            new Part(Reading.MAX_OID, "'pg_constraint'", "coalesce(max(x.oid), 0)::text", "FROM pg_constraint x", List.of()),
+            // the session's server process: the statistics below and the locks are its own
+            new Part(Reading.BACKEND, "''", "pg_backend_pid()::text", "", List.of()),
             // when this reading was taken, and by which transaction: what a later reading compares with
             new Part(Reading.SNAPSHOT, "coalesce(txid_current_if_assigned()::text, '')", "txid_current_snapshot()::text", "", List.of()));
 
-    /** The guard's own tables, by their unqualified names ({@code ?}, a text array): the one parameter of a reading. */
+    /** Every setting of the session, in its base unit. */
+    private static final Part SETTINGS = new Part("set", "s.name", "s.setting", "FROM pg_settings s", List.of());
+
+    /**
+     * The statement limits only, as current_setting shows them ("5s"): computing every setting costs more
+     * than the rest of a session reading, and a reading before a migration needs only these anew (see
+     * {@link Reading#withCatalogAndSettingsOf}).
+     */
+    private static final Part LIMITS = new Part(Reading.LIMIT, "x.name", "current_setting(x.name)",
+            "FROM (VALUES ('lock_timeout'), ('statement_timeout')) x(name)", List.of());
+
+    /**
+     * Row writes of this transaction, per table, as pg_stat_xact_user_tables counts them (its TOAST
+     * tables are all in pg_toast schemas, which it leaves out, so relkind 't' is not read at all); only
+     * tables with a count, all a comparison needs. The counts are the session's statistics not yet sent:
+     * this transaction's, and earlier transactions' of the same session until the server sends them (at
+     * most every half second, between transactions), which is why a comparison takes the difference of
+     * two readings. All tables are asked in a whole reading ({@code where} is empty); a session reading
+     * asks only those it must ({@link #ROWS_ASKED}).
+     */
+    private static Part rows(String where) {
+        return new Part("rows", "c.oid::text", "concat_ws(';', 'ins=' || pg_stat_get_xact_tuples_inserted(c.oid),"
+                + " 'upd=' || pg_stat_get_xact_tuples_updated(c.oid), 'del=' || pg_stat_get_xact_tuples_deleted(c.oid))",
+                "FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE " + where + "c.relkind IN ('r', 'm', 'p')"
+                + " AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname !~ '^pg_toast'"
+                + " AND pg_stat_get_xact_tuples_inserted(c.oid) + pg_stat_get_xact_tuples_updated(c.oid)"
+                + " + pg_stat_get_xact_tuples_deleted(c.oid) > 0", List.of());
+    }
+
+    /**
+     * The tables a session reading asks for row counts: those the session holds a lock on, and those
+     * ({@code ?}, an oid array) that had a count at the session's last reading. A row is written only
+     * under a lock its transaction holds to its end (a subtransaction that rolled back releases its locks
+     * with the rows it wrote), so a table that had no count then and holds no lock now has none.
+     */
+    private static final String ROWS_ASKED = "c.oid = ANY(ARRAY(SELECT m.relation FROM mine m WHERE m.locktype = 'relation')"
+            + " || ?::oid[]) AND ";
+
+    /** The guard's own tables, by their unqualified names ({@code ?}, a text array). */
     private static final String GUARD = "SELECT 'guard', c.oid::text, 'name=' || c.relname"
             + " FROM unnest(?::text[]) t JOIN pg_class c ON c.oid = to_regclass(quote_ident(t))";
 
@@ -216,100 +317,56 @@ final class CatalogEvidence {
             + " AND txid_visible_in_snapshot(x, txid_current_snapshot()) AND coalesce(txid_status(x), 'committed') = 'committed') END"
             + " FROM (SELECT ?::txid_snapshot s) since)::text";
 
-    /**
-     * When a row written by this transaction is not one a kind reads, or a new name may change how an
-     * old one is shown (a type or relation of the same name elsewhere, which can make an old one's name
-     * need its schema), the kinds' own rows cannot tell that nothing else changed: read everything.
-     * New tables' row types and their array types are the usual case and need nothing more.
-     */
-    static final String UNSURE = "SELECT '" + Reading.UNSURE + "', '', concat_ws(' ',"
-            // without statistics counts no deleted catalog row can be seen (see DELETED)
-            + " CASE WHEN current_setting('track_counts') <> 'on' THEN 'track_counts=off' END,"
-            + " CASE WHEN EXISTS (SELECT 1 FROM pg_type t WHERE " + ours("t") + " AND NOT (t.oid = ANY(new.types)"
-            + " OR t.typelem = ANY(new.types))) THEN 'type' END,"
-            + " CASE WHEN EXISTS (SELECT 1 FROM pg_type t JOIN pg_type o ON o.typname = t.typname AND o.oid <> t.oid"
-            + " WHERE " + ours("t") + ") THEN 'type-name' END,"
-            + " CASE WHEN EXISTS (SELECT 1 FROM pg_class c JOIN pg_class o ON o.relname = c.relname AND o.oid <> c.oid"
-            + " WHERE " + ours("c") + ") THEN 'relation-name' END,"
-            + String.join(",", List.of("pg_operator", "pg_collation", "pg_opclass", "pg_opfamily", "pg_cast", "pg_ts_config",
-                    "pg_ts_dict", "pg_extension", "pg_conversion", "pg_language", "pg_am").stream()
-                    .map(table -> " CASE WHEN EXISTS (SELECT 1 FROM " + table + " x WHERE " + ours("x") + ") THEN '" + table + "' END")
-                    .toList())
-            // the row types of the relations this transaction wrote: a new table's type and its array type are expected
-            + ") FROM (SELECT ARRAY(SELECT c.reltype FROM pg_class c WHERE " + ours("c") + " AND c.reltype <> 0) types) new";
-
     /*
-     * Each reading is one query of fixed text (the incremental one takes two counts) and one small query
-     * with the guard's tables and the check for other transactions' commits.
-     * Planning the larger one costs about as much as running it, and the server plans it again in every
-     * migration's transaction (the migration's DDL invalidates the cached plan), so its text is kept to
-     * what the reading needs. Its planner estimate must stay low too: above jit_above_cost (100,000 by
-     * default) the server compiles it first, which once cost 45 ms per migration.
+     * A reading is one query: the kinds it reads, the guard's tables and, for a session reading, the check
+     * for other transactions' commits (whose snapshot, taken by the same statement, is the reading's own).
+     * The server plans it again in every migration's transaction (the migration's DDL invalidates cached
+     * plans), and planning a large query costs about as much as running it, so each query holds only what
+     * its reading needs: an incremental reading asks only the catalogs the migration wrote. The planner's
+     * estimate must stay low too: above jit_above_cost (100,000 by default) the server compiles a query
+     * first, which once cost 45 ms per migration.
      */
-    private static final String FULL = String.join(" UNION ALL ", java.util.stream.Stream.concat(
-            CATALOG.stream().map(Part::select), SESSION.stream().map(Part::select)).toList());
-    private static final String SESSION_ONLY = String.join(" UNION ALL ", SESSION.stream().map(Part::select).toList());
-    private static final String INCREMENTAL = String.join(" UNION ALL ", java.util.stream.Stream.of(
-            CATALOG.stream().flatMap(Part::selectWritten),
-            SESSION.stream().map(Part::select), java.util.stream.Stream.of(UNSURE)).flatMap(parts -> parts).toList());
-    private static final String GUARD_AND_COMMITTED = GUARD + " UNION ALL " + COMMITTED_SINCE;
+    private static final String FULL = "WITH " + MY_LOCKS_CTE + " " + String.join(" UNION ALL ", java.util.stream.Stream.of(
+            CATALOG.stream().map(Part::select), java.util.stream.Stream.of(rows("").select(), SETTINGS.select()),
+            SESSION.stream().map(Part::select), java.util.stream.Stream.of(GUARD)).flatMap(parts -> parts).toList());
+    private static final String SESSION_ONLY = sessionReading(SETTINGS);
+    private static final String SESSION_WITH_LIMITS = sessionReading(LIMITS);
+
+    private static String sessionReading(Part settings) {
+        return "WITH " + MY_LOCKS_CTE + " " + String.join(" UNION ALL ", java.util.stream.Stream.of(
+                java.util.stream.Stream.of(rows(ROWS_ASKED).select(), settings.select()), SESSION.stream().map(Part::select),
+                java.util.stream.Stream.of(GUARD, COMMITTED_SINCE)).flatMap(parts -> parts).toList());
+    }
+
+    /**
+     * When a type this transaction wrote is not a new relation's row type (or its array type), or a new
+     * type's or relation's name is used elsewhere (which can make an old one's name need its schema), the
+     * kinds' own rows cannot tell that nothing else changed: read everything.
+     */
+    private static String unsure(CatalogWrites writes) {
+        List<String> checks = new ArrayList<>();
+        String newRowTypes = writes.insertedOrUpdated("pg_class") ? "ARRAY(SELECT w.reltype FROM w WHERE w.reltype <> 0)" : "'{}'::oid[]";
+        if (writes.insertedOrUpdated("pg_type")) {
+            checks.add("CASE WHEN EXISTS (SELECT 1 FROM wt WHERE NOT (wt.oid = ANY(" + newRowTypes + ") OR wt.typelem = ANY("
+                    + newRowTypes + "))) THEN 'type' END");
+            checks.add("CASE WHEN EXISTS (SELECT 1 FROM wt JOIN pg_type o ON o.typname = wt.typname AND o.oid <> wt.oid)"
+                    + " THEN 'type-name' END");
+        }
+        if (writes.insertedOrUpdated("pg_class")) {
+            checks.add("CASE WHEN EXISTS (SELECT 1 FROM w JOIN pg_class o ON o.relname = w.relname AND o.oid <> w.oid)"
+                    + " THEN 'relation-name' END");
+        }
+        return checks.isEmpty() ? null : "SELECT '" + Reading.UNSURE + "', '', concat_ws(' ', " + String.join(", ", checks) + ")";
+    }
 
     private CatalogEvidence() {
     }
 
     /** Everything: the catalog's kinds and the session's. */
     static Reading full(Connection connection, Set<String> guardTables) throws SQLException {
-        return read(connection, FULL, guardTables, null, null);
-    }
-
-    /**
-     * The session's kinds, and how many other transactions committed since {@code since} was read
-     * ({@code since}'s own transaction, which must have committed, excepted).
-     */
-    static Reading session(Connection connection, Set<String> guardTables, Reading since) throws SQLException {
-        return read(connection, SESSION_ONLY, guardTables, since.snapshot(), since.transaction());
-    }
-
-    /**
-     * The session's kinds; the catalog rows this transaction wrote and each catalog kind's count; how
-     * many other transactions committed since {@code since}; and whether anything else was written that
-     * the kinds cannot show ({@link #UNSURE}).
-     */
-    static Reading incremental(Connection connection, Set<String> guardTables, Reading since) throws SQLException {
-        // this transaction is the one in progress, not one that must have committed
-        Map<String, String> updated = since.kind(Reading.UPDATED);
-        return read(connection, INCREMENTAL, guardTables, since.snapshot(), null,
-                count(updated, "pg_attribute") + count(updated, "pg_attrdef"), count(updated, "pg_index"));
-    }
-
-    /**
-     * The reading's query, then the guard's tables and, with a snapshot {@code since}, the transactions
-     * other than {@code transaction} committed since (as the second query's later snapshot sees them,
-     * which can only count more).
-     */
-    private static Reading read(Connection connection, String query, Set<String> guardTables, String since,
-                                String transaction, long... queryParameters) throws SQLException {
         Map<String, Map<String, String>> evidence = new LinkedHashMap<>();
-        try (PreparedStatement statement = connection.prepareStatement(query)) {
-            for (int i = 0; i < queryParameters.length; i++) {
-                statement.setLong(i + 1, queryParameters[i]);
-            }
-            try (ResultSet rs = statement.executeQuery()) {
-                collect(rs, evidence);
-            }
-        }
-        try (PreparedStatement statement = connection.prepareStatement(since == null ? GUARD : GUARD_AND_COMMITTED)) {
+        try (PreparedStatement statement = connection.prepareStatement(FULL)) {
             statement.setArray(1, connection.createArrayOf("text", guardTables.toArray()));
-            if (since != null) {
-                for (int i = 2; i <= 4; i++) {
-                    if (transaction == null) {
-                        statement.setNull(i, Types.BIGINT);
-                    } else {
-                        statement.setLong(i, Long.parseLong(transaction));
-                    }
-                }
-                statement.setString(5, since);
-            }
             try (ResultSet rs = statement.executeQuery()) {
                 collect(rs, evidence);
             }
@@ -317,10 +374,93 @@ final class CatalogEvidence {
         return new Reading(evidence);
     }
 
-    /** A statistics count of an earlier reading; an absent one counts as -1, so that the catalog is looked through. */
-    private static long count(Map<String, String> counts, String catalog) {
-        String count = counts.get(catalog);
-        return count == null ? -1 : Long.parseLong(count);
+    /**
+     * The session's kinds, and how many other transactions committed since {@code since}, the session's
+     * last reading, was read (transaction {@code transaction}, which must have committed, excepted; null:
+     * none excepted). Null when the session is not the one that took {@code since} (its server process
+     * differs): the row counts of tables it wrote before are then unknown. Without {@code allSettings},
+     * only the statement limits among the settings ({@link Reading#LIMIT}).
+     */
+    static Reading session(Connection connection, Set<String> guardTables, Reading since, String transaction, boolean allSettings)
+            throws SQLException {
+        Map<String, Map<String, String>> evidence = new LinkedHashMap<>();
+        try (PreparedStatement statement = connection.prepareStatement(allSettings ? SESSION_ONLY : SESSION_WITH_LIMITS)) {
+            // the tables with a count then, and the guard's own, which the guard writes between migrations
+            Set<String> counted = new java.util.HashSet<>(since.kind("rows").keySet());
+            counted.addAll(since.kind("guard").keySet());
+            statement.setArray(1, connection.createArrayOf("oid", counted.toArray()));
+            statement.setArray(2, connection.createArrayOf("text", guardTables.toArray()));
+            for (int i = 3; i <= 5; i++) {
+                if (transaction == null) {
+                    statement.setNull(i, Types.BIGINT);
+                } else {
+                    statement.setLong(i, Long.parseLong(transaction));
+                }
+            }
+            statement.setString(6, since.snapshot());
+            try (ResultSet rs = statement.executeQuery()) {
+                collect(rs, evidence);
+            }
+        }
+        Reading reading = new Reading(evidence);
+        return reading.backend().equals(since.backend()) ? reading : null;
+    }
+
+    /**
+     * {@code before} brought up to date after the migration's statements, in the same transaction: a
+     * session reading, and the catalog rows this transaction wrote in the catalogs it wrote since
+     * {@code before}, put over {@code before}'s; null when that cannot vouch for the rest (another
+     * transaction committed, a catalog row was deleted, a row no kind shows was written, statistics are
+     * off), and then only a whole reading can tell.
+     */
+    static Reading incremental(Connection connection, Set<String> guardTables, Reading before) throws SQLException {
+        // this transaction is the one in progress, not one that must have committed
+        Reading session = session(connection, guardTables, before, null, true);
+        if (session == null || !session.nothingCommittedSince() || !"on".equals(session.kind("set").get("track_counts"))) {
+            return null;
+        }
+        CatalogWrites writes = CatalogWrites.between(before, session);
+        if (writes == null || writes.deletedAny() || UNSHOWN_CATALOGS.stream().anyMatch(writes::any)) {
+            return null;
+        }
+        List<String> selects = new ArrayList<>(CATALOG.stream().flatMap(part -> part.selectWritten(writes)).toList());
+        Map<String, Map<String, String>> written = new LinkedHashMap<>();
+        String unsure = unsure(writes);
+        if (unsure != null) {
+            selects.add(unsure);
+        }
+        if (!selects.isEmpty()) {
+            List<String> ctes = new ArrayList<>();
+            for (WrittenRows rows : WRITTEN_ROWS) {
+                if (writes.insertedOrUpdated(rows.catalog())) {
+                    ctes.add(rows.cte(writes, before));
+                    if (rows.byObjectId(writes, before)) {
+                        selects.add(rows.found());
+                    }
+                }
+            }
+            String query = (ctes.isEmpty() ? "" : "WITH " + String.join(", ", ctes) + " ") + String.join(" UNION ALL ", selects);
+            try (PreparedStatement statement = connection.prepareStatement(query); ResultSet rs = statement.executeQuery()) {
+                collect(rs, written);
+            }
+        }
+        if (!written.getOrDefault(Reading.UNSURE, Map.of()).getOrDefault("", "").isEmpty()) {
+            return null;
+        }
+        // every row inserted must have been found by its object id (or the counter wrapped, or a subtransaction
+        // that inserted rolled back): else read everything
+        for (Map.Entry<String, String> found : written.getOrDefault(Reading.FOUND, Map.of()).entrySet()) {
+            if (Long.parseLong(found.getValue()) != writes.inserted(found.getKey())) {
+                return null;
+            }
+        }
+        Map<String, Map<String, String>> merged = new LinkedHashMap<>();
+        for (Part part : CATALOG) {
+            Map<String, String> entries = new LinkedHashMap<>(before.kind(part.kind()));
+            entries.putAll(written.getOrDefault(part.kind(), Map.of()));
+            merged.put(part.kind(), entries);
+        }
+        return session.withCatalog(merged);
     }
 
     private static void collect(ResultSet rs, Map<String, Map<String, String>> evidence) throws SQLException {
@@ -334,8 +474,49 @@ final class CatalogEvidence {
         return CATALOG.stream().anyMatch(part -> part.kind().equals(kind));
     }
 
-    /** The catalog kinds' names, in reading order. */
-    static List<String> catalogKinds() {
-        return CATALOG.stream().map(Part::kind).toList();
+    /**
+     * The rows this transaction inserted, updated and deleted in each catalog between two readings of
+     * it (their {@link Reading#CATALOG_WRITES} kinds).
+     */
+    private record CatalogWrites(Map<String, long[]> delta) {
+        /** Null when either reading lacks a catalog's counts. */
+        static CatalogWrites between(Reading earlier, Reading later) {
+            Map<String, long[]> delta = new java.util.HashMap<>();
+            for (String catalog : java.util.stream.Stream.concat(READ_CATALOGS.stream(), UNSHOWN_CATALOGS.stream()).toList()) {
+                String then = earlier.kind(Reading.CATALOG_WRITES).get(catalog);
+                String now = later.kind(Reading.CATALOG_WRITES).get(catalog);
+                if (then == null || now == null) {
+                    return null;
+                }
+                String[] a = then.split("/");
+                String[] b = now.split("/");
+                long[] d = new long[3];
+                for (int i = 0; i < 3; i++) {
+                    d[i] = Long.parseLong(b[i]) - Long.parseLong(a[i]);
+                }
+                delta.put(catalog, d);
+            }
+            return new CatalogWrites(delta);
+        }
+
+        boolean insertedOrUpdated(String catalog) {
+            return delta.get(catalog)[0] != 0 || delta.get(catalog)[1] != 0;
+        }
+
+        long inserted(String catalog) {
+            return delta.get(catalog)[0];
+        }
+
+        boolean updated(String catalog) {
+            return delta.get(catalog)[1] != 0;
+        }
+
+        boolean any(String catalog) {
+            return insertedOrUpdated(catalog) || delta.get(catalog)[2] != 0;
+        }
+
+        boolean deletedAny() {
+            return delta.values().stream().anyMatch(d -> d[2] != 0);
+        }
     }
 }

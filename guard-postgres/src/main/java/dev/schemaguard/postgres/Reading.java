@@ -5,15 +5,24 @@ import java.util.Map;
 
 /**
  * One reading of {@link CatalogEvidence}: kind -> key -> fingerprint, with the rows that say when it was
- * taken (the transaction snapshot, and the reading transaction's id if it had one), how many other
- * transactions committed since an earlier reading, and what an incremental reading could not vouch for.
+ * taken (the transaction snapshot, and the reading transaction's id if it had one), what the transaction
+ * wrote in each catalog so far, and how many other transactions committed since an earlier reading.
  */
 final class Reading {
     static final String SNAPSHOT = "snap";
+    static final String BACKEND = "backend";
     static final String COMMITTED = "committed";
     static final String UNSURE = "unsure";
-    static final String DELETED = "deleted";
-    static final String UPDATED = "updated";
+    /** Per catalog, the rows this transaction inserted, updated and deleted in it so far: "ins/upd/del". */
+    static final String CATALOG_WRITES = "catalog-writes";
+    /** The statement limits as current_setting shows them ("5s"), in a reading that has no settings otherwise. */
+    static final String LIMIT = "limit";
+    /** Per catalog, its highest object id when the reading was taken. */
+    static final String MAX_OID = "max-oid";
+    /** Per catalog, how many rows an incremental reading found by object id. */
+    static final String FOUND = "found";
+
+    private static final java.util.regex.Pattern SHOWN_TIME = java.util.regex.Pattern.compile("(-?\\d{1,12})(ms|s|min|h|d)?");
 
     private final Map<String, Map<String, String>> evidence;
 
@@ -35,6 +44,11 @@ final class Reading {
         return kind(SNAPSHOT).values().iterator().next();
     }
 
+    /** The process id of the session's server process. */
+    String backend() {
+        return kind(BACKEND).get("");
+    }
+
     /** The id of the transaction that took the reading, or null if it had none yet (it had written nothing). */
     String transaction() {
         String id = kind(SNAPSHOT).keySet().iterator().next();
@@ -46,44 +60,57 @@ final class Reading {
         return "0".equals(kind(COMMITTED).get(""));
     }
 
-    /** What an incremental reading could not vouch for, space-separated; empty when nothing. */
-    String unsure() {
-        return kind(UNSURE).getOrDefault("", "");
-    }
-
     /** This reading's session kinds with {@code catalog}'s catalog kinds: a whole reading. */
-    Reading withCatalogOf(Reading catalog) {
+    private Reading withCatalogOf(Reading catalog) {
         Map<String, Map<String, String>> merged = new LinkedHashMap<>();
         catalog.evidence.forEach((kind, entries) -> {
             if (CatalogEvidence.isCatalogKind(kind)) {
                 merged.put(kind, entries);
             }
         });
-        return withSessionKinds(merged);
+        return withCatalog(merged);
     }
 
     /**
-     * {@code before} brought up to date by this incremental reading: its catalog entries, with the rows
-     * this transaction wrote put over them, and this reading's session kinds; null when the reading cannot
-     * vouch for the rest (another transaction committed, something it cannot show was written, or a row
-     * of a catalog the kinds read was deleted, which only a whole reading can name).
+     * This reading, taken at the start of a migration's transaction with only the statement limits among
+     * the settings, made whole with {@code lastAfter}'s catalog kinds and its other settings: the last
+     * migration's reading, which found them unchanged, taken in the same session before its commit.
+     * Between the two only the guard ran (it sets the limits) and the commit, which undoes SET LOCAL,
+     * so that what a migration set for its own transaction only is not taken for the next one's start.
+     * Null when a limit does not read as milliseconds.
      */
-    Reading applyTo(Reading before) {
-        if (!nothingCommittedSince() || !unsure().isEmpty() || kind(DELETED).isEmpty()
-                || !kind(DELETED).equals(before.kind(DELETED))) {
-            return null;
+    Reading withCatalogAndSettingsOf(Reading lastAfter) {
+        Map<String, String> settings = new LinkedHashMap<>(lastAfter.kind("set"));
+        for (Map.Entry<String, String> limit : kind(LIMIT).entrySet()) {
+            String millis = millis(limit.getValue());
+            if (millis == null || !settings.containsKey(limit.getKey())) {
+                return null;
+            }
+            settings.put(limit.getKey(), millis);
         }
-        Map<String, Map<String, String>> merged = new LinkedHashMap<>();
-        for (String kind : CatalogEvidence.catalogKinds()) {
-            Map<String, String> entries = new LinkedHashMap<>(before.kind(kind));
-            entries.putAll(kind(kind));
-            merged.put(kind, entries);
-        }
-        return withSessionKinds(merged);
+        Reading whole = withCatalogOf(lastAfter);
+        whole.evidence.put("set", settings);
+        return whole;
     }
 
-    /** {@code catalog}'s entries with this reading's session kinds (and its bookkeeping rows): a whole reading. */
-    private Reading withSessionKinds(Map<String, Map<String, String>> catalog) {
+    /** A time setting as current_setting shows it ("0", "250ms", "5s", "2min", "1h", "1d") in milliseconds; null if not one. */
+    static String millis(String shown) {
+        java.util.regex.Matcher m = SHOWN_TIME.matcher(shown);
+        if (!m.matches()) {
+            return null;
+        }
+        long factor = switch (m.group(2) == null ? "ms" : m.group(2)) {
+            case "s" -> 1_000L;
+            case "min" -> 60_000L;
+            case "h" -> 3_600_000L;
+            case "d" -> 86_400_000L;
+            default -> 1L;
+        };
+        return Long.toString(Long.parseLong(m.group(1)) * factor);
+    }
+
+    /** {@code catalog}'s entries (catalog kinds) with this reading's session kinds and bookkeeping rows: a whole reading. */
+    Reading withCatalog(Map<String, Map<String, String>> catalog) {
         evidence.forEach((kind, entries) -> {
             if (!CatalogEvidence.isCatalogKind(kind)) {
                 catalog.put(kind, entries);

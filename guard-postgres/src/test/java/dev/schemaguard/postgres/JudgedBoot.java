@@ -39,18 +39,33 @@ final class JudgedBoot implements AutoCloseable {
 
     private final PostgresDialect dialect = new PostgresDialect();
     private final Connection connection;
-    private final EngineJudge judge = dialect.migrations().engineJudge().orElseThrow();
+    private final EngineJudge judge;
     private final ApplyLock lock;
     private int migrations;
 
-    private JudgedBoot(Connection connection) throws SQLException {
+    private JudgedBoot(Connection connection, EngineJudge judge, int migrations) throws SQLException {
         this.connection = connection;
+        this.judge = judge;
+        this.migrations = migrations;
         this.lock = dialect.migrations().lock(connection, Duration.ofSeconds(10));
     }
 
     /** A boot on a connection opened as the guard opens it, from a URL that may carry the user's options. */
     static JudgedBoot start(String url) throws SQLException {
-        return new JudgedBoot(new PostgresDialect().database(url).open(Access.CREATE, ConnectionSettings.DEFAULT));
+        return new JudgedBoot(open(url), new PostgresDialect().migrations().engineJudge().orElseThrow(), 0);
+    }
+
+    /**
+     * This boot's judge, carried on over a new connection (this one closed): no Applier does that, but a
+     * judge must not take what it knew of one session's statistics for another's.
+     */
+    JudgedBoot continueOnNewConnection(String url) throws SQLException {
+        close();
+        return new JudgedBoot(open(url), judge, migrations);
+    }
+
+    private static Connection open(String url) throws SQLException {
+        return new PostgresDialect().database(url).open(Access.CREATE, ConnectionSettings.DEFAULT);
     }
 
     /** One migration in its transaction; returns what the engine objects to (empty: it committed). */

@@ -253,6 +253,67 @@ class PostgresJudgeConsecutiveMigrationsTest {
         }
     }
 
+    /**
+     * Row counts the session has not sent yet, from its transactions before the boot: a migration that
+     * only takes a lock on that table (an index, a column) must not be blamed for them, and rows it does
+     * write must be counted from where they stood. Two quick transactions make sure the counts are still
+     * unsent: the session sends them when idle at most every 500 ms, so the first may send, the second not.
+     */
+    @Test
+    void rowsTheSessionWroteBeforeTheBoot_areNotBlamedOnMigrationsThatTouchTheirTable() throws SQLException {
+        try (JudgedBoot boot = JudgedBoot.start(db.url())) {
+            writeTwiceQuickly(boot.connection(), 10);
+            assertEquals(List.of(), boot.migrate("CREATE INDEX kept_code ON kept (code)"));
+            assertEquals(List.of(), boot.migrate("ALTER TABLE kept ADD COLUMN extra text"));
+            assertEquals(List.of("1 row(s) inserted into existing public.kept"),
+                    boot.migrate("CREATE TABLE later (id int)", "INSERT INTO kept (id, name, code) VALUES (20, 'x', 20)"));
+        }
+    }
+
+    @Test
+    void aJudgeCarriedOverToAnotherSession_doesNotTakeItsRowCountsForTheOldOnes() throws SQLException {
+        JudgedBoot boot = JudgedBoot.start(db.url());
+        try {
+            assertEquals(List.of(), boot.migrate("CREATE TABLE first (id int)"));
+            boot = boot.continueOnNewConnection(db.url());
+            // rolled back: nothing committed since the judge's last reading, yet the attempts are counted
+            boot.connection().setAutoCommit(false);
+            writeTwiceQuickly(boot.connection(), 10);
+            boot.connection().rollback();
+            writeTwiceQuickly(boot.connection(), 10);
+            boot.connection().rollback();
+            boot.connection().setAutoCommit(true);
+            assertEquals(List.of(), boot.migrate("ALTER TABLE kept ADD COLUMN extra text"));
+            assertEquals(List.of("1 row(s) deleted from existing public.kept"),
+                    boot.migrate("CREATE TABLE second (id int)", "DELETE FROM kept WHERE id = 1"));
+        } finally {
+            boot.close();
+        }
+    }
+
+    /**
+     * A migration that sets a setting for the session and then, with SET LOCAL, back for its own
+     * transaction ends looking unchanged; at its commit the session's value comes back. The judge cannot
+     * see that at the end of that migration, but the next one starts from the settings the last one was
+     * judged with, so the boot stops there instead of running every later migration with it.
+     */
+    @Test
+    void aSettingASetLocalHidUntilTheCommit_isSeenAtTheNextMigration() throws SQLException {
+        try (JudgedBoot boot = JudgedBoot.start(db.url())) {
+            assertEquals(List.of(), boot.migrate("CREATE TABLE first (id int)", "SET work_mem = '77MB'",
+                    "SET LOCAL work_mem TO DEFAULT"), "unseen in its own transaction: at its end work_mem is what it was");
+            assertReports(boot.migrate("CREATE TABLE second (id int)"), "setting work_mem changed");
+        }
+    }
+
+    /** Two inserts into kept, one right after the other, from {@code id} on. */
+    private static void writeTwiceQuickly(Connection connection, int id) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("INSERT INTO kept (id, name, code) VALUES (" + id + ", 'pre', 1)");
+            statement.execute("INSERT INTO kept (id, name, code) VALUES (" + (id + 1) + ", 'pre', 1)");
+        }
+    }
+
     @Test
     void aMigrationTheEngineRefused_isRolledBack_andTheSameChangeIsRefusedAgainAfterIt() throws SQLException {
         // The guard ends the boot at a refusal; still, a judge that keeps a reading between migrations
