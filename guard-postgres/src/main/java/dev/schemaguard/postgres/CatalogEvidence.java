@@ -274,19 +274,19 @@ final class CatalogEvidence {
             "FROM (VALUES ('lock_timeout'), ('statement_timeout')) x(name)", List.of());
 
     /**
-     * Row writes of this transaction, per table, as pg_stat_xact_user_tables counts them (its TOAST
-     * tables are all in pg_toast schemas, which it leaves out, so relkind 't' is not read at all); only
-     * tables with a count, all a comparison needs. The counts are the session's statistics not yet sent:
-     * this transaction's, and earlier transactions' of the same session until the server sends them (at
-     * most every half second, between transactions), which is why a comparison takes the difference of
-     * two readings. All tables are asked in a whole reading ({@code where} is empty); a session reading
-     * asks only those it must ({@link #ROWS_ASKED}).
+     * Row writes of this transaction, per table of the user's (object id from 16384 on, FirstNormalObjectId:
+     * not a system catalog, not information_schema's, both made by initdb), as pg_stat_xact_user_tables
+     * counts them; TOAST tables (relkind 't') are not asked. Only tables with a count: all a comparison
+     * needs. The counts are the session's statistics not yet sent: this transaction's, and earlier
+     * transactions' of the same session until the server sends them (at most every half second, between
+     * transactions), which is why a comparison takes the difference of two readings. All tables are asked
+     * in a whole reading ({@code where} is empty); a session reading asks only those it must
+     * ({@link #ROWS_ASKED}). No join: this is planned again in every reading.
      */
     private static Part rows(String where) {
         return new Part("rows", "c.oid::text", "concat_ws(';', 'ins=' || pg_stat_get_xact_tuples_inserted(c.oid),"
                 + " 'upd=' || pg_stat_get_xact_tuples_updated(c.oid), 'del=' || pg_stat_get_xact_tuples_deleted(c.oid))",
-                "FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE " + where + "c.relkind IN ('r', 'm', 'p')"
-                + " AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname !~ '^pg_toast'"
+                "FROM pg_class c WHERE " + where + "c.oid >= 16384::oid AND c.relkind IN ('r', 'm', 'p')"
                 + " AND pg_stat_get_xact_tuples_inserted(c.oid) + pg_stat_get_xact_tuples_updated(c.oid)"
                 + " + pg_stat_get_xact_tuples_deleted(c.oid) > 0", List.of());
     }
