@@ -109,9 +109,12 @@ final class CatalogEvidence {
             return !writes.updated(catalog) && before.kind(Reading.MAX_OID).containsKey(catalog);
         }
 
+        /**
+         * The CTE; by object id, the highest one is its parameter ({@code ?}): a query of the same text for
+         * migrations of the same shape is parsed once and prepared on the server.
+         */
         String cte(CatalogWrites writes, Reading before) {
-            String newOnly = byObjectId(writes, before)
-                    ? "x.oid > " + Long.parseLong(before.kind(Reading.MAX_OID).get(catalog)) + "::oid AND " : "";
+            String newOnly = byObjectId(writes, before) ? "x.oid > ?::oid AND " : "";
             return name + " AS MATERIALIZED (SELECT " + columns + " FROM " + catalog + " x WHERE " + newOnly + ours("x") + ")";
         }
 
@@ -431,17 +434,24 @@ final class CatalogEvidence {
         }
         if (!selects.isEmpty()) {
             List<String> ctes = new ArrayList<>();
+            List<Long> highestObjectIds = new ArrayList<>();
             for (WrittenRows rows : WRITTEN_ROWS) {
                 if (writes.insertedOrUpdated(rows.catalog())) {
                     ctes.add(rows.cte(writes, before));
                     if (rows.byObjectId(writes, before)) {
+                        highestObjectIds.add(Long.parseLong(before.kind(Reading.MAX_OID).get(rows.catalog())));
                         selects.add(rows.found());
                     }
                 }
             }
             String query = (ctes.isEmpty() ? "" : "WITH " + String.join(", ", ctes) + " ") + String.join(" UNION ALL ", selects);
-            try (PreparedStatement statement = connection.prepareStatement(query); ResultSet rs = statement.executeQuery()) {
-                collect(rs, written);
+            try (PreparedStatement statement = connection.prepareStatement(query)) {
+                for (int i = 0; i < highestObjectIds.size(); i++) {
+                    statement.setLong(i + 1, highestObjectIds.get(i));
+                }
+                try (ResultSet rs = statement.executeQuery()) {
+                    collect(rs, written);
+                }
             }
         }
         if (!written.getOrDefault(Reading.UNSURE, Map.of()).getOrDefault("", "").isEmpty()) {
