@@ -305,7 +305,10 @@ final class CatalogEvidence {
 
     /** The guard's own tables, by their unqualified names ({@code ?}, a text array). */
     private static final String GUARD = "SELECT 'guard', c.oid::text, 'name=' || c.relname"
-            + " FROM unnest(?::text[]) t JOIN pg_class c ON c.oid = to_regclass(quote_ident(t))";
+            + " FROM unnest(?::text[]) t JOIN pg_class c ON c.oid = to_regclass(quote_ident(t))"
+            // and by name: the table each unqualified name resolves to now, as "<oid> <schema>.<name>", quoted
+            + " UNION ALL SELECT '" + Reading.GUARD_NAMES + "', t, c.oid || ' ' || quote_ident(n.nspname) || '.' || quote_ident(c.relname)"
+            + " FROM unnest(?::text[]) t JOIN pg_class c ON c.oid = to_regclass(quote_ident(t)) JOIN pg_namespace n ON n.oid = c.relnamespace";
 
     /**
      * How many transactions, other than {@code ?} (a transaction id, or null), committed since the
@@ -370,6 +373,7 @@ final class CatalogEvidence {
         Map<String, Map<String, String>> evidence = new LinkedHashMap<>();
         try (PreparedStatement statement = connection.prepareStatement(FULL)) {
             statement.setArray(1, connection.createArrayOf("text", guardTables.toArray()));
+            statement.setArray(2, connection.createArrayOf("text", guardTables.toArray()));
             try (ResultSet rs = statement.executeQuery()) {
                 collect(rs, evidence);
             }
@@ -393,14 +397,15 @@ final class CatalogEvidence {
             counted.addAll(since.kind("guard").keySet());
             statement.setArray(1, connection.createArrayOf("oid", counted.toArray()));
             statement.setArray(2, connection.createArrayOf("text", guardTables.toArray()));
-            for (int i = 3; i <= 5; i++) {
+            statement.setArray(3, connection.createArrayOf("text", guardTables.toArray()));
+            for (int i = 4; i <= 6; i++) {
                 if (transaction == null) {
                     statement.setNull(i, Types.BIGINT);
                 } else {
                     statement.setLong(i, Long.parseLong(transaction));
                 }
             }
-            statement.setString(6, since.snapshot());
+            statement.setString(7, since.snapshot());
             try (ResultSet rs = statement.executeQuery()) {
                 collect(rs, evidence);
             }

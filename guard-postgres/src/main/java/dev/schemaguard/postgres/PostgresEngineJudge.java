@@ -48,8 +48,7 @@ final class PostgresEngineJudge implements EngineJudge {
         if (before == null) {
             before = CatalogEvidence.full(connection, tables.all());
         }
-        return new PostgresEvidence(this, before, inTransaction, LedgerLocation.of(connection, tables.ledger()), tables.all(),
-                connection);
+        return new PostgresEvidence(this, before, inTransaction, LedgerLocation.of(connection, tables.ledger(), before), tables.all());
     }
 
     private static final class PostgresEvidence implements Evidence {
@@ -63,13 +62,13 @@ final class PostgresEngineJudge implements EngineJudge {
         private String ledgerWritesAfterStatements;
 
         PostgresEvidence(PostgresEngineJudge judge, Reading before, boolean inTransaction, LedgerLocation ledger,
-                         Set<String> guardTables, Connection connection) throws SQLException {
+                         Set<String> guardTables) {
             this.judge = judge;
             this.before = before;
             this.inTransaction = inTransaction;
             this.ledger = ledger;
             this.guardTables = guardTables;
-            this.ledgerWritesBefore = ledger == null ? "" : ledger.writes(connection);
+            this.ledgerWritesBefore = ledger == null ? "" : before.rowWrites(ledger.oid());
         }
 
         @Override
@@ -105,7 +104,7 @@ final class PostgresEngineJudge implements EngineJudge {
             changes.addAll(diff.rowsWritten(ledger == null ? null : ledger.oid()));
             changes.addAll(diff.settings(LIMITS));
             if (ledgerRowWritten && ledger != null) {
-                changes.addAll(ledger.rowMissing(connection, applied.migration()));
+                changes.addAll(ledger.rowMissing(connection, afterReading));
             }
             if (ledgerWritesAfterStatements != null && !ledgerWritesAfterStatements.equals(ledgerWritesBefore)) {
                 changes.add("the migration itself wrote rows of the guard's ledger " + ledger.qualified() + " ("
@@ -139,22 +138,16 @@ final class PostgresEngineJudge implements EngineJudge {
 
     /**
      * Where the guard's ledger is (resolved by its unqualified name before the migration ran, as the
-     * guard's own insert resolves it), and how many rows it held then.
+     * guard's own insert resolves it: {@code before}'s reading of the guard's tables by name), and how
+     * many rows it held then.
      */
     private record LedgerLocation(String table, String oid, String qualified, long rows) {
-        static LedgerLocation of(Connection connection, String table) throws SQLException {
-            try (PreparedStatement ps = connection.prepareStatement("SELECT c.oid::text, quote_ident(n.nspname) || '.' ||"
-                    + " quote_ident(c.relname) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
-                    + " WHERE c.oid = to_regclass(quote_ident(?))")) {
-                ps.setString(1, table);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (!rs.next()) {
-                        return null;
-                    }
-                    String qualified = rs.getString(2);
-                    return new LedgerLocation(table, rs.getString(1), qualified, count(connection, qualified));
-                }
+        static LedgerLocation of(Connection connection, String table, Reading before) throws SQLException {
+            String[] resolved = before.guardTable(table);
+            if (resolved == null) {
+                return null;
             }
+            return new LedgerLocation(table, resolved[0], resolved[1], count(connection, resolved[1]));
         }
 
         /** This transaction's inserts, updates and deletes of the ledger so far. */
@@ -178,17 +171,12 @@ final class PostgresEngineJudge implements EngineJudge {
             }
         }
 
-        /** The ledger's name must still resolve to it, and it must have lost no row. */
-        List<String> rowMissing(Connection connection, String migration) throws SQLException {
+        /** The ledger's name must still resolve to it ({@code after}'s reading of the guard's tables by name), and it must have lost no row. */
+        List<String> rowMissing(Connection connection, Reading after) throws SQLException {
             List<String> missing = new ArrayList<>();
-            try (PreparedStatement ps = connection.prepareStatement("SELECT coalesce(to_regclass(quote_ident(?))::oid::text, '')")) {
-                ps.setString(1, table);
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    if (!oid.equals(rs.getString(1))) {
-                        missing.add("the name " + table + " no longer resolves to the ledger " + qualified + " (shadowed)");
-                    }
-                }
+            String[] resolved = after.guardTable(table);
+            if (resolved == null || !oid.equals(resolved[0])) {
+                missing.add("the name " + table + " no longer resolves to the ledger " + qualified + " (shadowed)");
             }
             long now = count(connection, qualified);
             if (now < rows) {

@@ -11,6 +11,8 @@ import java.util.Map;
 final class Reading {
     static final String SNAPSHOT = "snap";
     static final String BACKEND = "backend";
+    /** The guard's tables by the unqualified name the guard uses: "<oid> <schema>.<name>" of what it resolves to. */
+    static final String GUARD_NAMES = "guard-names";
     static final String COMMITTED = "committed";
     static final String UNSURE = "unsure";
     /** Per catalog, the rows this transaction inserted, updated and deleted in it so far: "ins/upd/del". */
@@ -42,6 +44,25 @@ final class Reading {
     /** The snapshot the reading saw, as {@code txid_snapshot} text. */
     String snapshot() {
         return kind(SNAPSHOT).values().iterator().next();
+    }
+
+    /**
+     * The table {@code name} resolves to as an unqualified name when the reading was taken: its oid and
+     * quoted qualified name; null when it resolves to none.
+     */
+    String[] guardTable(String name) {
+        String found = kind(GUARD_NAMES).get(name);
+        return found == null ? null : found.split(" ", 2);
+    }
+
+    /** This transaction's inserts, updates and deletes of a table so far, "ins/upd/del" (from the row-writes kind). */
+    String rowWrites(String oid) {
+        String counts = kind("rows").get(oid);
+        if (counts == null) {
+            return "0/0/0";
+        }
+        java.util.Map<String, String> fields = dev.schemaguard.internal.text.Fingerprint.fields(counts);
+        return fields.get("ins") + "/" + fields.get("upd") + "/" + fields.get("del");
     }
 
     /** The process id of the session's server process. */

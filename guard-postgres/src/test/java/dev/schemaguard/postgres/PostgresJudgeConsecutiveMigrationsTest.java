@@ -406,6 +406,8 @@ class PostgresJudgeConsecutiveMigrationsTest {
         "SET statement_timeout = 0                                       | statement_timeout was lifted",
         "SELECT pg_advisory_unlock_all()                                 | an advisory lock the guard held (its apply lock) was released",
         "DELETE FROM databasechangelog                                   | the ledger public.databasechangelog lost rows",
+        "UPDATE databasechangelog SET COMMENTS = 'edited'                | the migration itself wrote rows of the guard's ledger public.databasechangelog (",
+        "INSERT INTO databasechangelog (ID, AUTHOR, FILENAME, DATEEXECUTED, ORDEREXECUTED, EXECTYPE) VALUES ('x', 'y', 'z', now(), 99, 'EXECUTED') | the migration itself wrote rows of the guard's ledger public.databasechangelog (",
         "ALTER TABLE databasechangelog ADD COLUMN note text              | was added to the guard's own public.databasechangelog",
         "CREATE TEMP TABLE databasechangelog (LIKE public.databasechangelog INCLUDING ALL) | the name databasechangelog no longer resolves to the ledger public.databasechangelog (shadowed)",
     })
