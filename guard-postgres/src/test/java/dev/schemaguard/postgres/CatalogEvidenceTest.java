@@ -12,6 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The incremental reading's own guards, which no sequence of migrations on a test server reaches: the
@@ -47,16 +49,10 @@ class CatalogEvidenceTest {
         }
     }
 
-    @Test
-    void aTimeSettingAsShown_readsAsMilliseconds() {
-        assertEquals("0", Reading.millis("0"));
-        assertEquals("250", Reading.millis("250ms"));
-        assertEquals("5000", Reading.millis("5s"));
-        assertEquals("120000", Reading.millis("2min"));
-        assertEquals("3600000", Reading.millis("1h"));
-        assertEquals("86400000", Reading.millis("1d"));
-        assertEquals("-1", Reading.millis("-1"));
-        assertNull(Reading.millis("5 s"));
-        assertNull(Reading.millis("soon"));
+    @ParameterizedTest
+    @CsvSource(nullValues = "none", value = {"0, 0", "250ms, 250", "5s, 5000", "2min, 120000", "1h, 3600000", "1d, 86400000",
+        "-1, -1", "5 s, none", "soon, none"})
+    void aTimeSettingAsShown_readsAsMilliseconds(String shown, String millis) {
+        assertEquals(millis, Reading.millis(shown));
     }
 }
