@@ -457,6 +457,20 @@ class PostgresJudgeConsecutiveMigrationsTest {
         }
     }
 
+    @ParameterizedTest
+    @Disabled("judge misses it: the shorter readings trust the transaction's statistics, and a superuser's migration that"
+            + " turns track_counts off and on again hides its catalog writes from them (a drop never showed in an xmin);"
+            + " the classifier refuses SET, set_config and DO")
+    @ValueSource(strings = {"DROP TABLE billing.invoices CASCADE", "ALTER TABLE kept ALTER COLUMN code SET NOT NULL",
+        "ALTER TABLE kept RENAME TO kept_old"})
+    void aChangeMadeWhileTrackCountsWasOff_isSeen(String change) throws SQLException {
+        try (JudgedBoot boot = JudgedBoot.start(db.url())) {
+            warmUp(boot);
+            assertTrue(!boot.migrate("SET track_counts = off", change, "RESET track_counts").isEmpty(),
+                    change + " with track_counts off committed as additive");
+        }
+    }
+
     @Test
     void aDropBalancedByACreate_isSeen_evenUnderTheSameName() throws SQLException {
         try (JudgedBoot boot = JudgedBoot.start(db.url())) {
