@@ -59,9 +59,14 @@ class PostgresJudgeConsecutiveMigrationsTest {
 
     private PostgresTestDatabase db;
 
+    /** The server the cases run on; {@link PostgresJudgeConsecutiveMigrations17Test} runs them on the newer major. */
+    PostgresServer server() {
+        return PostgresServer.defaultMajor();
+    }
+
     @BeforeEach
     void createDatabase() throws SQLException {
-        db = PostgresServer.defaultMajor().newDatabase();
+        db = server().newDatabase();
         db.execute(FIXTURE);
     }
 
