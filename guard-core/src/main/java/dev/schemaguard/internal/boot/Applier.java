@@ -63,6 +63,11 @@ final class Applier {
      * not of the limit the migration was written for.
      */
     private boolean statementsCutByBudget;
+    /**
+     * The ledger tables, once a committed migration found them all: they stay (a migration that drops
+     * or renames one is the engine's to refuse), so later migrations do not ask the catalog again.
+     */
+    private java.util.Set<String> ledgerTablesFound;
 
     /** Without an engine judge, the evidence never objects: the classifier alone decides. */
     private static final EngineJudge NO_JUDGE = (connection, tables) -> (c, applied, ledgerRowWritten) -> List.of();
@@ -132,7 +137,7 @@ final class Applier {
 
     private boolean applyInTransaction(Connection connection, PlannedMigration planned, LedgerKind.Entry entry) throws SQLException {
         long started = clock.nanoTime();
-        java.util.Set<String> objects = dialect.catalog().objects(connection, ledger.tables());
+        java.util.Set<String> objects = ledgerTablesFound != null ? ledgerTablesFound : dialect.catalog().objects(connection, ledger.tables());
         if (ledger.contains(connection, objects, planned.migration())) {
             connection.rollback();
             return false;
@@ -156,6 +161,9 @@ final class Applier {
             refuseIfChanged(changes, EngineRefused.ROLLED_BACK);
         }
         interrupter.commitUnlessExpired(connection);
+        if (objects.containsAll(ledger.tables())) {
+            ledgerTablesFound = objects;
+        }
         return true;
     }
 
