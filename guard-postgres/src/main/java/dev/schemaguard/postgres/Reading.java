@@ -1,7 +1,10 @@
 package dev.schemaguard.postgres;
 
+import dev.schemaguard.internal.text.Fingerprint;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * One reading of {@link CatalogEvidence}: kind -> key -> fingerprint, with the rows that say when it was
@@ -24,7 +27,7 @@ final class Reading {
     /** Per catalog, how many rows an incremental reading found by object id. */
     static final String FOUND = "found";
 
-    private static final java.util.regex.Pattern SHOWN_TIME = java.util.regex.Pattern.compile("(-?\\d{1,12})(ms|s|min|h|d)?");
+    private static final Pattern SHOWN_TIME = Pattern.compile("(-?\\d{1,12})(ms|s|min|h|d)?");
 
     private final Map<String, Map<String, String>> evidence;
 
@@ -61,7 +64,7 @@ final class Reading {
         if (counts == null) {
             return "0/0/0";
         }
-        java.util.Map<String, String> fields = dev.schemaguard.internal.text.Fingerprint.fields(counts);
+        Map<String, String> fields = Fingerprint.fields(counts);
         return fields.get("ins") + "/" + fields.get("upd") + "/" + fields.get("del");
     }
 
@@ -116,7 +119,7 @@ final class Reading {
 
     /** A time setting as current_setting shows it ("0", "250ms", "5s", "2min", "1h", "1d") in milliseconds; null if not one. */
     static String millis(String shown) {
-        java.util.regex.Matcher m = SHOWN_TIME.matcher(shown);
+        Matcher m = SHOWN_TIME.matcher(shown);
         if (!m.matches()) {
             return null;
         }
