@@ -233,6 +233,9 @@ final class CatalogEvidence {
             "pg_event_trigger", "pg_type", "pg_publication", "pg_publication_rel");
     private static final List<String> UNSHOWN_CATALOGS = List.of("pg_operator", "pg_collation", "pg_opclass", "pg_opfamily",
             "pg_cast", "pg_ts_config", "pg_ts_dict", "pg_extension", "pg_conversion", "pg_language", "pg_am");
+    /** Both: every catalog whose row counts a reading takes. */
+    private static final List<String> COUNTED_CATALOGS = java.util.stream.Stream.concat(READ_CATALOGS.stream(),
+            UNSHOWN_CATALOGS.stream()).toList();
 
     /** The session's granted locks: {@code mine}, a CTE every reading starts with (pg_locks is read once). */
     private static final String MY_LOCKS_CTE = "mine AS MATERIALIZED (SELECT l.locktype, l.relation FROM pg_locks l"
@@ -253,8 +256,8 @@ final class CatalogEvidence {
             // row is gone, which leaves nothing for an xmin to show
             new Part(Reading.CATALOG_WRITES, "x.name", "pg_stat_get_xact_tuples_inserted(x.c) || '/'"
                     + " || pg_stat_get_xact_tuples_updated(x.c) || '/' || pg_stat_get_xact_tuples_deleted(x.c)",
-                    "FROM (VALUES " + String.join(", ", java.util.stream.Stream.concat(READ_CATALOGS.stream(),
-                            UNSHOWN_CATALOGS.stream()).map(name -> "('" + name + "', 'pg_catalog." + name + "'::regclass)").toList())
+                    "FROM (VALUES " + String.join(", ", COUNTED_CATALOGS.stream()
+                            .map(name -> "('" + name + "', 'pg_catalog." + name + "'::regclass)").toList())
                     + ") x(name, c)", List.of()),
             // the highest object id of each catalog whose new rows an incremental reading finds by object id
             new Part(Reading.MAX_OID, "'pg_class'", "max(x.oid)::text", "FROM pg_class x", List.of()),
@@ -497,7 +500,7 @@ final class CatalogEvidence {
         /** Null when either reading lacks a catalog's counts. */
         static CatalogWrites between(Reading earlier, Reading later) {
             Map<String, long[]> delta = new java.util.HashMap<>();
-            for (String catalog : java.util.stream.Stream.concat(READ_CATALOGS.stream(), UNSHOWN_CATALOGS.stream()).toList()) {
+            for (String catalog : COUNTED_CATALOGS) {
                 String then = earlier.kind(Reading.CATALOG_WRITES).get(catalog);
                 String now = later.kind(Reading.CATALOG_WRITES).get(catalog);
                 if (then == null || now == null) {
