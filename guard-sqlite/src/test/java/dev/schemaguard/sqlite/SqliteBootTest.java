@@ -53,6 +53,34 @@ class SqliteBootTest {
         assertFalse(Files.exists(db.file()), "the guard must not create the file");
     }
 
+    /**
+     * The changelog is read in the background while the database is opened; a bad changelog is still
+     * the boot's error, as when it was read first, whatever the database would have said.
+     */
+    @Test
+    void aBadChangelog_isTheVerdict_overWhatTheDatabaseSays() throws Exception {
+        Path outside = Files.writeString(dir.resolve("outside.sql"), "CREATE TABLE x (id INTEGER);");
+        Files.createSymbolicLink(project.migrations().resolve("002_out.sql"), outside);
+        project.fresh(FreshDatabase.FAIL);
+
+        BootReport missing = project.boot();
+        db.execute("PRAGMA user_version = 1"); // a database file with no table
+        BootReport empty = project.boot();
+        BootReport emptyPlan = project.plan();
+        BootReport badManifestToo = project.manifestText("001_users.sql\n001_users.sql\n").boot();
+        Files.writeString(db.file(), "not a database ".repeat(300));
+        BootReport notSqlite = project.manifestText("001_users.sql\n").boot();
+
+        for (BootReport report : List.of(missing, empty, emptyPlan, badManifestToo, notSqlite)) {
+            assertEquals(Code.CONFIG_INVALID, report.code(), report.line());
+            assertTrue(GuardLines.parse(report.line()).get("reason").contains("002_out.sql: the migration is a link to"),
+                    report.line());
+        }
+        Files.delete(project.migrations().resolve("002_out.sql"));
+        BootReport control = project.boot();
+        assertEquals(Code.DATABASE_CORRUPT, control.code(), "with the link gone, what the database says: " + control.line());
+    }
+
     @Test
     void aDataSourceForAMissingFile_isDatabaseMissingToo_andTheGuardDoesNotConnectThroughIt() {
         org.sqlite.SQLiteDataSource dataSource = new org.sqlite.SQLiteDataSource();

@@ -10,6 +10,7 @@ import dev.schemaguard.internal.changelog.Migration;
 import dev.schemaguard.internal.ledger.ActiveLedger;
 import dev.schemaguard.internal.ledger.Ledger;
 import dev.schemaguard.internal.ledger.LedgerChoice;
+import dev.schemaguard.internal.ledger.LedgerKind;
 import dev.schemaguard.internal.ledger.LedgerTable;
 import dev.schemaguard.internal.ledger.ProgressTable;
 import dev.schemaguard.internal.ledger.RequiredNames;
@@ -56,13 +57,25 @@ final class BootPipeline {
     Outcome run() throws SQLException {
         DataChecks dataChecks = DataChecks.prepare(config, target, planOnly, progress, interrupter);
         progress.enter("load");
-        Changelog changelog = ChangelogLoader.load(config.changelog());
-        Manifest manifest = Manifest.read(config.manifest()).requireUniqueNames();
-        MigrationStatements statements = new MigrationStatements(target.dialect().sql(), target.dialect().name());
-
-        IntegritySession integrity = target.database().integrity(config.integrity(), progress.clock());
-        progress.enter("open");
-        Opened db = open(integrity, changelog, statements);
+        ChangelogLoader.Loading loading = ChangelogLoader.start(config.changelog());
+        Manifest manifest;
+        MigrationStatements statements;
+        IntegritySession integrity;
+        Opened db;
+        try {
+            manifest = Manifest.read(config.manifest()).requireUniqueNames();
+            statements = new MigrationStatements(target.dialect().sql(), target.dialect().name());
+            integrity = target.database().integrity(config.integrity(), progress.clock());
+            progress.enter("open");
+            db = open(integrity, loading, statements);
+        } catch (Interrupter.DeadlineExceeded e) {
+            throw e;
+        } catch (SQLException | RuntimeException e) {
+            // The changelog is read first, as far as anyone can tell: its error is the boot's, whatever else failed.
+            changelogOf(loading);
+            throw e;
+        }
+        Changelog changelog = db.changelog();
         try {
             progress.pending((int) changelog.migrations().stream().filter(m -> db.ledger().row(m.name()).isEmpty()).count());
             progress.enter("plan");
@@ -88,29 +101,61 @@ final class BootPipeline {
 
     /**
      * What is there: the database opened (never created: a missing one is refused unless
-     * bootstrapping, and then opened only to apply), its integrity checked, its objects and ledger read.
+     * bootstrapping, and then opened only to apply), its integrity checked, its objects and ledger read;
+     * and the changelog, read meanwhile.
      *
      * @param connection  null when the database does not exist yet
      * @param active      the ledger it keeps (or will keep), and where the guard records
      * @param migrations  the changelog in the order that ledger applies it
      */
-    private record Opened(Connection connection, Ledger ledger, Set<String> objects, IntegritySession.Outcome integrity,
-                          ActiveLedger active, List<Migration> migrations) {
+    private record Opened(Connection connection, Changelog changelog, Ledger ledger, Set<String> objects,
+                          IntegritySession.Outcome integrity, ActiveLedger active, List<Migration> migrations) {
     }
 
-    private Opened open(IntegritySession integrity, Changelog changelog, MigrationStatements statements) throws SQLException {
+    /**
+     * The changelog the background read gives. While this thread waits for it (or reads files with
+     * it), the boot's phase is {@code load} again: a read that hangs is reported as one.
+     */
+    private Changelog changelogOf(ChangelogLoader.Loading loading) throws SQLException {
+        if (loading.isDone()) {
+            return join(loading);
+        }
+        String phase = progress.phase();
+        progress.resume("load");
+        try {
+            return join(loading);
+        } finally {
+            progress.resume(phase);
+        }
+    }
+
+    private static Changelog join(ChangelogLoader.Loading loading) throws SQLException {
+        try {
+            return loading.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Interrupter.DeadlineExceeded();
+        }
+    }
+
+    private Opened open(IntegritySession integrity, ChangelogLoader.Loading loading, MigrationStatements statements)
+            throws SQLException {
         if (!target.exists()) {
+            Changelog changelog = changelogOf(loading);
             refuseFresh("the database " + target.redacted() + " does not exist");
             ActiveLedger active = chooseLedger(Set.of(), null, statements);
             // A database this boot creates holds nothing yet that could be damaged.
             progress.integrity(IntegritySession.Status.OK);
-            return new Opened(null, Ledger.absent(), Set.of(), new IntegritySession.Outcome(IntegritySession.Status.OK, null,
-                    "fresh database", Map.of()), active, active.migrations(changelog));
+            return new Opened(null, changelog, Ledger.absent(), Set.of(), new IntegritySession.Outcome(IntegritySession.Status.OK,
+                    null, "fresh database", Map.of()), active, active.migrations(changelog));
         }
         IntegritySession.Outcome checked = integrity.beforeOpen().map(this::report).orElse(null);
         Connection connection = new Reconnect(target, progress).open(planOnly ? Access.READ_ONLY : Access.READ_WRITE);
         try {
+            Changelog changelog = null;
             if (checked == null) {
+                // A bad changelog is reported before a check that may take minutes, not after it.
+                changelog = changelogOf(loading);
                 progress.enter("integrity_check", "mode", config.integrity().mode().name().toLowerCase(Locale.ROOT));
                 progress.integrity(IntegritySession.Status.UNFINISHED); // what a verdict reached during the check reports
                 checked = report(integrity.check(connection, this::onDeadline));
@@ -118,14 +163,21 @@ final class BootPipeline {
             progress.enter("ledger");
             Set<String> objects = target.dialect().catalog().objects(connection);
             ActiveLedger active = chooseLedger(objects, connection, statements);
-            List<Migration> migrations = active.migrations(changelog);
+            // The ledger's query runs while the files may still be read; a reader that matches rows to
+            // migrations (Flyway's, schema_migrations) asks for them after its query.
+            LedgerKind.Migrations ordered = LedgerKind.Migrations.once(() -> active.migrations(changelogOf(loading)));
             Ledger ledger = Ledger.absent();
             if (active.existsIn(objects)) {
-                ledger = active.read(connection, objects, migrations);
-            } else if (!hasOwnObjects(objects, active)) {
-                refuseFresh("the database " + target.redacted() + " is empty (no ledger, no tables)");
+                ledger = active.read(connection, objects, ordered);
+            } else {
+                ordered.get();
+                if (!hasOwnObjects(objects, active)) {
+                    refuseFresh("the database " + target.redacted() + " is empty (no ledger, no tables)");
+                }
             }
-            return new Opened(connection, ledger, objects, checked, active, migrations);
+            List<Migration> migrations = ordered.get();
+            return new Opened(connection, changelog != null ? changelog : changelogOf(loading), ledger, objects, checked, active,
+                    migrations);
         } catch (SQLException | RuntimeException e) {
             connection.close();
             throw e;

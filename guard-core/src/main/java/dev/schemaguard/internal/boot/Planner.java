@@ -166,7 +166,7 @@ final class Planner {
             if (row.md5sum() != null && !LiquibaseSql.checksumMatches(changeSet, row.md5sum())) {
                 drift = "changed after it was applied: the ledger recorded " + row.md5sum();
             }
-        } else {
+        } else if (!LedgerTable.recordsSha256(row, migration.sha256())) {
             String recorded = LedgerTable.recordedSha256(row);
             if (recorded != null && !recorded.equals(migration.sha256())) {
                 drift = "changed after it was applied: the ledger recorded sha256=" + recorded + ", the file has sha256="

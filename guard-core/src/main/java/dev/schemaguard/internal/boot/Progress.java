@@ -59,6 +59,14 @@ public final class Progress {
         listener.progress(log.bootId(), newPhase, "STARTED");
     }
 
+    /**
+     * Back in a phase already entered, without a line: what a deadline or a heartbeat names while the
+     * boot waits on work it started earlier (the changelog read in the background).
+     */
+    void resume(String earlierPhase) {
+        phase = earlierPhase;
+    }
+
     /** A human note between phase lines (a retry, a skipped step); not machine-matched. */
     public void note(String message) {
         log.info(message);

@@ -15,6 +15,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /** Reads a changelog: a folder of {@code .sql} files in file-name order, or a Liquibase changelog file. */
@@ -23,7 +27,89 @@ public final class ChangelogLoader {
     }
 
     public static Changelog load(Path source) {
-        List<Migration> migrations = Files.isDirectory(source) ? sqlFolder(source) : LiquibaseChangelogs.parse(source);
+        return readChangelog(source, shared -> { }).changelog();
+    }
+
+    /**
+     * Starts reading the changelog on a thread of its own, so that a boot opens the database meanwhile:
+     * on a no-op boot the two are most of the time, and neither needs the other until the ledger is
+     * matched. {@link Loading#join} gives the same changelog, or the same error, as {@link #load}.
+     */
+    public static Loading start(Path source) {
+        return new Loading(source);
+    }
+
+    /** A changelog being read in the background; see {@link #start}. */
+    public static final class Loading {
+        private final CompletableFuture<Read> read = new CompletableFuture<>();
+        private volatile FolderRead folder;
+        private volatile Changelog changelog;
+
+        private Loading(Path source) {
+            Thread loader = new Thread(() -> {
+                try {
+                    read.complete(readChangelog(source, shared -> folder = shared));
+                } catch (Throwable t) {
+                    read.completeExceptionally(t);
+                }
+            }, "schema-guard-changelog");
+            loader.setDaemon(true);
+            loader.start();
+        }
+
+        /**
+         * The changelog, once read: the calling thread reads the folder's remaining files alongside the
+         * loader, then waits for it.
+         *
+         * @throws GuardConfigException  what {@link #load} throws for the same changelog
+         */
+        public Changelog join() throws InterruptedException {
+            Changelog done = changelog;
+            if (done != null) {
+                return done;
+            }
+            FolderRead shared = folder;
+            if (shared != null) {
+                shared.readAll();
+            }
+            try {
+                changelog = read.get().changelog();
+                return changelog;
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException runtime) {
+                    throw runtime;
+                }
+                if (e.getCause() instanceof Error error) {
+                    throw error;
+                }
+                throw new IllegalStateException(e.getCause());
+            }
+        }
+
+        /** Whether the loader is done (nothing is left to wait for). */
+        public boolean isDone() {
+            return read.isDone();
+        }
+    }
+
+    /** Reads the changelog; a folder's file list is handed to {@code sharing} before its files are read. */
+    private static Read readChangelog(Path source, Consumer<FolderRead> sharing) {
+        if (!Files.isDirectory(source)) {
+            List<Migration> migrations = LiquibaseChangelogs.parse(source);
+            return () -> checked(source, migrations);
+        }
+        FolderRead folder = listFolder(source);
+        sharing.accept(folder);
+        folder.readAll();
+        return () -> checked(source, folder.migrations());
+    }
+
+    /** What reading produced: the changelog is put together (and checked) by the thread that asks for it. */
+    private interface Read {
+        Changelog changelog();
+    }
+
+    private static Changelog checked(Path source, List<Migration> migrations) {
         Map<String, Migration> byName = new HashMap<>();
         for (Migration m : migrations) {
             if (ControlChars.indexOfControl(m.name()) >= 0) {
@@ -40,24 +126,74 @@ public final class ChangelogLoader {
         return new Changelog(source, migrations);
     }
 
-    private static List<Migration> sqlFolder(Path folder) {
+    private static FolderRead listFolder(Path folder) {
         List<Path> files;
         try (Stream<Path> listing = Files.list(folder)) {
             files = listing.filter(p -> p.getFileName().toString().endsWith(".sql")).sorted().toList();
         } catch (IOException e) {
             throw new GuardConfigException(folder + ": cannot list the changelog folder: " + Utf8Text.describe(e));
         }
-        Path realFolder = realPath(folder);
-        List<Migration> migrations = new ArrayList<>(files.size());
-        for (Path file : files) {
-            if (!isRegularFileInside(file, realFolder)) {
-                continue; // a folder or a device named *.sql is not a migration
-            }
-            byte[] bytes = read(file);
-            migrations.add(new SqlFileMigration(file.getFileName().toString(), file,
-                    new String(bytes, StandardCharsets.UTF_8), Sha256.hex(bytes)));
+        return new FolderRead(files, realPath(folder));
+    }
+
+    /**
+     * A folder's files, read by whichever threads call {@link #readAll}: each takes the next file not
+     * yet taken. A file that cannot be read stops the taking, and the first such file in name order is
+     * the error, as when one thread reads them in order: every file before it was taken, and each taken
+     * file is read (the check comes before the taking). {@link #migrations} is for a thread that saw every reader finish.
+     */
+    private static final class FolderRead {
+        private final List<Path> files;
+        private final Path realFolder;
+        private final Migration[] migrations;
+        private final RuntimeException[] failures;
+        private final AtomicInteger next = new AtomicInteger();
+        private volatile boolean failed;
+
+        FolderRead(List<Path> files, Path realFolder) {
+            this.files = files;
+            this.realFolder = realFolder;
+            this.migrations = new Migration[files.size()];
+            this.failures = new RuntimeException[files.size()];
         }
-        return migrations;
+
+        void readAll() {
+            while (!failed) {
+                int i = next.getAndIncrement();
+                if (i >= files.size()) {
+                    return;
+                }
+                try {
+                    migrations[i] = migration(files.get(i), realFolder);
+                } catch (RuntimeException e) {
+                    failures[i] = e;
+                    failed = true;
+                }
+            }
+        }
+
+        List<Migration> migrations() {
+            List<Migration> read = new ArrayList<>(files.size());
+            for (int i = 0; i < files.size(); i++) {
+                if (failures[i] != null) {
+                    throw failures[i];
+                }
+                if (migrations[i] != null) {
+                    read.add(migrations[i]);
+                }
+            }
+            return read;
+        }
+    }
+
+    /** The migration a listed file holds, or null for a folder or a device named *.sql: not a migration. */
+    private static Migration migration(Path file, Path realFolder) {
+        if (!isRegularFileInside(file, realFolder)) {
+            return null;
+        }
+        byte[] bytes = read(file);
+        return new SqlFileMigration(file.getFileName().toString(), file, new String(bytes, StandardCharsets.UTF_8),
+                Sha256.hex(bytes));
     }
 
     /**

@@ -60,6 +60,11 @@ public record ActiveLedger(LedgerKind kept, LedgerKind writer, String detection)
 
     /** What every ledger read records, merged: applied in either is applied. */
     public Ledger read(Connection connection, Set<String> objects, List<Migration> migrations) throws SQLException {
+        return read(connection, objects, () -> migrations);
+    }
+
+    /** The same, with the migrations asked for only by a reader that matches rows to them, after its query. */
+    public Ledger read(Connection connection, Set<String> objects, LedgerKind.Migrations migrations) throws SQLException {
         Map<String, LedgerRow> rows = new HashMap<>();
         Map<String, String> blocked = new HashMap<>();
         Map<String, String> drifted = new HashMap<>();

@@ -86,8 +86,9 @@ public final class FlywayLedger implements LedgerKind {
     }
 
     @Override
-    public Ledger read(Connection connection, List<Migration> migrations) throws SQLException {
+    public Ledger read(Connection connection, Migrations changelog) throws SQLException {
         History history = History.read(connection, table);
+        List<Migration> migrations = changelog.get();
         Map<String, LedgerRow> rows = new HashMap<>();
         Map<String, String> blocked = new HashMap<>();
         Map<String, String> drifted = new HashMap<>();

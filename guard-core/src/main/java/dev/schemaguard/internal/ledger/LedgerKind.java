@@ -36,8 +36,28 @@ public interface LedgerKind {
     /** Whether {@code key}, as written in {@code required:}, names the migration the way this ledger records it. */
     boolean recordsAs(Migration migration, String key);
 
-    /** Reads what the table records, matched to {@code migrations} by this kind's rule. */
-    Ledger read(Connection connection, List<Migration> migrations) throws SQLException;
+    /**
+     * Reads what the table records, matched to {@code migrations} by this kind's rule; asks for them
+     * only after its query (a boot may still be reading the files).
+     */
+    Ledger read(Connection connection, Migrations migrations) throws SQLException;
+
+    /** The changelog's migrations, in the order the ledger applies them, once read. */
+    @FunctionalInterface
+    interface Migrations {
+        List<Migration> get() throws SQLException;
+
+        /** These, asked for once however often they are asked for. */
+        static Migrations once(Migrations migrations) {
+            List<List<Migration>> got = new java.util.ArrayList<>(1);
+            return () -> {
+                if (got.isEmpty()) {
+                    got.add(migrations.get());
+                }
+                return got.get(0);
+            };
+        }
+    }
 
     /** Whether a migration may be recorded while an earlier one is not (false for a high-water mark). */
     default boolean allowsGaps() {
@@ -52,7 +72,7 @@ public interface LedgerKind {
 
     /** Whether the migration is recorded; read inside the apply transaction, under the lock. */
     default boolean contains(Connection connection, Migration migration) throws SQLException {
-        return read(connection, List.of(migration)).row(migration.name()).isPresent();
+        return read(connection, () -> List.of(migration)).row(migration.name()).isPresent();
     }
 
     /** Appends the migration's row, in the caller's transaction. */

@@ -99,6 +99,17 @@ public final class LedgerTable {
         }
     }
 
+    /**
+     * Whether the row's first recorded SHA-256 is {@code sha256} (lower-case hex): the common case,
+     * answered without {@link #recordedSha256}'s check of each character.
+     */
+    public static boolean recordsSha256(LedgerRow row, String sha256) {
+        String comments = row.comments();
+        int at = comments == null ? -1 : comments.indexOf(SHA256_KEY);
+        return at >= 0 && comments.length() - (at + SHA256_KEY.length()) >= sha256.length()
+                && comments.regionMatches(at + SHA256_KEY.length(), sha256, 0, sha256.length());
+    }
+
     /** The file SHA-256 Schema Guard recorded for a row, or null when another tool wrote it. */
     public static String recordedSha256(LedgerRow row) {
         if (row.comments() == null) {

@@ -44,7 +44,7 @@ public final class LiquibaseLedger implements LedgerKind {
     }
 
     @Override
-    public Ledger read(Connection connection, List<Migration> migrations) throws SQLException {
+    public Ledger read(Connection connection, Migrations migrations) throws SQLException {
         return LedgerTable.read(connection);
     }
 

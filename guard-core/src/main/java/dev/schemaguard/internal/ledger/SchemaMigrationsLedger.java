@@ -99,7 +99,7 @@ public record SchemaMigrationsLedger(String table, String column, boolean byVers
     }
 
     @Override
-    public Ledger read(Connection connection, List<Migration> migrations) throws SQLException {
+    public Ledger read(Connection connection, Migrations changelog) throws SQLException {
         Set<String> names = new HashSet<>();
         Set<BigInteger> versions = new HashSet<>();
         BigInteger mark = null;
@@ -122,6 +122,7 @@ public record SchemaMigrationsLedger(String table, String column, boolean byVers
                 }
             }
         }
+        List<Migration> migrations = changelog.get();
         Map<String, LedgerRow> rows = new HashMap<>();
         Map<String, String> blocked = new HashMap<>();
         Set<String> matchedNames = new HashSet<>();
