@@ -6,6 +6,7 @@ import dev.schemaguard.GuardConfigException;
 import dev.schemaguard.internal.liquibase.LiquibaseChangelogs;
 import dev.schemaguard.internal.text.ControlChars;
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -186,34 +187,53 @@ public final class ChangelogLoader {
         }
     }
 
-    /** The migration a listed file holds, or null for a folder or a device named *.sql: not a migration. */
-    private static Migration migration(Path file, Path realFolder) {
-        if (!isRegularFileInside(file, realFolder)) {
-            return null;
-        }
-        byte[] bytes = read(file);
-        return new SqlFileMigration(file.getFileName().toString(), file, new String(bytes, StandardCharsets.UTF_8),
-                Sha256.hex(bytes));
-    }
-
     /**
-     * Whether a listed file is a regular file, read without following a link (one lstat, the cost of
-     * the plain check): only a link is resolved, and one that leads out of the changelog folder is
-     * refused before it is read: the image's reviewed migrations are the folder's files, not whatever
-     * a link points at.
+     * The migration a listed file holds, or null for a folder or a device named *.sql: not a migration.
+     * The file is looked at without following a link (one lstat, the cost of the plain check): only a
+     * link is resolved, and one that leads out of the changelog folder is refused before it is read:
+     * the image's reviewed migrations are the folder's files, not whatever a link points at.
      */
-    private static boolean isRegularFileInside(Path file, Path realFolder) {
+    private static Migration migration(Path file, Path realFolder) {
         BasicFileAttributes attributes;
         try {
             attributes = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
         } catch (IOException e) {
             throw new GuardConfigException(file + ": cannot read the migration: " + Utf8Text.describe(e) + ".");
         }
-        if (!attributes.isSymbolicLink()) {
-            return attributes.isRegularFile();
+        byte[] bytes;
+        if (attributes.isSymbolicLink()) {
+            requireInside(file, realFolder);
+            if (!Files.isRegularFile(file)) {
+                return null;
+            }
+            bytes = read(file);
+        } else if (attributes.isRegularFile()) {
+            bytes = readRegularFile(file, attributes.size());
+        } else {
+            return null;
         }
-        requireInside(file, realFolder);
-        return Files.isRegularFile(file);
+        return new SqlFileMigration(file.getFileName().toString(), file, new String(bytes, StandardCharsets.UTF_8),
+                Sha256.hex(bytes));
+    }
+
+    /**
+     * A regular file's bytes, its size known from its lstat: read with fewer system calls than
+     * {@link Files#readAllBytes} makes (no fstat; a boot reads every migration). A file whose size
+     * changed meanwhile, or any error, is read again by {@link #read}, which says what went wrong.
+     */
+    private static byte[] readRegularFile(Path file, long size) {
+        if (size < Integer.MAX_VALUE) {
+            try (RandomAccessFile in = new RandomAccessFile(file.toFile(), "r")) {
+                byte[] bytes = new byte[(int) size];
+                in.readFully(bytes);
+                if (in.read() < 0) {
+                    return bytes;
+                }
+            } catch (IOException e) {
+                // read(file) below reports it
+            }
+        }
+        return read(file);
     }
 
     private static void requireInside(Path file, Path realFolder) {
