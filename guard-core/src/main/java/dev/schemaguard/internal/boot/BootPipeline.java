@@ -58,6 +58,14 @@ final class BootPipeline {
         DataChecks dataChecks = DataChecks.prepare(config, target, planOnly, progress, interrupter);
         progress.enter("load");
         ChangelogLoader.Loading loading = ChangelogLoader.start(config.changelog());
+        try {
+            return run(dataChecks, loading);
+        } finally {
+            loading.cancel(); // a boot stopped early stops the read too
+        }
+    }
+
+    private Outcome run(DataChecks dataChecks, ChangelogLoader.Loading loading) throws SQLException {
         Manifest manifest;
         MigrationStatements statements;
         IntegritySession integrity;

@@ -6,6 +6,7 @@ import dev.schemaguard.Code;
 import dev.schemaguard.GuardConfig;
 import dev.schemaguard.GuardConfigException;
 import dev.schemaguard.SchemaGuard;
+import dev.schemaguard.internal.Helpers;
 import dev.schemaguard.internal.report.GuardLog;
 import dev.schemaguard.internal.report.Redactor;
 import dev.schemaguard.internal.text.ControlChars;
@@ -19,10 +20,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -176,13 +175,12 @@ public final class BootRunner {
         String deploymentId = Long.toString(clock.millis() % 10_000_000_000L);
         Callable<Outcome> pipeline = pipelineOf.apply(new Run(target, progress, interrupter, deploymentId));
 
-        ExecutorService worker = Executors.newSingleThreadExecutor(daemon("schema-guard-boot-" + bootId));
-        ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(daemon("schema-guard-heartbeat-" + bootId));
         long tick = Math.max(50, Math.min(1000, config.heartbeat().toMillis() / 5));
-        heartbeat.scheduleAtFixedRate(() -> progress.heartbeat(config.heartbeat()), tick, tick, TimeUnit.MILLISECONDS);
+        ScheduledFuture<?> heartbeat = Helpers.every(Duration.ofMillis(tick), () -> progress.heartbeat(config.heartbeat()));
+        Helpers.Task<Outcome> worker = Helpers.start("schema-guard-boot-" + bootId, pipeline);
         boolean interrupted = false;
         try {
-            Future<Outcome> future = worker.submit(pipeline);
+            Future<Outcome> future = worker.future();
             Outcome outcome;
             try {
                 outcome = await(future, deadline);
@@ -207,8 +205,8 @@ public final class BootRunner {
             }
             return new Finished(report, interrupted);
         } finally {
-            heartbeat.shutdownNow();
-            worker.shutdownNow();
+            heartbeat.cancel(false);
+            worker.cancel();
         }
     }
 
@@ -233,7 +231,7 @@ public final class BootRunner {
      * Stops the running step (its statement cancelled, nothing committed after this), gives the worker
      * a moment to roll back, and reports what the boot had reached: the phase, and the tally so far.
      */
-    private static Outcome stop(Stop why, Future<Outcome> future, ExecutorService worker, Interrupter interrupter,
+    private static Outcome stop(Stop why, Future<Outcome> future, Helpers.Task<Outcome> worker, Interrupter interrupter,
                                 Progress progress, Deadline deadline) {
         String phase = progress.phase();
         interrupter.expire();
@@ -340,20 +338,12 @@ public final class BootRunner {
                 outcome.pending(), integrity.text(), elapsed, outcome.migrations(), extra, text);
     }
 
-    private static void awaitUnwind(ExecutorService worker) {
-        worker.shutdownNow();
+    private static void awaitUnwind(Helpers.Task<Outcome> worker) {
+        worker.cancel();
         try {
-            worker.awaitTermination(UNWIND_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+            worker.awaitEnd(UNWIND_GRACE);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
-        return r -> {
-            Thread t = new Thread(r, name);
-            t.setDaemon(true);
-            return t;
-        };
     }
 }

@@ -1,6 +1,7 @@
 package dev.schemaguard.internal.boot;
 
 import dev.schemaguard.Code;
+import dev.schemaguard.internal.Helpers;
 import dev.schemaguard.internal.time.NanoClock;
 import dev.schemaguard.spi.Dialect.Access;
 import java.sql.Connection;
@@ -76,15 +77,14 @@ final class Reconnect {
      */
     private Connection attempt(Access access, Duration timeout) throws SQLException {
         CompletableFuture<Connection> opening = new CompletableFuture<>();
-        Thread helper = new Thread(() -> {
+        Helpers.start("schema-guard-connect", () -> {
             try {
                 opening.complete(target.open(access, timeout));
             } catch (Throwable t) {
                 opening.completeExceptionally(t);
             }
-        }, "schema-guard-connect");
-        helper.setDaemon(true);
-        helper.start();
+            return null;
+        });
         NanoClock clock = progress.clock();
         long givenUpAt = clock.nanoTime() + timeout.toNanos();
         try {

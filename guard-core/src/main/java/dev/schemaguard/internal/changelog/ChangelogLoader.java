@@ -1,5 +1,6 @@
 package dev.schemaguard.internal.changelog;
 
+import dev.schemaguard.internal.Helpers;
 import dev.schemaguard.internal.io.Sha256;
 import dev.schemaguard.internal.io.Utf8Text;
 import dev.schemaguard.GuardConfigException;
@@ -8,6 +9,7 @@ import dev.schemaguard.internal.text.ControlChars;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -43,19 +45,27 @@ public final class ChangelogLoader {
     /** A changelog being read in the background; see {@link #start}. */
     public static final class Loading {
         private final CompletableFuture<Read> read = new CompletableFuture<>();
+        private final Helpers.Task<Void> loader;
         private volatile FolderRead folder;
         private volatile Changelog changelog;
 
         private Loading(Path source) {
-            Thread loader = new Thread(() -> {
+            loader = Helpers.start("schema-guard-changelog", () -> {
                 try {
                     read.complete(readChangelog(source, shared -> folder = shared));
                 } catch (Throwable t) {
                     read.completeExceptionally(t);
                 }
-            }, "schema-guard-changelog");
-            loader.setDaemon(true);
-            loader.start();
+                return null;
+            });
+        }
+
+        /**
+         * Stops a read still running (a boot stopped early): hashing a large file checks for it, so that
+         * the read does not take the CPU the boot needs to print its verdict.
+         */
+        public void cancel() {
+            loader.cancel();
         }
 
         /**
@@ -219,10 +229,11 @@ public final class ChangelogLoader {
     /**
      * A regular file's bytes, its size known from its lstat: read with fewer system calls than
      * {@link Files#readAllBytes} makes (no fstat; a boot reads every migration). A file whose size
-     * changed meanwhile, or any error, is read again by {@link #read}, which says what went wrong.
+     * changed meanwhile, or any error, is read again by {@link #read}, which says what went wrong; so
+     * is a file of another file system (a changelog inside a jar on the class path).
      */
     private static byte[] readRegularFile(Path file, long size) {
-        if (size < Integer.MAX_VALUE) {
+        if (size < Integer.MAX_VALUE && file.getFileSystem() == FileSystems.getDefault()) {
             try (RandomAccessFile in = new RandomAccessFile(file.toFile(), "r")) {
                 byte[] bytes = new byte[(int) size];
                 in.readFully(bytes);
