@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -66,6 +67,8 @@ public final class ChangelogLoader {
          */
         public void cancel() {
             loader.cancel();
+            // A loader cancelled before it started never completes the read: a join after this must not wait for it.
+            read.completeExceptionally(new CancellationException("the boot ended before its changelog was read"));
         }
 
         /**

@@ -2,12 +2,15 @@ package dev.schemaguard.internal.changelog;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.schemaguard.GuardConfigException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -59,6 +62,21 @@ class ChangelogLoaderTest {
                 }
             }
             assertEquals(plain, assertThrows(GuardConfigException.class, loading::join).getMessage(), "round " + round);
+        }
+    }
+
+    @Test
+    void cancel_aJoinAfterItSaysSoInsteadOfWaitingForTheRead() throws Exception {
+        Path folder = Files.createDirectory(dir.resolve("large"));
+        try (java.io.RandomAccessFile file = new java.io.RandomAccessFile(folder.resolve("001_large.sql").toFile(), "rw")) {
+            file.setLength(64L << 20); // a read still running when it is cancelled, or not yet started
+        }
+        for (int round = 0; round < 5; round++) {
+            ChangelogLoader.Loading loading = ChangelogLoader.start(folder);
+
+            loading.cancel();
+
+            assertTimeoutPreemptively(Duration.ofSeconds(20), () -> assertThrows(CancellationException.class, loading::join));
         }
     }
 
