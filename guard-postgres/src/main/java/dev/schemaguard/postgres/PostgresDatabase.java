@@ -49,6 +49,9 @@ final class PostgresDatabase implements Dialect.Database {
             properties.setProperty("password", settings.password());
         }
         properties.setProperty("ApplicationName", "schema-guard");
+        // Told the server is 9.0 or later (every version the guard supports), pgjdbc sends the
+        // application name in the startup packet instead of a SET after the login: one round trip fewer.
+        properties.setProperty("assumeMinServerVersion", "9.0");
         // pgjdbc counts these in whole seconds; the boot stops waiting at the exact timeout anyway.
         String seconds = Long.toString(Math.max(1, (timeout.toMillis() + 999) / 1000));
         properties.setProperty("connectTimeout", seconds);

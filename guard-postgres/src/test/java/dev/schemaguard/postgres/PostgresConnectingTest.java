@@ -53,6 +53,20 @@ class PostgresConnectingTest {
         project.migration("001_users.sql", "CREATE TABLE users (id INTEGER PRIMARY KEY);").allow("001_users.sql").require("001_users.sql");
     }
 
+    /** A lock holder or a DBA reads it in pg_stat_activity; it comes with the login, not a SET after it. */
+    @Test
+    void theGuardsConnection_isNamedSchemaGuardOnTheServer() throws Exception {
+        dev.schemaguard.ConnectionSettings settings = new dev.schemaguard.ConnectionSettings(role, password, null, null);
+
+        try (Connection connection = new PostgresDialect().database(server.url(database))
+                .open(dev.schemaguard.spi.Dialect.Access.READ_WRITE, settings, Duration.ofSeconds(20));
+             java.sql.Statement statement = connection.createStatement();
+             java.sql.ResultSet rs = statement.executeQuery("SELECT application_name FROM pg_stat_activity WHERE pid = pg_backend_pid()")) {
+            assertTrue(rs.next());
+            assertEquals("schema-guard", rs.getString(1));
+        }
+    }
+
     @Test
     void aWrongPassword_isAuthenticationFailedWithinSeconds_namingUserAndHost_notTheDatabaseUnreachable() {
         String wrong = "Wrong-" + UUID.randomUUID();
