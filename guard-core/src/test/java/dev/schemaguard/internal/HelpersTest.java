@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
@@ -63,14 +62,15 @@ class HelpersTest {
     @Test
     void cancel_interruptsARunningTask_andAwaitEndSaysWhenItReturned() throws Exception {
         CountDownLatch running = new CountDownLatch(1);
-        AtomicBoolean sawInterrupt = new AtomicBoolean();
+        CountDownLatch interrupted = new CountDownLatch(1);
+        CountDownLatch unwound = new CountDownLatch(1);
         Helpers.Task<Void> task = Helpers.start("schema-guard-test-cancel", () -> {
             running.countDown();
             try {
                 new CountDownLatch(1).await();
             } catch (InterruptedException e) {
-                sawInterrupt.set(true);
-                Thread.sleep(200); // unwinding takes a while
+                interrupted.countDown();
+                unwound.await(); // unwinding takes a while: until the test lets it end
             }
             return null;
         });
@@ -79,9 +79,10 @@ class HelpersTest {
         task.cancel();
 
         assertThrows(CancellationException.class, () -> task.future().get());
-        assertFalse(task.awaitEnd(Duration.ofMillis(1)), "cancelled is not returned: the task is still unwinding");
+        assertTrue(interrupted.await(10, TimeUnit.SECONDS), "cancel interrupts the task");
+        assertFalse(task.awaitEnd(Duration.ofMillis(50)), "cancelled is not returned: the task is still unwinding");
+        unwound.countDown();
         assertTrue(task.awaitEnd(Duration.ofSeconds(10)));
-        assertTrue(sawInterrupt.get());
         Thread next = Helpers.start("schema-guard-test-after", () -> {
             assertFalse(Thread.currentThread().isInterrupted(), "the next task on a reused thread starts uninterrupted");
             return Thread.currentThread();
