@@ -121,8 +121,9 @@ final class BootPipeline {
     }
 
     /**
-     * The changelog the background read gives. While this thread waits for it (or reads files with
-     * it), the boot's phase is {@code load} again: a read that hangs is reported as one.
+     * The changelog the background read gives (read once; asking again costs nothing). While this
+     * thread waits for it (or reads files with it), the boot's phase is {@code load} again: a read
+     * that hangs is reported as one.
      */
     private Changelog changelogOf(ChangelogLoader.Loading loading) throws SQLException {
         if (loading.isDone()) {
@@ -160,10 +161,9 @@ final class BootPipeline {
         IntegritySession.Outcome checked = integrity.beforeOpen().map(this::report).orElse(null);
         Connection connection = new Reconnect(target, progress).open(planOnly ? Access.READ_ONLY : Access.READ_WRITE);
         try {
-            Changelog changelog = null;
             if (checked == null) {
                 // A bad changelog is reported before a check that may take minutes, not after it.
-                changelog = changelogOf(loading);
+                changelogOf(loading);
                 progress.enter("integrity_check", "mode", config.integrity().mode().name().toLowerCase(Locale.ROOT));
                 progress.integrity(IntegritySession.Status.UNFINISHED); // what a verdict reached during the check reports
                 checked = report(integrity.check(connection, this::onDeadline));
@@ -184,8 +184,7 @@ final class BootPipeline {
                 }
             }
             List<Migration> migrations = ordered.get();
-            return new Opened(connection, changelog != null ? changelog : changelogOf(loading), ledger, objects, checked, active,
-                    migrations);
+            return new Opened(connection, changelogOf(loading), ledger, objects, checked, active, migrations);
         } catch (SQLException | RuntimeException e) {
             connection.close();
             throw e;
