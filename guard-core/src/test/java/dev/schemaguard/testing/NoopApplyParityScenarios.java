@@ -48,24 +48,48 @@ public abstract class NoopApplyParityScenarios {
         APPLIED_FILE_REMOVED_BUT_REQUIRED(Code.REQUIRED_MIGRATIONS_MISSING, p -> {
             removeWithEntry(p, "003_users_email.sql");
             p.require("003_users_email.sql");
-        });
+        }),
+        /** The no-op boot must still see a second known ledger (it asks the catalog only about a few names). */
+        FLYWAY_LEDGER_NEXT_TO_DATABASECHANGELOG(Code.CONFIG_INVALID, (p, db) -> db.execute(
+                "CREATE TABLE flyway_schema_history (installed_rank INTEGER PRIMARY KEY, version VARCHAR(50))")),
+        /** Named in another case (quoted): the catalog lists it lower-cased, the narrow question must too. */
+        FLYWAY_LEDGER_IN_CAPITALS_NEXT_TO_DATABASECHANGELOG(Code.CONFIG_INVALID, (p, db) -> db.execute(
+                "CREATE TABLE \"Flyway_Schema_History\" (installed_rank INTEGER PRIMARY KEY, version VARCHAR(50))")),
+        /** An expected schema the database does not hold: looked for among every object's name. */
+        EXPECTED_SCHEMA_MISSING(Code.SCHEMA_MISSING, p -> p.expectSchemas("billing"));
 
         final Code code;
-        final java.util.function.Consumer<Project> change;
+        final Change change;
 
         Scenario(Code code, java.util.function.Consumer<Project> change) {
+            this(code, (p, db) -> change.accept(p));
+        }
+
+        Scenario(Code code, Change change) {
             this.code = code;
             this.change = change;
         }
     }
 
+    /** A change to a project and its database. */
+    @FunctionalInterface
+    interface Change {
+        void apply(Project project, TestDatabase database) throws Exception;
+    }
+
+    /** A project and the database it boots against. */
+    private record Applied(Project project, TestDatabase database) {
+    }
+
     @ParameterizedTest
     @EnumSource(Scenario.class)
     void theNoOpBootAndTheApplyingBootReachTheSameVerdict(Scenario scenario) throws Exception {
-        Project noop = applied(dir.resolve("noop"));
-        Project applying = applied(dir.resolve("apply"));
-        scenario.change.accept(noop);
-        scenario.change.accept(applying);
+        Applied noopSide = applied(dir.resolve("noop"));
+        Applied applyingSide = applied(dir.resolve("apply"));
+        Project noop = noopSide.project();
+        Project applying = applyingSide.project();
+        scenario.change.apply(noop, noopSide.database());
+        scenario.change.apply(applying, applyingSide.database());
         applying.migration(EXTRA, "CREATE TABLE IF NOT EXISTS audit (id INTEGER PRIMARY KEY, what TEXT);").allow(EXTRA);
 
         BootReport quiet = noop.boot();
@@ -86,9 +110,10 @@ public abstract class NoopApplyParityScenarios {
     }
 
     /** A project whose three migrations a first boot applied. */
-    private Project applied(Path folder) throws Exception {
+    private Applied applied(Path folder) throws Exception {
         Files.createDirectories(folder);
-        Project project = new Project(folder.resolve("project"), database(folder).url())
+        TestDatabase database = database(folder);
+        Project project = new Project(folder.resolve("project"), database.url())
                 .migration(APPLIED.get(0), "CREATE TABLE users (id INTEGER PRIMARY KEY, name TEXT);")
                 .migration(APPLIED.get(1), "CREATE TABLE orders (id INTEGER PRIMARY KEY, user_id INTEGER);")
                 .migration(APPLIED.get(2), "ALTER TABLE users ADD COLUMN email TEXT;")
@@ -96,7 +121,7 @@ public abstract class NoopApplyParityScenarios {
                 .require(APPLIED.get(0));
         BootReport first = project.boot();
         assertEquals(APPLIED.size(), first.applied(), first.line());
-        return project;
+        return new Applied(project, database);
     }
 
     private static List<String> outcomes(BootReport report, Predicate<MigrationOutcome> which) {

@@ -33,6 +33,7 @@ public final class Project {
     private Duration deadline = Duration.ofSeconds(30);
     private boolean allowGaps;
     private final List<Canary> canaries = new ArrayList<>();
+    private final List<String> schemas = new ArrayList<>();
     private Double shrinkMaxDrop;
     private Path stampDir;
     private LedgerSettings ledger = LedgerSettings.AUTO;
@@ -95,6 +96,12 @@ public final class Project {
     }
 
     /** Turns the shrink guard on, as {@code shrink_guard: max_drop: <share>}. */
+    /** Schemas the contract expects to exist (data.schemas). */
+    public Project expectSchemas(String... names) {
+        schemas.addAll(List.of(names));
+        return this;
+    }
+
     public Project shrinkGuard(double maxDrop) {
         this.shrinkMaxDrop = maxDrop;
         return this;
@@ -130,7 +137,7 @@ public final class Project {
     public GuardConfig config(Path changelog) {
         return GuardConfig.builder().database(database).changelog(changelog).manifest(manifest).required(required)
                 .freshDatabase(fresh).deadline(deadline).allowGaps(allowGaps).ledger(ledger)
-                .data(new DataExpectations(List.of(), canaries, shrinkMaxDrop))
+                .data(new DataExpectations(schemas, canaries, shrinkMaxDrop))
                 .integrity(stampDir == null ? IntegritySettings.DEFAULT : new IntegritySettings(IntegritySettings.DEFAULT.mode(),
                         IntegritySettings.DEFAULT.skipAboveBytes(), true, stampDir, false))
                 .build();

@@ -51,21 +51,51 @@ final class PostgresCatalog implements Dialect.Catalog {
             + " AND (t.typtype = 'e' OR (t.typtype = 'd' AND NOT t.typnotnull AND t.typdefaultbin IS NULL"
             + " AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.contypid = t.oid)))";
 
-    /** {@link #RELATIONS} of the current schema by name (its index), not every relation of the database. */
-    private static final String NAMED_RELATIONS = "SELECT c.relname FROM pg_class c WHERE c.relname = ANY(?::name[])"
+    /**
+     * The relations of the current schema and the user schemas whose names fall in some ranges
+     * ({@link NamePrefixes}: the arrays of their first and their end names), filtered as {@link #RELATIONS}
+     * and {@link #SCHEMAS} are: the candidates for {@link #objects(Connection, Set)}. Each range is a
+     * lateral index scan: a query planned in a new session pays for every clause it estimates (the
+     * catalogs' statistics are not cached yet), and a range with parameters is not estimated.
+     */
+    private static final String NAMED = "SELECT f.name FROM unnest(?::text[], ?::text[]) r(lo, hi) CROSS JOIN LATERAL ("
+            + "SELECT c.relname AS name FROM pg_class c WHERE c.relname >= r.lo::name AND c.relname < r.hi::name"
             + " AND c.relnamespace = (SELECT n.oid FROM pg_namespace n WHERE n.nspname = current_schema() AND " + SYSTEM + ")"
             + " AND c.relkind IN ('r', 'p', 'v', 'm', 'i', 'I', 'S', 'f')"
             + " AND " + String.format(NOT_EXTENSION_MEMBER, "c.oid", "pg_class")
-            + " AND NOT EXISTS (SELECT 1 FROM pg_index x WHERE x.indexrelid = c.oid AND NOT x.indisvalid)";
+            + " AND NOT EXISTS (SELECT 1 FROM pg_index x WHERE x.indexrelid = c.oid AND NOT x.indisvalid)"
+            + " UNION ALL SELECT n.nspname FROM pg_namespace n WHERE n.nspname >= r.lo::name AND n.nspname < r.hi::name"
+            + " AND " + SYSTEM + " AND n.nspname <> 'public' AND " + String.format(NOT_EXTENSION_MEMBER, "n.oid", "pg_namespace")
+            + ") f";
 
+    /**
+     * Exactly what {@link #objects(Connection)} would list of {@code names}, without listing everything
+     * (whose cost grows with the schema): a name is listed bare when a relation of the current schema or a
+     * user schema has it once lower-cased, so a quoted {@code "DATABASECHANGELOG"} counts as
+     * {@code databasechangelog} here as there. The server is asked for the names beginning with any
+     * spelling of each name's first two characters (the index finds them), and Java lower-cases them as
+     * the full listing does. A name of other characters than {@code a-z 0-9 _ $} is answered from the
+     * full listing.
+     */
     @Override
     public Set<String> objects(Connection connection, Set<String> names) throws SQLException {
+        if (names.isEmpty()) {
+            return Set.of();
+        }
+        NamePrefixes prefixes = NamePrefixes.of(names).orElse(null);
+        if (prefixes == null) {
+            return Dialect.Catalog.super.objects(connection, names);
+        }
         Set<String> found = new HashSet<>();
-        try (java.sql.PreparedStatement statement = connection.prepareStatement(NAMED_RELATIONS)) {
-            statement.setArray(1, connection.createArrayOf("text", names.toArray()));
+        try (java.sql.PreparedStatement statement = connection.prepareStatement(NAMED)) {
+            statement.setArray(1, connection.createArrayOf("text", prefixes.low().toArray()));
+            statement.setArray(2, connection.createArrayOf("text", prefixes.high().toArray()));
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
-                    found.add(rs.getString(1));
+                    String name = lower(rs.getString(1));
+                    if (names.contains(name)) {
+                        found.add(name);
+                    }
                 }
             }
         }

@@ -90,9 +90,14 @@ final class BootPipeline {
             Planner planner = new Planner(statements, target.dialect().sql(), config.allowGaps() && db.active().allowsGaps());
             Changelog ordered = new Changelog(changelog.source(), db.migrations());
             List<String> required = RequiredNames.resolve(config.required(), db.migrations(), List.of(db.active().kept()));
-            Plan plan = planner.plan(ordered, db.ledger(), manifest, required, db.objects());
+            Plan plan;
+            try {
+                plan = checkBeforeApply(planner.plan(ordered, db.ledger(), manifest, required, db.objects()), db.objects(),
+                        db.connection());
+            } catch (CatalogObjects.Unreadable e) {
+                throw e.getCause();
+            }
             MigrationOutcomes outcomes = new MigrationOutcomes(manifest, db.ledger());
-            plan = checkBeforeApply(plan, db.objects(), db.connection());
             if (!plan.failures().isEmpty() || planOnly) {
                 return dataChecks.check(new Outcome(outcomes.of(plan, List.of(), null, planOnly && plan.failures().isEmpty()),
                         plan.failures().isEmpty() ? null : plan.failures().get(0), null, false), db.connection());
@@ -169,7 +174,7 @@ final class BootPipeline {
                 checked = report(integrity.check(connection, this::onDeadline));
             }
             progress.enter("ledger");
-            Set<String> objects = target.dialect().catalog().objects(connection);
+            CatalogObjects objects = CatalogObjects.asking(target.dialect().catalog(), connection, namesAsked());
             ActiveLedger active = chooseLedger(objects, connection, statements);
             // The ledger's query runs while the files may still be read; a reader that matches rows to
             // migrations (Flyway's, schema_migrations) asks for them after its query.
@@ -179,16 +184,31 @@ final class BootPipeline {
                 ledger = active.read(connection, objects, ordered);
             } else {
                 ordered.get();
-                if (!hasOwnObjects(objects, active)) {
+                if (!hasOwnObjects(objects.all(), active)) {
                     refuseFresh("the database " + target.redacted() + " is empty (no ledger, no tables)");
                 }
             }
             List<Migration> migrations = ordered.get();
+            Ledger read = ledger;
+            if (migrations.stream().anyMatch(m -> read.row(m.name()).isEmpty()) || !schemas.allIn(objects)) {
+                objects.all(); // a migration to plan against what exists, or a schema to look for inside every name
+            }
             return new Opened(connection, changelogOf(loading), ledger, objects, checked, active, migrations);
         } catch (SQLException | RuntimeException e) {
             connection.close();
             throw e;
         }
+    }
+
+    /**
+     * What a boot with nothing to apply asks of the catalog: the tables a ledger may be kept in, the
+     * progress table, the expected schemas. Anything else is answered by listing every object.
+     */
+    private Set<String> namesAsked() {
+        Set<String> names = new HashSet<>(LedgerChoice.tablesAsked(config.ledger()));
+        names.add(ProgressTable.NAME);
+        names.addAll(schemas.names());
+        return names;
     }
 
     /** Whether the database holds anything besides ledger tables and Schema Guard's progress table. */

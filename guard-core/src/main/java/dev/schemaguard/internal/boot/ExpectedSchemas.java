@@ -16,6 +16,16 @@ final class ExpectedSchemas {
         this.expected = expected.stream().map(s -> s.toLowerCase(java.util.Locale.ROOT)).toList();
     }
 
+    /** The schemas expected, lower-case. */
+    List<String> names() {
+        return expected;
+    }
+
+    /** Whether the database lists every expected schema by its name (then nothing inside one need be looked for). */
+    boolean allIn(Set<String> objects) {
+        return expected.stream().allMatch(objects::contains);
+    }
+
     List<String> missingFrom(Set<String> objects) {
         return expected.stream()
                 .filter(s -> !objects.contains(s) && objects.stream().noneMatch(o -> o.startsWith(s + ".")))

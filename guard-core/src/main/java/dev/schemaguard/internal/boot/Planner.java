@@ -48,8 +48,9 @@ final class Planner {
         unknownManifestEntries(changelog, manifest, failures);
         // A migration is written assuming every earlier one ran, so it is classified against the schema
         // as it would be then; what this boot really applies is tracked apart, for the checks after it.
-        SchemaState assumed = new SchemaState(existingObjects);
-        SchemaState applied = new SchemaState(existingObjects);
+        // Both copy every object the database holds: made only when a migration is to be decided.
+        SchemaState assumed = null;
+        SchemaState applied = null;
         List<PlannedMigration> planned = new ArrayList<>();
         String firstHeld = null;
         Set<String> requiredNames = new HashSet<>(required);
@@ -70,6 +71,10 @@ final class Planner {
                 firstHeld = firstHeld == null ? migration.name() : firstHeld;
                 continue;
             }
+            if (assumed == null) {
+                assumed = new SchemaState(existingObjects);
+                applied = new SchemaState(existingObjects);
+            }
             PlannedMigration decided = decide(migration, isRequired, manifest, assumed, applied, firstHeld, failures);
             if (decided.decision() == Decision.HOLD && firstHeld == null) {
                 firstHeld = migration.name();
@@ -78,7 +83,7 @@ final class Planner {
         }
         contract(changelog, planned, required, failures);
         failures.sort(java.util.Comparator.comparingInt(f -> precedence(f.code())));
-        return new Plan(planned, failures, applied.objects());
+        return new Plan(planned, failures, applied == null ? existingObjects : applied.objects());
     }
 
     private PlannedMigration decide(Migration migration, boolean isRequired, Manifest manifest, SchemaState assumed,

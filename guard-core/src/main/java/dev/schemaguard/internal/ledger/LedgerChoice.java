@@ -58,6 +58,19 @@ public final class LedgerChoice {
     }
 
     /**
+     * The tables {@link #resolve} may ask the objects about for these settings: the known ledgers' default
+     * tables and the configured one, lower-case.
+     */
+    public static Set<String> tablesAsked(LedgerSettings settings) {
+        Set<String> tables = new LinkedHashSet<>(List.of(LedgerTable.NAME, FlywayLedger.DEFAULT_TABLE,
+                SchemaMigrationsLedger.DEFAULT_TABLE));
+        if (settings.table() != null) {
+            tables.add(settings.table().toLowerCase(Locale.ROOT));
+        }
+        return tables;
+    }
+
+    /**
      * The kinds a contract may be written against, known without a database (verify): the configured
      * kind, or, when detection would decide, every kind.
      */
