@@ -15,14 +15,24 @@ public final class Dialects {
     private Dialects() {
     }
 
+    /**
+     * The dialects on the class path, found once: the class loader that loaded this class sees the same
+     * service files for the life of the JVM, and a dialect is stateless (one instance serves every boot).
+     * Looking them up again read the jar's service file three times in every boot.
+     */
+    private static final class Installed {
+        static final List<Dialect> ALL = ServiceLoader.load(Dialect.class, Dialects.class.getClassLoader()).stream()
+                .map(ServiceLoader.Provider::get).toList();
+    }
+
     /** Whether any dialect is on the class path (a library test may have none, and read a config all the same). */
     public static boolean anyInstalled() {
-        return ServiceLoader.load(Dialect.class, Dialects.class.getClassLoader()).iterator().hasNext();
+        return !Installed.ALL.isEmpty();
     }
 
     public static Dialect forUrl(String jdbcUrl) {
         List<String> names = new ArrayList<>();
-        for (Dialect dialect : ServiceLoader.load(Dialect.class, Dialects.class.getClassLoader())) {
+        for (Dialect dialect : Installed.ALL) {
             if (dialect.accepts(jdbcUrl)) {
                 return dialect;
             }
@@ -41,7 +51,7 @@ public final class Dialects {
      * cannot create).
      */
     public static String urlOf(DataSource dataSource) {
-        for (Dialect dialect : ServiceLoader.load(Dialect.class, Dialects.class.getClassLoader())) {
+        for (Dialect dialect : Installed.ALL) {
             Optional<String> url = dialect.jdbcUrlOf(dataSource);
             if (url.isPresent()) {
                 return url.get();

@@ -70,13 +70,15 @@ final class PostgresDatabase implements Dialect.Database {
 
     /**
      * amcheck's {@code bt_index_check} on the boot's connection; the other modes have no PostgreSQL
-     * check. Nothing here depends on the time, so the clock is not read.
+     * check, said at once (the boot does not wait for the changelog before it). Nothing here depends on
+     * the time, so the clock is not read.
      */
     @Override
     public IntegritySession integrity(IntegritySettings settings, Clock clock) {
-        return IntegritySession.onConnection(settings, connection -> settings.mode() == IntegritySettings.Mode.AMCHECK
-                ? Amcheck.check(connection, settings.skipAboveBytes())
-                : IntegritySession.Outcome.off("integrity mode " + settings.mode().name().toLowerCase(Locale.ROOT)
-                        + " has no PostgreSQL check; set integrity.mode: amcheck to check B-tree indexes"));
+        if (settings.mode() == IntegritySettings.Mode.AMCHECK || settings.mode() == IntegritySettings.Mode.OFF) {
+            return IntegritySession.onConnection(settings, connection -> Amcheck.check(connection, settings.skipAboveBytes()));
+        }
+        return IntegritySession.noCheck(IntegritySession.Outcome.off("integrity mode " + settings.mode().name().toLowerCase(Locale.ROOT)
+                + " has no PostgreSQL check; set integrity.mode: amcheck to check B-tree indexes"));
     }
 }

@@ -167,8 +167,11 @@ final class BootPipeline {
         Connection connection = new Reconnect(target, progress).open(planOnly ? Access.READ_ONLY : Access.READ_WRITE);
         try {
             if (checked == null) {
-                // A bad changelog is reported before a check that may take minutes, not after it.
-                changelogOf(loading);
+                if (!integrity.answersAtOnce()) {
+                    // A bad changelog is reported before a check that may take minutes, not after it. (Any error
+                    // the boot meets while the files are still read is reported after the changelog's: run.)
+                    changelogOf(loading);
+                }
                 progress.enter("integrity_check", "mode", config.integrity().mode().name().toLowerCase(Locale.ROOT));
                 progress.integrity(IntegritySession.Status.UNFINISHED); // what a verdict reached during the check reports
                 checked = report(integrity.check(connection, this::onDeadline));
