@@ -80,7 +80,13 @@ final class BootPipeline {
             throw e;
         } catch (SQLException | RuntimeException e) {
             // The changelog is read first, as far as anyone can tell: its error is the boot's, whatever else failed.
-            changelogOf(loading);
+            try {
+                changelogOf(loading);
+            } catch (SQLException | RuntimeException changelogError) {
+                // The ledger may have been chosen while the files were read: a boot stopped by its changelog names none.
+                progress.ledger(null);
+                throw changelogError;
+            }
             throw e;
         }
         Changelog changelog = db.changelog();
