@@ -18,21 +18,29 @@ public final class Dialects {
     /**
      * The dialects on the class path, found once: the class loader that loaded this class sees the same
      * service files for the life of the JVM, and a dialect is stateless (one instance serves every boot).
-     * Looking them up again read the jar's service file three times in every boot.
+     * Looking them up again read the jar's service file three times in every boot. A broken service file
+     * throws its error as before, and is looked at again next time.
      */
-    private static final class Installed {
-        static final List<Dialect> ALL = ServiceLoader.load(Dialect.class, Dialects.class.getClassLoader()).stream()
-                .map(ServiceLoader.Provider::get).toList();
+    private static volatile List<Dialect> installed;
+
+    private static List<Dialect> installed() {
+        List<Dialect> all = installed;
+        if (all == null) {
+            all = ServiceLoader.load(Dialect.class, Dialects.class.getClassLoader()).stream()
+                    .map(ServiceLoader.Provider::get).toList();
+            installed = all;
+        }
+        return all;
     }
 
     /** Whether any dialect is on the class path (a library test may have none, and read a config all the same). */
     public static boolean anyInstalled() {
-        return !Installed.ALL.isEmpty();
+        return !installed().isEmpty();
     }
 
     public static Dialect forUrl(String jdbcUrl) {
         List<String> names = new ArrayList<>();
-        for (Dialect dialect : Installed.ALL) {
+        for (Dialect dialect : installed()) {
             if (dialect.accepts(jdbcUrl)) {
                 return dialect;
             }
@@ -51,7 +59,7 @@ public final class Dialects {
      * cannot create).
      */
     public static String urlOf(DataSource dataSource) {
-        for (Dialect dialect : Installed.ALL) {
+        for (Dialect dialect : installed()) {
             Optional<String> url = dialect.jdbcUrlOf(dataSource);
             if (url.isPresent()) {
                 return url.get();
