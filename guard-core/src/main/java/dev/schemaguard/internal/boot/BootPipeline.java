@@ -203,6 +203,9 @@ final class BootPipeline {
                 objects.all(); // a migration to plan against what exists, or a schema to look for inside every name
             }
             return new Opened(connection, changelogOf(loading), ledger, objects, checked, active, migrations);
+        } catch (CatalogObjects.Unreadable e) {
+            connection.close();
+            throw e.getCause(); // the full listing failed where a question could not throw it: the error it always was
         } catch (SQLException | RuntimeException e) {
             connection.close();
             throw e;
