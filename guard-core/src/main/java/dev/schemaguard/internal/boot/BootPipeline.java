@@ -200,7 +200,13 @@ final class BootPipeline {
             List<Migration> migrations = ordered.get();
             Ledger read = ledger;
             if (migrations.stream().anyMatch(m -> read.row(m.name()).isEmpty()) || !schemas.allIn(objects)) {
-                objects.all(); // a migration to plan against what exists, or a schema to look for inside every name
+                // A migration to plan against what exists, or a schema to look for inside every name. The ledger is
+                // read again after the listing, as when everything was listed first: an object a concurrent boot
+                // created since the first read is then matched by its ledger row, never taken for the service's.
+                objects.all();
+                if (active.existsIn(objects)) {
+                    ledger = active.read(connection, objects, ordered);
+                }
             }
             return new Opened(connection, changelogOf(loading), ledger, objects, checked, active, migrations);
         } catch (CatalogObjects.Unreadable e) {
