@@ -268,8 +268,20 @@ final class CatalogEvidence {
             // when this reading was taken, and by which transaction: what a later reading compares with
             new Part(Reading.SNAPSHOT, "coalesce(txid_current_if_assigned()::text, '')", "txid_current_snapshot()::text", "", List.of()));
 
-    /** Every setting of the session, in its base unit. */
-    private static final Part SETTINGS = new Part("set", "s.name", "s.setting", "FROM pg_settings s", List.of());
+    /**
+     * Every setting of the session, as current_setting shows it ("5s"; pg_settings' own column, in the base
+     * unit, tells no more: a shown value is exact, in the largest unit that divides it).
+     */
+    private static final Part SETTINGS = new Part("set", "s.name", "current_setting(s.name)", "FROM pg_settings s", List.of());
+
+    /**
+     * The settings whose value differs from the earlier reading's ({@code ?}, {@code ?}: its names and values):
+     * every setting the earlier reading had is asked by name, instead of computing pg_settings' every column
+     * of every setting (which cost more than the rest of a session reading), and only the differences travel.
+     * A name gone (none is, while the session lasts) reads as null, which differs.
+     */
+    private static final Part SETTINGS_CHANGED = new Part("set", "x.name", "current_setting(x.name, true)",
+            "FROM unnest(?::text[], ?::text[]) x(name, was) WHERE current_setting(x.name, true) IS DISTINCT FROM x.was", List.of());
 
     /**
      * The statement limits only, as current_setting shows them ("5s"): computing every setting costs more
@@ -338,7 +350,7 @@ final class CatalogEvidence {
     private static final String FULL = "WITH " + MY_LOCKS_CTE + " " + String.join(" UNION ALL ", java.util.stream.Stream.of(
             CATALOG.stream().map(Part::select), java.util.stream.Stream.of(rows("").select(), SETTINGS.select()),
             SESSION.stream().map(Part::select), java.util.stream.Stream.of(GUARD)).flatMap(parts -> parts).toList());
-    private static final String SESSION_ONLY = sessionReading(SETTINGS);
+    private static final String SESSION_ONLY = sessionReading(SETTINGS_CHANGED);
     private static final String SESSION_WITH_LIMITS = sessionReading(LIMITS);
 
     private static String sessionReading(Part settings) {
@@ -388,8 +400,9 @@ final class CatalogEvidence {
      * The session's kinds, and how many other transactions committed since {@code since}, the session's
      * last reading, was read (transaction {@code transaction}, which must have committed, excepted; null:
      * none excepted). Null when the session is not the one that took {@code since} (its server process
-     * differs): the row counts of tables it wrote before are then unknown. Without {@code allSettings},
-     * only the statement limits among the settings ({@link Reading#LIMIT}).
+     * differs): the row counts of tables it wrote before are then unknown. With {@code allSettings}, every
+     * setting {@code since} has (read by name, {@code since}'s values taken for those that did not change);
+     * without, only the statement limits ({@link Reading#LIMIT}).
      */
     static Reading session(Connection connection, Set<String> guardTables, Reading since, String transaction, boolean allSettings)
             throws SQLException {
@@ -398,19 +411,30 @@ final class CatalogEvidence {
             // the tables with a count then, and the guard's own, which the guard writes between migrations
             Set<String> counted = new java.util.HashSet<>(since.kind("rows").keySet());
             counted.addAll(since.kind("guard").keySet());
-            statement.setArray(1, connection.createArrayOf("oid", counted.toArray()));
-            statement.setArray(2, connection.createArrayOf("text", guardTables.toArray()));
-            statement.setArray(3, connection.createArrayOf("text", guardTables.toArray()));
-            for (int i = 4; i <= 6; i++) {
+            int at = 1;
+            statement.setArray(at++, connection.createArrayOf("oid", counted.toArray()));
+            Map<String, String> settings = since.kind("set");
+            if (allSettings) {
+                statement.setArray(at++, connection.createArrayOf("text", settings.keySet().toArray()));
+                statement.setArray(at++, connection.createArrayOf("text", settings.values().toArray()));
+            }
+            statement.setArray(at++, connection.createArrayOf("text", guardTables.toArray()));
+            statement.setArray(at++, connection.createArrayOf("text", guardTables.toArray()));
+            for (int i = 0; i < 3; i++, at++) {
                 if (transaction == null) {
-                    statement.setNull(i, Types.BIGINT);
+                    statement.setNull(at, Types.BIGINT);
                 } else {
-                    statement.setLong(i, Long.parseLong(transaction));
+                    statement.setLong(at, Long.parseLong(transaction));
                 }
             }
-            statement.setString(7, since.snapshot());
+            statement.setString(at, since.snapshot());
             try (ResultSet rs = statement.executeQuery()) {
                 collect(rs, evidence);
+            }
+            if (allSettings) {
+                Map<String, String> now = new LinkedHashMap<>(settings);
+                now.putAll(evidence.getOrDefault("set", Map.of()));
+                evidence.put("set", now);
             }
         }
         Reading reading = new Reading(evidence);
@@ -420,9 +444,10 @@ final class CatalogEvidence {
     /**
      * {@code before} brought up to date after the migration's statements, in the same transaction: a
      * session reading, and the catalog rows this transaction wrote in the catalogs it wrote since
-     * {@code before}, put over {@code before}'s; null when that cannot vouch for the rest (another
-     * transaction committed, a catalog row was deleted, a row no kind shows was written, statistics are
-     * off), and then only a whole reading can tell.
+     * {@code before}, put over {@code before}'s in place (see {@link Reading#overlaying}: {@code before}
+     * is then this reading's, until {@link Reading#undo}); null, with {@code before} untouched, when that
+     * cannot vouch for the rest (another transaction committed, a catalog row was deleted, a row no kind
+     * shows was written, statistics are off), and then only a whole reading can tell.
      */
     static Reading incremental(Connection connection, Set<String> guardTables, Reading before) throws SQLException {
         // this transaction is the one in progress, not one that must have committed
@@ -472,13 +497,7 @@ final class CatalogEvidence {
                 return null;
             }
         }
-        Map<String, Map<String, String>> merged = new LinkedHashMap<>();
-        for (Part part : CATALOG) {
-            Map<String, String> entries = new LinkedHashMap<>(before.kind(part.kind()));
-            entries.putAll(written.getOrDefault(part.kind(), Map.of()));
-            merged.put(part.kind(), entries);
-        }
-        return session.withCatalog(merged);
+        return session.overlaying(before, written);
     }
 
     private static void collect(ResultSet rs, Map<String, Map<String, String>> evidence) throws SQLException {
