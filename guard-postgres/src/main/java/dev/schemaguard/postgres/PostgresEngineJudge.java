@@ -182,8 +182,8 @@ final class PostgresEngineJudge implements EngineJudge {
         /** This transaction's inserts, updates and deletes of the ledger so far. */
         String writes(Connection connection) throws SQLException {
             // the functions behind pg_stat_xact_user_tables' counts: the view costs more to plan than this to run
-            try (PreparedStatement ps = connection.prepareStatement("SELECT pg_stat_get_xact_tuples_inserted(r) || '/'"
-                    + " || pg_stat_get_xact_tuples_updated(r) || '/' || pg_stat_get_xact_tuples_deleted(r) FROM (SELECT ?::oid r) t")) {
+            try (PreparedStatement ps = connection.prepareStatement("SELECT pg_stat_get_xact_tuples_inserted(r)::text || '/'"
+                    + " || pg_stat_get_xact_tuples_updated(r)::text || '/' || pg_stat_get_xact_tuples_deleted(r)::text FROM (SELECT ?::oid r) t")) {
                 ps.setString(1, oid);
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
