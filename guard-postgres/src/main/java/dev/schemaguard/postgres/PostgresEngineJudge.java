@@ -92,7 +92,8 @@ final class PostgresEngineJudge implements EngineJudge {
             Reading after = null;
             List<String> changes = null;
             if (inTransaction) {
-                after = CatalogEvidence.incremental(connection, guardTables, before);
+                // the ledger's rows counted with the session's part, for the check below
+                after = CatalogEvidence.incremental(connection, guardTables, before, ledger == null ? null : ledger.qualified());
                 changes = after == null ? null : changes(connection, applied, ledgerRowWritten, after);
             }
             // Anything to refuse is named from a whole reading, as is anything the incremental one cannot vouch for.
@@ -120,7 +121,8 @@ final class PostgresEngineJudge implements EngineJudge {
             changes.addAll(diff.settings(LIMITS));
             ledgerRowsAfter = -1;
             if (ledgerRowWritten && ledger != null) {
-                ledgerRowsAfter = ledger.count(connection);
+                long counted = afterReading.rowCount();
+                ledgerRowsAfter = counted >= 0 ? counted : ledger.count(connection);
                 changes.addAll(ledger.rowMissing(afterReading, ledgerRowsAfter));
             }
             if (ledgerWritesAfterStatements != null && !ledgerWritesAfterStatements.equals(ledgerWritesBefore)) {

@@ -26,6 +26,8 @@ final class Reading {
     static final String MAX_OID = "max-oid";
     /** Per catalog, how many rows an incremental reading found by object id. */
     static final String FOUND = "found";
+    /** How many rows the table a session reading was asked to count holds. */
+    static final String ROW_COUNT = "row-count";
 
     private static final Pattern SHOWN_TIME = Pattern.compile("(-?\\d{1,12})(ms|s|min|h|d)?");
 
@@ -137,6 +139,12 @@ final class Reading {
         }
         Map<String, String> fields = Fingerprint.fields(counts);
         return fields.get("ins") + "/" + fields.get("upd") + "/" + fields.get("del");
+    }
+
+    /** The rows of the table this reading counted, or -1 if it counted none. */
+    long rowCount() {
+        String count = kind(ROW_COUNT).get("");
+        return count == null ? -1 : Long.parseLong(count);
     }
 
     /** The process id of the session's server process. */
