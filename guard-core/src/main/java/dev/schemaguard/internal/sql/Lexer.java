@@ -159,6 +159,50 @@ public abstract class Lexer {
         return null;
     }
 
+    /**
+     * The rest of a decimal number from {@code pos}: digits, a fraction, an exponent. {@code underscores}:
+     * a '_' between two digits is part of the number (SQLite 3.46, PostgreSQL 16). {@code rangeEndsFraction}:
+     * "1..2" is a number, a range and a number, not "1." and ".2" (PostgreSQL).
+     */
+    protected final void decimal(boolean underscores, boolean rangeEndsFraction) {
+        digits(underscores);
+        if (at(pos) == '.' && !(rangeEndsFraction && at(pos + 1) == '.')) {
+            pos++;
+            digits(underscores);
+        }
+        if ((at(pos) == 'e' || at(pos) == 'E')
+                && (isDigit(at(pos + 1)) || ((at(pos + 1) == '+' || at(pos + 1) == '-') && isDigit(at(pos + 2))))) {
+            pos += 2;
+            digits(underscores);
+        }
+    }
+
+    /** Hexadecimal digits from {@code pos} (ASCII only: a full-width digit is no digit to the server); '_' too if {@code underscores}. */
+    protected final void hexDigits(boolean underscores) {
+        while (Character.digit(at(pos), 16) >= 0 && at(pos) < 0x80 || underscores && at(pos) == '_') {
+            pos++;
+        }
+    }
+
+    private void digits(boolean underscores) {
+        while (isDigit(at(pos)) || (underscores && at(pos) == '_' && isDigit(at(pos + 1)))) {
+            pos++;
+        }
+    }
+
+    /**
+     * Ends a number scanned from {@code start}: a letter right after it is the error {@code junk} (every
+     * server refuses or misreads "123abc"); otherwise the number is emitted.
+     */
+    protected final String endNumber(int start, String junk) {
+        if (isIdentPart(at(pos))) {
+            pos++;
+            return junk;
+        }
+        emit(Token.Kind.NUMBER, start);
+        return null;
+    }
+
     protected abstract boolean startsComment();
 
     /** Skips one comment; returns an error message or null. */

@@ -152,33 +152,11 @@ final class MariaDbLexer extends Lexer {
         char c1 = at(pos + 1);
         if (s.charAt(pos) == '0' && (c1 == 'x' || c1 == 'b')) {
             pos += 2;
-            while (Character.digit(at(pos), 16) >= 0 && at(pos) < 0x80) {
-                pos++;
-            }
+            hexDigits(false);
         } else {
-            digits();
-            if (at(pos) == '.') {
-                pos++;
-                digits();
-            }
-            if ((at(pos) == 'e' || at(pos) == 'E')
-                    && (isDigit(at(pos + 1)) || ((at(pos + 1) == '+' || at(pos + 1) == '-') && isDigit(at(pos + 2))))) {
-                pos += 2;
-                digits();
-            }
+            decimal(false, false);
         }
-        if (isIdentPart(at(pos))) {
-            pos++;
-            return "a number followed by letters (MariaDB may read it as an identifier)";
-        }
-        emit(Token.Kind.NUMBER, start);
-        return null;
-    }
-
-    private void digits() {
-        while (isDigit(at(pos))) {
-            pos++;
-        }
+        return endNumber(start, "a number followed by letters (MariaDB may read it as an identifier)");
     }
 
     /** @name, @@name, @@session.name, @'quoted', and the ? placeholder. */

@@ -192,33 +192,11 @@ final class PostgresLexer extends Lexer {
         char c1 = at(pos + 1);
         if (s.charAt(pos) == '0' && "xXoObB".indexOf(c1) >= 0 && c1 != '\0') {
             pos += 2;
-            while (Character.digit(at(pos), 16) >= 0 && at(pos) < 0x80 || at(pos) == '_') {
-                pos++;
-            }
+            hexDigits(true);
         } else {
-            digits();
-            if (at(pos) == '.' && at(pos + 1) != '.') {
-                pos++;
-                digits();
-            }
-            if ((at(pos) == 'e' || at(pos) == 'E')
-                    && (isDigit(at(pos + 1)) || ((at(pos + 1) == '+' || at(pos + 1) == '-') && isDigit(at(pos + 2))))) {
-                pos += 2;
-                digits();
-            }
+            decimal(true, true);
         }
-        if (isIdentPart(at(pos))) {
-            pos++;
-            return "trailing junk after numeric literal";
-        }
-        emit(Token.Kind.NUMBER, start);
-        return null;
-    }
-
-    private void digits() {
-        while (isDigit(at(pos)) || (at(pos) == '_' && isDigit(at(pos + 1)))) {
-            pos++;
-        }
+        return endNumber(start, "trailing junk after numeric literal");
     }
 
     private String operator(int start) {

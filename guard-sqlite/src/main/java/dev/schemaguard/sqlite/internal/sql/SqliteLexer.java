@@ -109,33 +109,11 @@ final class SqliteLexer extends Lexer {
     private String number(int start) {
         if (s.charAt(pos) == '0' && (at(pos + 1) == 'x' || at(pos + 1) == 'X') && Character.digit(at(pos + 2), 16) >= 0) {
             pos += 2;
-            while (Character.digit(at(pos), 16) >= 0 && at(pos) < 0x80 || at(pos) == '_') {
-                pos++;
-            }
+            hexDigits(true);
         } else {
-            digits();
-            if (at(pos) == '.') {
-                pos++;
-                digits();
-            }
-            if ((at(pos) == 'e' || at(pos) == 'E')
-                    && (isDigit(at(pos + 1)) || ((at(pos + 1) == '+' || at(pos + 1) == '-') && isDigit(at(pos + 2))))) {
-                pos += 2;
-                digits();
-            }
+            decimal(true, false);
         }
-        if (isIdentPart(at(pos))) {
-            pos++;
-            return "unrecognized token (a number followed by letters)";
-        }
-        emit(Token.Kind.NUMBER, start);
-        return null;
-    }
-
-    private void digits() {
-        while (isDigit(at(pos)) || (at(pos) == '_' && isDigit(at(pos + 1)))) {
-            pos++;
-        }
+        return endNumber(start, "unrecognized token (a number followed by letters)");
     }
 
     private String operator(int start) {
