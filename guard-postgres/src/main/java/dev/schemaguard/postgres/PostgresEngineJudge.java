@@ -53,11 +53,30 @@ final class PostgresEngineJudge implements EngineJudge {
         }
         lastAfter = null;
         lastLedger = null;
+        if (!inTransaction) {
+            sendStatistics(connection);
+        }
         if (before == null) {
             before = CatalogEvidence.full(connection, tables.all());
         }
         return new PostgresEvidence(this, before, inTransaction, LedgerLocation.of(connection, tables.ledger(), before, ledgerSince),
                 tables.all());
+    }
+
+    /**
+     * Has the session send the row counts it still holds from committed transactions, before a migration
+     * that runs outside a transaction is read. PostgreSQL 15 and later send them at most once a second,
+     * between transactions; such a migration is read across transactions, and counts sent between its
+     * readings would look like rows the migration un-wrote (a negative count). The flush happens as the
+     * session goes idle after this statement, before it reads the next one. Older servers send them
+     * every half second and have no such function.
+     */
+    private static void sendStatistics(Connection connection) throws SQLException {
+        if (connection.getMetaData().getDatabaseMajorVersion() >= 15) {
+            try (java.sql.Statement statement = connection.createStatement()) {
+                statement.execute("SELECT pg_stat_force_next_flush()");
+            }
+        }
     }
 
     private static final class PostgresEvidence implements Evidence {
