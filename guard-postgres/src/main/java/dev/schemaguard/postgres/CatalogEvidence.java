@@ -133,10 +133,10 @@ final class CatalogEvidence {
             // relations: storage (relfilenode: a rewrite or TRUNCATE changes it), options, privileges,
             // row security, owner, what a view says, and whether its name still resolves to it
             new Part("rel", "c.oid::text", "concat_ws(';', 'name=' || n.nspname || '.' || c.relname, 'kind=' || c.relkind::text,"
-                    + " 'relfilenode=' || c.relfilenode, 'persistence=' || c.relpersistence::text, 'tablespace=' || c.reltablespace,"
+                    + " 'relfilenode=' || c.relfilenode::text, 'persistence=' || c.relpersistence::text, 'tablespace=' || c.reltablespace::text,"
                     + " 'options=' || coalesce(c.reloptions::text, ''), 'acl=' || coalesce(c.relacl::text, ''),"
-                    + " 'rowsecurity=' || c.relrowsecurity || '/' || c.relforcerowsecurity, 'replident=' || c.relreplident::text,"
-                    + " 'owner=' || c.relowner, 'visible=' || pg_table_is_visible(c.oid),"
+                    + " 'rowsecurity=' || c.relrowsecurity::text || '/' || c.relforcerowsecurity::text, 'replident=' || c.relreplident::text,"
+                    + " 'owner=' || c.relowner::text, 'visible=' || pg_table_is_visible(c.oid)::text,"
                     + " 'query=' || coalesce(md5(v.ev_action::text), ''))",
                     "FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
                     + " LEFT JOIN pg_rewrite v ON v.ev_class = c.oid AND v.rulename = '_RETURN' WHERE c.relkind <> 't' AND " + USER_NS,
@@ -144,9 +144,9 @@ final class CatalogEvidence {
                             Written.when(ours("v"), "pg_rewrite"))),
             // columns (and a composite type's attributes): type, nullability, default, identity, generation,
             // collation, privileges
-            new Part("col", "a.attrelid || '.' || a.attnum", "concat_ws(';', 'name=' || c.relname || '.' || a.attname,"
-                    + " 'type=' || format_type(a.atttypid, a.atttypmod), 'notnull=' || a.attnotnull, 'dropped=' || a.attisdropped,"
-                    + " 'identity=' || a.attidentity::text, 'storage=' || a.attstorage::text, 'generated=' || a.attgenerated::text, 'collation=' || a.attcollation,"
+            new Part("col", "a.attrelid::text || '.' || a.attnum::text", "concat_ws(';', 'name=' || c.relname || '.' || a.attname,"
+                    + " 'type=' || format_type(a.atttypid, a.atttypmod), 'notnull=' || a.attnotnull::text, 'dropped=' || a.attisdropped::text,"
+                    + " 'identity=' || a.attidentity::text, 'storage=' || a.attstorage::text, 'generated=' || a.attgenerated::text, 'collation=' || a.attcollation::text,"
                     + " 'acl=' || coalesce(a.attacl::text, ''), 'default=' || coalesce(CASE WHEN a.attgenerated = ''"
                     + " THEN pg_get_expr(d.adbin, 0) ELSE md5(d.adbin::text) END, ''))",
                     "FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
@@ -159,13 +159,13 @@ final class CatalogEvidence {
                     List.of(Written.when("a.attrelid = ANY(" + RELATIONS.oids() + ") AND c.oid = ANY(" + RELATIONS.oids() + ")", "pg_class"),
                             Written.whenUpdated(ours("a") + " OR coalesce(" + ours("d") + ", false)", "pg_attribute", "pg_attrdef"))),
             // constraints, on tables and on domains; conrelid leads the key so new ones can be placed
-            new Part("con", "k.conrelid || ':' || k.oid", "concat_ws(';', 'name=' || k.conname, 'type=' || k.contype::text,"
-                    + " 'validated=' || k.convalidated, 'deferrable=' || k.condeferrable || '/' || k.condeferred,"
-                    + " 'ondelete=' || k.confdeltype::text, 'onupdate=' || k.confupdtype::text, 'index=' || k.conindid,"
+            new Part("con", "k.conrelid::text || ':' || k.oid::text", "concat_ws(';', 'name=' || k.conname, 'type=' || k.contype::text,"
+                    + " 'validated=' || k.convalidated::text, 'deferrable=' || k.condeferrable::text || '/' || k.condeferred::text,"
+                    + " 'ondelete=' || k.confdeltype::text, 'onupdate=' || k.confupdtype::text, 'index=' || k.conindid::text,"
                     + " 'def=' || pg_get_constraintdef(k.oid))",
                     "FROM pg_constraint k JOIN pg_namespace n ON n.oid = k.connamespace WHERE " + USER_NS, Written.when("k.oid = ANY(" + CONSTRAINTS.oids() + ")", "pg_constraint")),
-            new Part("idx", "i.indrelid || ':' || i.indexrelid", "concat_ws(';', 'valid=' || i.indisvalid, 'ready=' || i.indisready,"
-                    + " 'clustered=' || i.indisclustered,"
+            new Part("idx", "i.indrelid::text || ':' || i.indexrelid::text", "concat_ws(';', 'valid=' || i.indisvalid::text, 'ready=' || i.indisready::text,"
+                    + " 'clustered=' || i.indisclustered::text,"
                     + " 'def=' || md5(concat_ws('/', c.relam, i.indisunique, i.indnkeyatts, i.indkey, i.indclass,"
                     + " i.indcollation, i.indoption, i.indexprs, i.indpred)))",
                     "FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
@@ -173,54 +173,54 @@ final class CatalogEvidence {
                     // is inserted with its relation's, and updated alone only when it is validated or clustered
                     + " WHERE " + USER_NS, List.of(Written.when("i.indexrelid = ANY(" + RELATIONS.oids() + ")", "pg_class"),
                             Written.whenUpdated(ours("i"), "pg_index"))),
-            new Part("trg", "t.tgrelid || ':' || t.oid", "concat_ws(';', 'name=' || t.tgname, 'enabled=' || t.tgenabled::text,"
-                    + " 'internal=' || t.tgisinternal, 'function=' || t.tgfoid, 'type=' || t.tgtype)",
+            new Part("trg", "t.tgrelid::text || ':' || t.oid::text", "concat_ws(';', 'name=' || t.tgname, 'enabled=' || t.tgenabled::text,"
+                    + " 'internal=' || t.tgisinternal::text, 'function=' || t.tgfoid::text, 'type=' || t.tgtype::text)",
                     "FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
                     + " WHERE " + USER_NS, Written.when(ours("t"), "pg_trigger")),
-            new Part("rule", "r.ev_class || ':' || r.oid", "concat_ws(';', 'name=' || r.rulename, 'event=' || r.ev_type::text,"
+            new Part("rule", "r.ev_class::text || ':' || r.oid::text", "concat_ws(';', 'name=' || r.rulename, 'event=' || r.ev_type::text,"
                     + " 'enabled=' || r.ev_enabled::text, 'action=' || md5(r.ev_action::text))",
                     "FROM pg_rewrite r JOIN pg_class c ON c.oid = r.ev_class JOIN pg_namespace n ON n.oid = c.relnamespace"
                     + " WHERE r.rulename <> '_RETURN' AND " + USER_NS, Written.when(ours("r"), "pg_rewrite")),
-            new Part("pol", "p.polrelid || ':' || p.oid", "concat_ws(';', 'name=' || p.polname, 'cmd=' || p.polcmd::text,"
-                    + " 'permissive=' || p.polpermissive, 'roles=' || p.polroles::text,"
+            new Part("pol", "p.polrelid::text || ':' || p.oid::text", "concat_ws(';', 'name=' || p.polname, 'cmd=' || p.polcmd::text,"
+                    + " 'permissive=' || p.polpermissive::text, 'roles=' || p.polroles::text,"
                     + " 'using=' || coalesce(md5(p.polqual::text), ''),"
                     + " 'check=' || coalesce(md5(p.polwithcheck::text), ''))", "FROM pg_policy p", Written.when(ours("p"), "pg_policy")),
             new Part("fn", "p.oid::text", "concat_ws(';', 'name=' || n.nspname || '.' || p.proname || '('"
                     + " || pg_get_function_identity_arguments(p.oid) || ')', 'body=' || md5(coalesce(p.prosrc, '')),"
-                    + " 'volatility=' || p.provolatile::text, 'definer=' || p.prosecdef, 'config=' || coalesce(p.proconfig::text, ''),"
-                    + " 'acl=' || coalesce(p.proacl::text, ''), 'owner=' || p.proowner, 'visible=' || pg_function_is_visible(p.oid))",
+                    + " 'volatility=' || p.provolatile::text, 'definer=' || p.prosecdef::text, 'config=' || coalesce(p.proconfig::text, ''),"
+                    + " 'acl=' || coalesce(p.proacl::text, ''), 'owner=' || p.proowner::text, 'visible=' || pg_function_is_visible(p.oid)::text)",
                     "FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE " + USER_NS
                     // a range type's constructors belong to the type (an internal dependency), not new code
                     + " AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid"
                     + " AND d.deptype = 'i')", Written.when(ours("p"), "pg_proc")),
-            new Part("nsp", "n.oid::text", "concat_ws(';', 'name=' || n.nspname, 'owner=' || n.nspowner,"
+            new Part("nsp", "n.oid::text", "concat_ws(';', 'name=' || n.nspname, 'owner=' || n.nspowner::text,"
                     + " 'acl=' || coalesce(n.nspacl::text, ''))", "FROM pg_namespace n WHERE " + USER_NS, Written.when(ours("n"), "pg_namespace")),
-            new Part("dacl", "d.oid::text", "concat_ws(';', 'role=' || d.defaclrole, 'schema=' || d.defaclnamespace,"
+            new Part("dacl", "d.oid::text", "concat_ws(';', 'role=' || d.defaclrole::text, 'schema=' || d.defaclnamespace::text,"
                     + " 'type=' || d.defaclobjtype::text, 'acl=' || d.defaclacl::text)", "FROM pg_default_acl d", Written.when(ours("d"), "pg_default_acl")),
             new Part("enum", "e.oid::text", "'label=' || e.enumlabel", "FROM pg_enum e", Written.when(ours("e"), "pg_enum")),
-            new Part("inh", "i.inhparent || ':' || i.inhrelid", "'parent=' || i.inhparent::regclass", "FROM pg_inherits i", Written.when(ours("i"), "pg_inherits")),
+            new Part("inh", "i.inhparent::text || ':' || i.inhrelid::text", "'parent=' || i.inhparent::regclass::text", "FROM pg_inherits i", Written.when(ours("i"), "pg_inherits")),
             new Part("evt", "e.oid::text", "concat_ws(';', 'name=' || e.evtname, 'enabled=' || e.evtenabled::text)",
                     "FROM pg_event_trigger e", Written.when(ours("e"), "pg_event_trigger")),
             // types of their own (not a table's row type, not an array type): a domain's base, default and
             // NOT NULL, owner and privileges; a composite type's attributes are columns above
-            new Part("typ", "t.oid::text", "concat_ws(';', 'name=' || n.nspname || '.' || t.typname, 'owner=' || t.typowner,"
-                    + " 'acl=' || coalesce(t.typacl::text, ''), 'notnull=' || t.typnotnull, 'default=' || coalesce(t.typdefault, ''),"
+            new Part("typ", "t.oid::text", "concat_ws(';', 'name=' || n.nspname || '.' || t.typname, 'owner=' || t.typowner::text,"
+                    + " 'acl=' || coalesce(t.typacl::text, ''), 'notnull=' || t.typnotnull::text, 'default=' || coalesce(t.typdefault, ''),"
                     + " 'base=' || format_type(t.typbasetype, t.typtypmod))",
                     "FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace LEFT JOIN pg_class c ON c.oid = t.typrelid"
                     + " WHERE t.typcategory <> 'A' AND (t.typrelid = 0 OR c.relkind = 'c') AND " + USER_NS,
                     Written.when("t.oid = ANY(" + TYPES.oids() + ")", "pg_type")),
             // publications and the tables they publish: dropping either stops what a subscriber receives
-            new Part("pub", "p.oid::text", "concat_ws(';', 'name=' || p.pubname, 'alltables=' || p.puballtables,"
-                    + " 'publishes=' || p.pubinsert || '/' || p.pubupdate || '/' || p.pubdelete || '/' || p.pubtruncate,"
-                    + " 'owner=' || p.pubowner)", "FROM pg_publication p", Written.when(ours("p"), "pg_publication")),
-            new Part("pubrel", "r.prpubid || ':' || r.oid", "'relation=' || r.prrelid::regclass", "FROM pg_publication_rel r", Written.when(ours("r"), "pg_publication_rel")),
+            new Part("pub", "p.oid::text", "concat_ws(';', 'name=' || p.pubname, 'alltables=' || p.puballtables::text,"
+                    + " 'publishes=' || p.pubinsert::text || '/' || p.pubupdate::text || '/' || p.pubdelete::text || '/' || p.pubtruncate::text,"
+                    + " 'owner=' || p.pubowner::text)", "FROM pg_publication p", Written.when(ours("p"), "pg_publication")),
+            new Part("pubrel", "r.prpubid::text || ':' || r.oid::text", "'relation=' || r.prrelid::regclass::text", "FROM pg_publication_rel r", Written.when(ours("r"), "pg_publication_rel")),
             // casts and operators users made (object ids from 16384 on, the first a user object gets)
             new Part("cast", "k.oid::text", "concat_ws(';', 'name=' || format_type(k.castsource, NULL) || ' AS '"
-                    + " || format_type(k.casttarget, NULL), 'function=' || k.castfunc, 'context=' || k.castcontext::text,"
+                    + " || format_type(k.casttarget, NULL), 'function=' || k.castfunc::text, 'context=' || k.castcontext::text,"
                     + " 'method=' || k.castmethod::text)", "FROM pg_cast k WHERE k.oid >= 16384", Written.when(ours("k"), "pg_cast")),
             new Part("opr", "o.oid::text", "concat_ws(';', 'name=' || n.nspname || '.' || o.oprname || '('"
-                    + " || format_type(o.oprleft, NULL) || ', ' || format_type(o.oprright, NULL) || ')', 'function=' || o.oprcode,"
-                    + " 'owner=' || o.oprowner)", "FROM pg_operator o JOIN pg_namespace n ON n.oid = o.oprnamespace WHERE " + USER_NS,
+                    + " || format_type(o.oprleft, NULL) || ', ' || format_type(o.oprright, NULL) || ')', 'function=' || o.oprcode::text,"
+                    + " 'owner=' || o.oprowner::text)", "FROM pg_operator o JOIN pg_namespace n ON n.oid = o.oprnamespace WHERE " + USER_NS,
                     Written.when(ours("o"), "pg_operator")));
 
     /**
@@ -254,8 +254,8 @@ final class CatalogEvidence {
             // rows this transaction inserted, updated and deleted in each catalog (attempts in rolled-back
             // subtransactions included): which catalogs an incremental reading must look at, and whether a
             // row is gone, which leaves nothing for an xmin to show
-            new Part(Reading.CATALOG_WRITES, "x.name", "pg_stat_get_xact_tuples_inserted(x.c) || '/'"
-                    + " || pg_stat_get_xact_tuples_updated(x.c) || '/' || pg_stat_get_xact_tuples_deleted(x.c)",
+            new Part(Reading.CATALOG_WRITES, "x.name", "pg_stat_get_xact_tuples_inserted(x.c)::text || '/'"
+                    + " || pg_stat_get_xact_tuples_updated(x.c)::text || '/' || pg_stat_get_xact_tuples_deleted(x.c)::text",
                     "FROM (VALUES " + String.join(", ", COUNTED_CATALOGS.stream()
                             .map(name -> "('" + name + "', 'pg_catalog." + name + "'::regclass)").toList())
                     + ") x(name, c)", List.of()),
@@ -268,8 +268,20 @@ final class CatalogEvidence {
             // when this reading was taken, and by which transaction: what a later reading compares with
             new Part(Reading.SNAPSHOT, "coalesce(txid_current_if_assigned()::text, '')", "txid_current_snapshot()::text", "", List.of()));
 
-    /** Every setting of the session, in its base unit. */
-    private static final Part SETTINGS = new Part("set", "s.name", "s.setting", "FROM pg_settings s", List.of());
+    /**
+     * Every setting of the session, as current_setting shows it ("5s"; pg_settings' own column, in the base
+     * unit, tells no more: a shown value is exact, in the largest unit that divides it).
+     */
+    private static final Part SETTINGS = new Part("set", "s.name", "current_setting(s.name)", "FROM pg_settings s", List.of());
+
+    /**
+     * The settings whose value differs from the earlier reading's ({@code ?}, {@code ?}: its names and values):
+     * every setting the earlier reading had is asked by name, instead of computing pg_settings' every column
+     * of every setting (which cost more than the rest of a session reading), and only the differences travel.
+     * A name gone (none is, while the session lasts) reads as null, which differs.
+     */
+    private static final Part SETTINGS_CHANGED = new Part("set", "x.name", "current_setting(x.name, true)",
+            "FROM unnest(?::text[], ?::text[]) x(name, was) WHERE current_setting(x.name, true) IS DISTINCT FROM x.was", List.of());
 
     /**
      * The statement limits only, as current_setting shows them ("5s"): computing every setting costs more
@@ -290,8 +302,8 @@ final class CatalogEvidence {
      * ({@link #ROWS_ASKED}). No join: this is planned again in every reading.
      */
     private static Part rows(String where) {
-        return new Part("rows", "c.oid::text", "concat_ws(';', 'ins=' || pg_stat_get_xact_tuples_inserted(c.oid),"
-                + " 'upd=' || pg_stat_get_xact_tuples_updated(c.oid), 'del=' || pg_stat_get_xact_tuples_deleted(c.oid))",
+        return new Part("rows", "c.oid::text", "concat_ws(';', 'ins=' || pg_stat_get_xact_tuples_inserted(c.oid)::text,"
+                + " 'upd=' || pg_stat_get_xact_tuples_updated(c.oid)::text, 'del=' || pg_stat_get_xact_tuples_deleted(c.oid)::text)",
                 "FROM pg_class c WHERE " + where + "c.oid >= 16384::oid AND c.relkind IN ('r', 'm', 'p')"
                 + " AND pg_stat_get_xact_tuples_inserted(c.oid) + pg_stat_get_xact_tuples_updated(c.oid)"
                 + " + pg_stat_get_xact_tuples_deleted(c.oid) > 0", List.of());
@@ -310,7 +322,7 @@ final class CatalogEvidence {
     private static final String GUARD = "SELECT 'guard', c.oid::text, 'name=' || c.relname"
             + " FROM unnest(?::text[]) t JOIN pg_class c ON c.oid = to_regclass(quote_ident(t))"
             // and by name: the table each unqualified name resolves to now, as "<oid> <schema>.<name>", quoted
-            + " UNION ALL SELECT '" + Reading.GUARD_NAMES + "', t, c.oid || ' ' || quote_ident(n.nspname) || '.' || quote_ident(c.relname)"
+            + " UNION ALL SELECT '" + Reading.GUARD_NAMES + "', t, c.oid::text || ' ' || quote_ident(n.nspname) || '.' || quote_ident(c.relname)"
             + " FROM unnest(?::text[]) t JOIN pg_class c ON c.oid = to_regclass(quote_ident(t)) JOIN pg_namespace n ON n.oid = c.relnamespace";
 
     /**
@@ -338,7 +350,7 @@ final class CatalogEvidence {
     private static final String FULL = "WITH " + MY_LOCKS_CTE + " " + String.join(" UNION ALL ", java.util.stream.Stream.of(
             CATALOG.stream().map(Part::select), java.util.stream.Stream.of(rows("").select(), SETTINGS.select()),
             SESSION.stream().map(Part::select), java.util.stream.Stream.of(GUARD)).flatMap(parts -> parts).toList());
-    private static final String SESSION_ONLY = sessionReading(SETTINGS);
+    private static final String SESSION_ONLY = sessionReading(SETTINGS_CHANGED);
     private static final String SESSION_WITH_LIMITS = sessionReading(LIMITS);
 
     private static String sessionReading(Part settings) {
@@ -388,29 +400,52 @@ final class CatalogEvidence {
      * The session's kinds, and how many other transactions committed since {@code since}, the session's
      * last reading, was read (transaction {@code transaction}, which must have committed, excepted; null:
      * none excepted). Null when the session is not the one that took {@code since} (its server process
-     * differs): the row counts of tables it wrote before are then unknown. Without {@code allSettings},
-     * only the statement limits among the settings ({@link Reading#LIMIT}).
+     * differs): the row counts of tables it wrote before are then unknown. With {@code allSettings}, every
+     * setting {@code since} has (read by name, {@code since}'s values taken for those that did not change);
+     * without, only the statement limits ({@link Reading#LIMIT}).
      */
     static Reading session(Connection connection, Set<String> guardTables, Reading since, String transaction, boolean allSettings)
             throws SQLException {
+        return session(connection, guardTables, since, transaction, allSettings, null);
+    }
+
+    /**
+     * The same, with the rows of {@code counted} (a table's quoted qualified name, as {@link Reading#GUARD_NAMES}
+     * gives it; null: none) counted in the same statement ({@link Reading#ROW_COUNT}): one round trip fewer.
+     */
+    private static Reading session(Connection connection, Set<String> guardTables, Reading since, String transaction,
+                                   boolean allSettings, String counted) throws SQLException {
         Map<String, Map<String, String>> evidence = new LinkedHashMap<>();
-        try (PreparedStatement statement = connection.prepareStatement(allSettings ? SESSION_ONLY : SESSION_WITH_LIMITS)) {
+        String query = (allSettings ? SESSION_ONLY : SESSION_WITH_LIMITS)
+                + (counted == null ? "" : " UNION ALL SELECT '" + Reading.ROW_COUNT + "', '', count(*)::text FROM " + counted);
+        try (PreparedStatement statement = connection.prepareStatement(query)) {
             // the tables with a count then, and the guard's own, which the guard writes between migrations
-            Set<String> counted = new java.util.HashSet<>(since.kind("rows").keySet());
-            counted.addAll(since.kind("guard").keySet());
-            statement.setArray(1, connection.createArrayOf("oid", counted.toArray()));
-            statement.setArray(2, connection.createArrayOf("text", guardTables.toArray()));
-            statement.setArray(3, connection.createArrayOf("text", guardTables.toArray()));
-            for (int i = 4; i <= 6; i++) {
+            Set<String> hadCounts = new java.util.HashSet<>(since.kind("rows").keySet());
+            hadCounts.addAll(since.kind("guard").keySet());
+            int at = 1;
+            statement.setArray(at++, connection.createArrayOf("oid", hadCounts.toArray()));
+            Map<String, String> settings = since.kind("set");
+            if (allSettings) {
+                statement.setArray(at++, connection.createArrayOf("text", settings.keySet().toArray()));
+                statement.setArray(at++, connection.createArrayOf("text", settings.values().toArray()));
+            }
+            statement.setArray(at++, connection.createArrayOf("text", guardTables.toArray()));
+            statement.setArray(at++, connection.createArrayOf("text", guardTables.toArray()));
+            for (int i = 0; i < 3; i++, at++) {
                 if (transaction == null) {
-                    statement.setNull(i, Types.BIGINT);
+                    statement.setNull(at, Types.BIGINT);
                 } else {
-                    statement.setLong(i, Long.parseLong(transaction));
+                    statement.setLong(at, Long.parseLong(transaction));
                 }
             }
-            statement.setString(7, since.snapshot());
+            statement.setString(at, since.snapshot());
             try (ResultSet rs = statement.executeQuery()) {
                 collect(rs, evidence);
+            }
+            if (allSettings) {
+                Map<String, String> now = new LinkedHashMap<>(settings);
+                now.putAll(evidence.getOrDefault("set", Map.of()));
+                evidence.put("set", now);
             }
         }
         Reading reading = new Reading(evidence);
@@ -420,13 +455,19 @@ final class CatalogEvidence {
     /**
      * {@code before} brought up to date after the migration's statements, in the same transaction: a
      * session reading, and the catalog rows this transaction wrote in the catalogs it wrote since
-     * {@code before}, put over {@code before}'s; null when that cannot vouch for the rest (another
-     * transaction committed, a catalog row was deleted, a row no kind shows was written, statistics are
-     * off), and then only a whole reading can tell.
+     * {@code before}, put over {@code before}'s in place (see {@link Reading#overlaying}: {@code before}
+     * is then this reading's, until {@link Reading#undo}); null, with {@code before} untouched, when that
+     * cannot vouch for the rest (another transaction committed, a catalog row was deleted, a row no kind
+     * shows was written, statistics are off), and then only a whole reading can tell.
      */
     static Reading incremental(Connection connection, Set<String> guardTables, Reading before) throws SQLException {
+        return incremental(connection, guardTables, before, null);
+    }
+
+    /** The same, with the rows of {@code counted} counted in its session reading (see {@link Reading#rowCount}). */
+    static Reading incremental(Connection connection, Set<String> guardTables, Reading before, String counted) throws SQLException {
         // this transaction is the one in progress, not one that must have committed
-        Reading session = session(connection, guardTables, before, null, true);
+        Reading session = session(connection, guardTables, before, null, true, counted);
         if (session == null || !session.nothingCommittedSince() || !"on".equals(session.kind("set").get("track_counts"))) {
             return null;
         }
@@ -472,13 +513,7 @@ final class CatalogEvidence {
                 return null;
             }
         }
-        Map<String, Map<String, String>> merged = new LinkedHashMap<>();
-        for (Part part : CATALOG) {
-            Map<String, String> entries = new LinkedHashMap<>(before.kind(part.kind()));
-            entries.putAll(written.getOrDefault(part.kind(), Map.of()));
-            merged.put(part.kind(), entries);
-        }
-        return session.withCatalog(merged);
+        return session.overlaying(before, written);
     }
 
     private static void collect(ResultSet rs, Map<String, Map<String, String>> evidence) throws SQLException {

@@ -7,17 +7,48 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Compares two readings of {@link CatalogEvidence} and says, in short sentences, what is not additive. */
+/**
+ * Compares two readings of {@link CatalogEvidence} and says, in short sentences, what is not additive.
+ *
+ * <p>When "after" is an incremental reading ({@link Reading#replaced()} not null), its catalog kinds are
+ * "before"'s maps with the entries the transaction wrote put over them in place, and the replaced
+ * entries' old values are kept aside: only those entries can differ, so only they are compared, and a
+ * comparison costs what the migration wrote instead of what the schema holds (which made the client's
+ * work grow with the square of a first boot's migrations).
+ */
 final class Diff {
     private final Map<String, Map<String, String>> before;
     private final Map<String, Map<String, String>> after;
-    /** Relations that existed before, by oid. */
-    private final Set<String> existing;
+    /** For an incremental "after": kind -> key -> the value "before" had (null: the key is new); else null. */
+    private final Map<String, Map<String, String>> replaced;
 
     Diff(Map<String, Map<String, String>> before, Map<String, Map<String, String>> after) {
+        this(before, after, null);
+    }
+
+    Diff(Map<String, Map<String, String>> before, Map<String, Map<String, String>> after, Map<String, Map<String, String>> replaced) {
         this.before = before;
         this.after = after;
-        this.existing = of(before, "rel").keySet();
+        this.replaced = replaced;
+    }
+
+    /** Whether "after" shares this kind's map with "before", updated in place (a catalog kind of an incremental reading). */
+    private boolean overlaid(String kind) {
+        return replaced != null && CatalogEvidence.isCatalogKind(kind);
+    }
+
+    /** What "before" held for a key. */
+    private String was(String kind, String key) {
+        if (overlaid(kind)) {
+            Map<String, String> old = replaced.getOrDefault(kind, Map.of());
+            return old.containsKey(key) ? old.get(key) : of(after, kind).get(key);
+        }
+        return of(before, kind).get(key);
+    }
+
+    /** Whether a relation (by oid) existed before. */
+    private boolean existed(String oid) {
+        return was("rel", oid) != null;
     }
 
     private static Map<String, String> of(Map<String, Map<String, String>> evidence, String kind) {
@@ -43,7 +74,11 @@ final class Diff {
     List<String> changedOrGone(String kind) {
         List<String> changes = new ArrayList<>();
         Set<String> adopted = kind.equals("rel") || kind.equals("idx") ? adoptedIndexes() : Set.of();
-        of(before, kind).forEach((key, was) -> {
+        Map<String, String> compared = overlaid(kind) ? replaced.getOrDefault(kind, Map.of()) : of(before, kind);
+        compared.forEach((key, was) -> {
+            if (was == null) {
+                return; // new in an incremental reading
+            }
             String now = of(after, kind).get(key);
             if (now != null && adopted.contains(key.substring(key.indexOf(':') + 1))) {
                 return;
@@ -59,6 +94,15 @@ final class Diff {
 
     /** The keys of a kind that are new. */
     Set<String> added(String kind) {
+        if (overlaid(kind)) {
+            Set<String> keys = new java.util.LinkedHashSet<>();
+            replaced.getOrDefault(kind, Map.of()).forEach((key, was) -> {
+                if (was == null) {
+                    keys.add(key);
+                }
+            });
+            return keys;
+        }
         Set<String> keys = new java.util.LinkedHashSet<>(of(after, kind).keySet());
         keys.removeAll(of(before, kind).keySet());
         return keys;
@@ -96,19 +140,19 @@ final class Diff {
             changes.add("default privileges were changed (" + of(after, "dacl").get(key) + ")");
         }
         for (String key : added("pol")) {
-            if (existing.contains(owner(key))) {
+            if (existed(owner(key))) {
                 changes.add("policy " + name(of(after, "pol").get(key), key) + " was created on existing " + relation(owner(key)));
             }
         }
         for (String key : added("inh")) {
-            if (existing.contains(owner(key))) {
+            if (existed(owner(key))) {
                 changes.add("a table now inherits from existing " + relation(owner(key)) + ": its rows appear in the parent's queries");
             }
         }
         for (String key : added("con")) {
             String fingerprint = of(after, "con").get(key);
             boolean writesRows = fingerprint.matches(".*ondelete=[cnd];.*") || fingerprint.matches(".*onupdate=[cnd];.*");
-            if (existing.contains(owner(key)) && fingerprint.contains("type=f;") && writesRows && rows.holdsRows(owner(key))) {
+            if (existed(owner(key)) && fingerprint.contains("type=f;") && writesRows && rows.holdsRows(owner(key))) {
                 changes.add("foreign key " + name(fingerprint, key) + " on existing " + relation(owner(key))
                         + " cascades, nulls or resets its rows when the referenced rows change");
             }
@@ -138,7 +182,7 @@ final class Diff {
         Set<String> written = new java.util.LinkedHashSet<>(of(before, "rows").keySet());
         written.addAll(of(after, "rows").keySet());
         for (String rel : written) {
-            if (rel.equals(ledgerOid) || !existing.contains(rel)) {
+            if (rel.equals(ledgerOid) || !existed(rel)) {
                 continue;
             }
             Map<String, Long> was = counts(of(before, "rows").get(rel));
@@ -164,8 +208,10 @@ final class Diff {
         of(before, "set").forEach((name, was) -> {
             String now = of(after, "set").get(name);
             if (limits.contains(name)) {
-                if (now == null || Long.parseLong(now) == 0) {
-                    changes.add(name + " was lifted: " + was + "ms -> " + now + "ms (0 means no limit)");
+                // as current_setting shows them ("5s"); one that does not read as a time is not a limit kept
+                String nowMillis = now == null ? null : Reading.millis(now);
+                if (nowMillis == null || Long.parseLong(nowMillis) == 0) {
+                    changes.add(name + " was lifted: " + Reading.millis(was) + "ms -> " + nowMillis + "ms (0 means no limit)");
                 }
             } else if (!was.equals(now)) {
                 changes.add("setting " + name + " changed: " + was + " -> " + now);
@@ -190,7 +236,8 @@ final class Diff {
     }
 
     private String relation(String oid) {
-        String fingerprint = of(before, "rel").getOrDefault(oid, of(after, "rel").get(oid));
+        String was = was("rel", oid);
+        String fingerprint = was != null ? was : of(after, "rel").get(oid);
         return fingerprint == null ? "relation " + oid : name(fingerprint, oid);
     }
 

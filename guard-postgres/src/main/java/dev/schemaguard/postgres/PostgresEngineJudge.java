@@ -31,10 +31,16 @@ final class PostgresEngineJudge implements EngineJudge {
      * committed in between (its session kinds are always read again).
      */
     private Reading lastAfter;
+    /**
+     * The ledger where the last migration's "after" found it, with its row count then (its own row
+     * written): while nothing else committed, still its count at the next migration's start.
+     */
+    private LedgerLocation lastLedger;
 
     @Override
     public Evidence before(Connection connection, GuardTables tables) throws SQLException {
         Reading before = null;
+        LedgerLocation ledgerSince = null;
         // A migration that runs outside a transaction commits statement by statement: read everything.
         boolean inTransaction = !connection.getAutoCommit();
         if (inTransaction && lastAfter != null) {
@@ -42,13 +48,35 @@ final class PostgresEngineJudge implements EngineJudge {
             // a transaction id of its own already: this transaction wrote before the migration (it created the ledger)
             if (session != null && session.nothingCommittedSince() && session.transaction() == null) {
                 before = session.withCatalogAndSettingsOf(lastAfter);
+                ledgerSince = before == null ? null : lastLedger;
             }
         }
         lastAfter = null;
+        lastLedger = null;
+        if (!inTransaction) {
+            sendStatistics(connection);
+        }
         if (before == null) {
             before = CatalogEvidence.full(connection, tables.all());
         }
-        return new PostgresEvidence(this, before, inTransaction, LedgerLocation.of(connection, tables.ledger(), before), tables.all());
+        return new PostgresEvidence(this, before, inTransaction, LedgerLocation.of(connection, tables.ledger(), before, ledgerSince),
+                tables.all());
+    }
+
+    /**
+     * Has the session send the row counts it still holds from committed transactions, before a migration
+     * that runs outside a transaction is read. PostgreSQL 15 and later send them at most once a second,
+     * between transactions; such a migration is read across transactions, and counts sent between its
+     * readings would look like rows the migration un-wrote (a negative count). The flush happens as the
+     * session goes idle after this statement, before it reads the next one. Older servers send them
+     * every half second and have no such function.
+     */
+    private static void sendStatistics(Connection connection) throws SQLException {
+        if (connection.getMetaData().getDatabaseMajorVersion() >= 15) {
+            try (java.sql.Statement statement = connection.createStatement()) {
+                statement.execute("SELECT pg_stat_force_next_flush()");
+            }
+        }
     }
 
     private static final class PostgresEvidence implements Evidence {
@@ -60,6 +88,8 @@ final class PostgresEngineJudge implements EngineJudge {
         /** The ledger's row writes in this transaction before the migration's statements, and once they were done. */
         private final String ledgerWritesBefore;
         private String ledgerWritesAfterStatements;
+        /** The ledger's row count in the last comparison (after the guard's row was written); -1 if not counted. */
+        private long ledgerRowsAfter = -1;
 
         PostgresEvidence(PostgresEngineJudge judge, Reading before, boolean inTransaction, LedgerLocation ledger,
                          Set<String> guardTables) {
@@ -81,21 +111,26 @@ final class PostgresEngineJudge implements EngineJudge {
             Reading after = null;
             List<String> changes = null;
             if (inTransaction) {
-                after = CatalogEvidence.incremental(connection, guardTables, before);
+                // the ledger's rows counted with the session's part, for the check below
+                after = CatalogEvidence.incremental(connection, guardTables, before, ledger == null ? null : ledger.qualified());
                 changes = after == null ? null : changes(connection, applied, ledgerRowWritten, after);
             }
             // Anything to refuse is named from a whole reading, as is anything the incremental one cannot vouch for.
             if (changes == null || !changes.isEmpty()) {
+                if (after != null) {
+                    after.undo(); // "before" as it was, for the whole reading to be compared with
+                }
                 after = CatalogEvidence.full(connection, guardTables);
                 changes = changes(connection, applied, ledgerRowWritten, after);
             }
             judge.lastAfter = inTransaction && changes.isEmpty() ? after : null;
+            judge.lastLedger = judge.lastAfter != null && ledgerRowsAfter >= 0 ? ledger.withRows(ledgerRowsAfter) : null;
             return changes;
         }
 
         private List<String> changes(Connection connection, Applied applied, boolean ledgerRowWritten, Reading afterReading)
                 throws SQLException {
-            Diff diff = new Diff(before.evidence(), afterReading.evidence());
+            Diff diff = new Diff(before.evidence(), afterReading.evidence(), afterReading.replaced());
             List<String> changes = new ArrayList<>();
             for (String kind : KEPT) {
                 changes.addAll(diff.changedOrGone(kind));
@@ -103,8 +138,11 @@ final class PostgresEngineJudge implements EngineJudge {
             changes.addAll(diff.newCode(oid -> holdsRows(connection, oid)));
             changes.addAll(diff.rowsWritten(ledger == null ? null : ledger.oid()));
             changes.addAll(diff.settings(LIMITS));
+            ledgerRowsAfter = -1;
             if (ledgerRowWritten && ledger != null) {
-                changes.addAll(ledger.rowMissing(connection, afterReading));
+                long counted = afterReading.rowCount();
+                ledgerRowsAfter = counted >= 0 ? counted : ledger.count(connection);
+                changes.addAll(ledger.rowMissing(afterReading, ledgerRowsAfter));
             }
             if (ledgerWritesAfterStatements != null && !ledgerWritesAfterStatements.equals(ledgerWritesBefore)) {
                 changes.add("the migration itself wrote rows of the guard's ledger " + ledger.qualified() + " ("
@@ -142,25 +180,41 @@ final class PostgresEngineJudge implements EngineJudge {
      * many rows it held then.
      */
     private record LedgerLocation(String table, String oid, String qualified, long rows) {
-        static LedgerLocation of(Connection connection, String table, Reading before) throws SQLException {
+        /**
+         * @param since  where the last migration's "after" found the ledger and its rows then, when "before" is
+         *               that reading's (nothing else committed since) and null otherwise: the same ledger's rows
+         *               are not counted again
+         */
+        static LedgerLocation of(Connection connection, String table, Reading before, LedgerLocation since) throws SQLException {
             String[] resolved = before.guardTable(table);
             if (resolved == null) {
                 return null;
             }
+            if (since != null && since.table.equals(table) && since.oid.equals(resolved[0]) && since.qualified.equals(resolved[1])) {
+                return since;
+            }
             return new LedgerLocation(table, resolved[0], resolved[1], count(connection, resolved[1]));
+        }
+
+        LedgerLocation withRows(long now) {
+            return new LedgerLocation(table, oid, qualified, now);
         }
 
         /** This transaction's inserts, updates and deletes of the ledger so far. */
         String writes(Connection connection) throws SQLException {
             // the functions behind pg_stat_xact_user_tables' counts: the view costs more to plan than this to run
-            try (PreparedStatement ps = connection.prepareStatement("SELECT pg_stat_get_xact_tuples_inserted(r) || '/'"
-                    + " || pg_stat_get_xact_tuples_updated(r) || '/' || pg_stat_get_xact_tuples_deleted(r) FROM (SELECT ?::oid r) t")) {
+            try (PreparedStatement ps = connection.prepareStatement("SELECT pg_stat_get_xact_tuples_inserted(r)::text || '/'"
+                    + " || pg_stat_get_xact_tuples_updated(r)::text || '/' || pg_stat_get_xact_tuples_deleted(r)::text FROM (SELECT ?::oid r) t")) {
                 ps.setString(1, oid);
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
                     return rs.getString(1);
                 }
             }
+        }
+
+        long count(Connection connection) throws SQLException {
+            return count(connection, qualified);
         }
 
         private static long count(Connection connection, String qualified) throws SQLException {
@@ -171,14 +225,16 @@ final class PostgresEngineJudge implements EngineJudge {
             }
         }
 
-        /** The ledger's name must still resolve to it ({@code after}'s reading of the guard's tables by name), and it must have lost no row. */
-        List<String> rowMissing(Connection connection, Reading after) throws SQLException {
+        /**
+         * The ledger's name must still resolve to it ({@code after}'s reading of the guard's tables by name), and
+         * it must have lost no row: it holds {@code now}.
+         */
+        List<String> rowMissing(Reading after, long now) {
             List<String> missing = new ArrayList<>();
             String[] resolved = after.guardTable(table);
             if (resolved == null || !oid.equals(resolved[0])) {
                 missing.add("the name " + table + " no longer resolves to the ledger " + qualified + " (shadowed)");
             }
-            long now = count(connection, qualified);
             if (now < rows) {
                 missing.add("the ledger " + qualified + " lost rows: " + rows + " -> " + now);
             }

@@ -26,13 +26,86 @@ final class Reading {
     static final String MAX_OID = "max-oid";
     /** Per catalog, how many rows an incremental reading found by object id. */
     static final String FOUND = "found";
+    /** How many rows the table a session reading was asked to count holds. */
+    static final String ROW_COUNT = "row-count";
 
     private static final Pattern SHOWN_TIME = Pattern.compile("(-?\\d{1,12})(ms|s|min|h|d)?");
 
     private final Map<String, Map<String, String>> evidence;
+    /**
+     * For an incremental reading: kind -> key -> what the earlier reading held for each catalog entry this
+     * one put over it in place (null: a new key); null for a reading of its own.
+     */
+    private final Map<String, Map<String, String>> replaced;
 
     Reading(Map<String, Map<String, String>> evidence) {
+        this(evidence, null);
+    }
+
+    private Reading(Map<String, Map<String, String>> evidence, Map<String, Map<String, String>> replaced) {
         this.evidence = evidence;
+        this.replaced = replaced;
+    }
+
+    /**
+     * {@code earlier}'s catalog kinds with {@code written}'s entries put over them in place (no copy of a
+     * catalog that grows with the schema), and this reading's session kinds: the incremental reading
+     * that {@link Diff} compares by the replaced entries alone. {@code earlier} must be used no more,
+     * except through {@link #undo}.
+     */
+    Reading overlaying(Reading earlier, Map<String, Map<String, String>> written) {
+        Map<String, Map<String, String>> catalog = new LinkedHashMap<>();
+        Map<String, Map<String, String>> old = new LinkedHashMap<>();
+        earlier.evidence.forEach((kind, entries) -> {
+            if (CatalogEvidence.isCatalogKind(kind)) {
+                catalog.put(kind, entries);
+            }
+        });
+        written.forEach((kind, entries) -> {
+            if (!CatalogEvidence.isCatalogKind(kind)) {
+                return;
+            }
+            Map<String, String> base = catalog.computeIfAbsent(kind, k -> {
+                Map<String, String> fresh = new LinkedHashMap<>();
+                earlier.evidence.put(k, fresh);
+                return fresh;
+            });
+            Map<String, String> was = old.computeIfAbsent(kind, k -> new LinkedHashMap<>());
+            entries.forEach((key, value) -> {
+                String previous = base.put(key, value);
+                if (!was.containsKey(key)) {
+                    was.put(key, previous);
+                }
+            });
+        });
+        evidence.forEach((kind, entries) -> {
+            if (!CatalogEvidence.isCatalogKind(kind)) {
+                catalog.put(kind, entries);
+            }
+        });
+        return new Reading(catalog, old);
+    }
+
+    /** For an incremental reading, the entries it replaced (see {@link #overlaying}); else null. */
+    Map<String, Map<String, String>> replaced() {
+        return replaced;
+    }
+
+    /** Gives the earlier reading an incremental one was put over its catalog entries back, as it was. */
+    void undo() {
+        if (replaced == null) {
+            return;
+        }
+        replaced.forEach((kind, old) -> {
+            Map<String, String> entries = evidence.get(kind);
+            old.forEach((key, value) -> {
+                if (value == null) {
+                    entries.remove(key);
+                } else {
+                    entries.put(key, value);
+                }
+            });
+        });
     }
 
     /** kind -> key -> fingerprint, the bookkeeping rows included. */
@@ -66,6 +139,12 @@ final class Reading {
         }
         Map<String, String> fields = Fingerprint.fields(counts);
         return fields.get("ins") + "/" + fields.get("upd") + "/" + fields.get("del");
+    }
+
+    /** The rows of the table this reading counted, or -1 if it counted none. */
+    long rowCount() {
+        String count = kind(ROW_COUNT).get("");
+        return count == null ? -1 : Long.parseLong(count);
     }
 
     /** The process id of the session's server process. */
@@ -106,11 +185,10 @@ final class Reading {
     Reading withCatalogAndSettingsOf(Reading lastAfter) {
         Map<String, String> settings = new LinkedHashMap<>(lastAfter.kind("set"));
         for (Map.Entry<String, String> limit : kind(LIMIT).entrySet()) {
-            String millis = millis(limit.getValue());
-            if (millis == null || !settings.containsKey(limit.getKey())) {
+            if (millis(limit.getValue()) == null || !settings.containsKey(limit.getKey())) {
                 return null;
             }
-            settings.put(limit.getKey(), millis);
+            settings.put(limit.getKey(), limit.getValue());
         }
         Reading whole = withCatalogOf(lastAfter);
         whole.evidence.put("set", settings);

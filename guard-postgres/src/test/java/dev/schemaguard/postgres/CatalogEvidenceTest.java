@@ -18,7 +18,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * The incremental reading's own guards, which no sequence of migrations on a test server reaches: the
  * object id counter wrapping around (a new object then takes a free id below the highest one there was,
- * where the incremental reading does not look), and the statement limits as current_setting shows them.
+ * where the incremental reading does not look), and the statement limits as current_setting shows them;
+ * and its comparison against a whole one's.
  */
 class CatalogEvidenceTest {
     private static final Set<String> GUARD_TABLES = Set.of("databasechangelog");
@@ -47,6 +48,50 @@ class CatalogEvidenceTest {
                     "inserted rows not found by object id must make the caller read everything");
             connection.rollback();
         }
+    }
+
+    /**
+     * An incremental reading puts what the transaction wrote over "before"'s catalog entries in place and
+     * the comparison looks at those entries alone: it must name what a comparison with a whole reading
+     * names, and {@link Reading#undo} must give "before" back as it was, for that whole comparison.
+     */
+    @Test
+    void anIncrementalComparison_namesWhatAWholeOneNames_andUndoGivesBeforeBack() throws SQLException {
+        PostgresTestDatabase db = PostgresServer.defaultMajor().newDatabase();
+        db.execute("CREATE TABLE kept (id int PRIMARY KEY)");
+        try (Connection connection = db.connect()) {
+            connection.setAutoCommit(false);
+            Reading before = CatalogEvidence.full(connection, GUARD_TABLES);
+            Map<String, Map<String, String>> asItWas = deepCopy(before.evidence());
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("CREATE TABLE fresh (id int PRIMARY KEY, note text)");
+                statement.execute("GRANT SELECT ON kept TO PUBLIC");
+            }
+            Reading incremental = CatalogEvidence.incremental(connection, GUARD_TABLES, before);
+            assertNotNull(incremental, "an incremental reading after CREATE TABLE and GRANT");
+            Reading whole = CatalogEvidence.full(connection, GUARD_TABLES);
+            Diff shortcut = new Diff(before.evidence(), incremental.evidence(), incremental.replaced());
+            Diff reference = new Diff(asItWas, whole.evidence());
+            for (String kind : java.util.List.of("rel", "col", "con", "idx", "typ")) {
+                assertEquals(reference.changedOrGone(kind), shortcut.changedOrGone(kind), kind);
+                assertEquals(reference.added(kind), shortcut.added(kind), kind);
+            }
+            assertTrue(shortcut.changedOrGone("rel").stream().anyMatch(change -> change.startsWith("relation public.kept changed: acl")),
+                    shortcut.changedOrGone("rel").toString());
+            assertTrue(!shortcut.added("rel").isEmpty(), "fresh is new");
+
+            incremental.undo();
+            for (Map.Entry<String, Map<String, String>> kind : asItWas.entrySet()) {
+                assertEquals(kind.getValue(), before.kind(kind.getKey()), kind.getKey());
+            }
+            connection.rollback();
+        }
+    }
+
+    private static Map<String, Map<String, String>> deepCopy(Map<String, Map<String, String>> evidence) {
+        Map<String, Map<String, String>> copy = new LinkedHashMap<>();
+        evidence.forEach((kind, entries) -> copy.put(kind, new LinkedHashMap<>(entries)));
+        return copy;
     }
 
     @ParameterizedTest

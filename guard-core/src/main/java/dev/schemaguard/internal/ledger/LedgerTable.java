@@ -76,25 +76,22 @@ public final class LedgerTable {
      */
     public static void insert(Connection connection, Migration migration, String md5sum,
                               String description, String deploymentId) throws SQLException {
-        int order;
-        try (Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery("SELECT COALESCE(MAX(ORDEREXECUTED), 0) + 1 FROM databasechangelog")) {
-            rs.next();
-            order = rs.getInt(1);
-        }
+        // The next ORDEREXECUTED in the same statement, one round trip: INSERT ... SELECT, as MySQL and MariaDB
+        // refuse a subquery on the target table in VALUES but take it here; the aggregate gives one row even
+        // of an empty table.
         try (PreparedStatement ps = connection.prepareStatement(
                 "INSERT INTO databasechangelog (ID, AUTHOR, FILENAME, DATEEXECUTED, ORDEREXECUTED, EXECTYPE, MD5SUM,"
                         + " DESCRIPTION, COMMENTS, TAG, LIQUIBASE, CONTEXTS, LABELS, DEPLOYMENT_ID)"
-                        + " VALUES (?, ?, ?, CURRENT_TIMESTAMP, ?, 'EXECUTED', ?, ?, ?, NULL, ?, NULL, NULL, ?)")) {
+                        + " SELECT ?, ?, ?, CURRENT_TIMESTAMP, COALESCE(MAX(ORDEREXECUTED), 0) + 1, 'EXECUTED', ?, ?, ?, NULL, ?,"
+                        + " NULL, NULL, ? FROM databasechangelog")) {
             ps.setString(1, migration.name());
             ps.setString(2, migration.author());
             ps.setString(3, migration.ledgerFilename());
-            ps.setInt(4, order);
-            ps.setString(5, md5sum);
-            ps.setString(6, truncate(description, 255));
-            ps.setString(7, "schema-guard sha256=" + migration.sha256());
-            ps.setString(8, LIQUIBASE_VERSION);
-            ps.setString(9, deploymentId);
+            ps.setString(4, md5sum);
+            ps.setString(5, truncate(description, 255));
+            ps.setString(6, "schema-guard sha256=" + migration.sha256());
+            ps.setString(7, LIQUIBASE_VERSION);
+            ps.setString(8, deploymentId);
             ps.executeUpdate();
         }
     }
