@@ -45,12 +45,22 @@ final class PostgresDatabase implements Dialect.Database {
 
     @Override
     public void prepare() {
-        for (String name : CONNECTION_CLASSES) {
-            try {
-                Class.forName(name, true, PostgresDatabase.class.getClassLoader());
-            } catch (ClassNotFoundException | LinkageError e) {
-                // the connection loads what it needs, and reports what is missing
+        Prepared.once();
+    }
+
+    /** Loads {@link #CONNECTION_CLASSES} once per class loader (the holder's initialization is the lock). */
+    private static final class Prepared {
+        static {
+            for (String name : CONNECTION_CLASSES) {
+                try {
+                    Class.forName(name, true, PostgresDatabase.class.getClassLoader());
+                } catch (ClassNotFoundException | LinkageError e) {
+                    // the connection loads what it needs, and reports what is missing
+                }
             }
+        }
+
+        static void once() {
         }
     }
 
