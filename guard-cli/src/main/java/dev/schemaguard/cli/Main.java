@@ -31,6 +31,9 @@ public final class Main {
     public static void main(String[] args) {
         ownProcess = true;
         JulBridge.installWhenStarted();
+        Thread logging = new Thread(org.slf4j.LoggerFactory::getILoggerFactory, "schema-guard-logging");
+        logging.setDaemon(true);
+        logging.start();
         System.exit(run(args));
     }
 

@@ -126,6 +126,15 @@ public interface Dialect {
         }
 
         /**
+         * Loads what a first connection needs (the driver's classes, a native library) without
+         * connecting: a boot calls it on a thread of its own as it starts, so that this work, a tenth of
+         * a second in a fresh JVM, overlaps the boot's reading of its configuration and files instead of
+         * delaying the connection. Failures are ignored: the connection reports them. Cheap when done.
+         */
+        default void prepare() {
+        }
+
+        /**
          * Who holds the database's lock, when the dialect can tell (a process id and what kind of
          * program it is), for a {@code LOCKED} failure's message; empty when unknown.
          */

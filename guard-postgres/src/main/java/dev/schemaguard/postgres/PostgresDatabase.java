@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 
@@ -27,6 +28,40 @@ final class PostgresDatabase implements Dialect.Database {
     @Override
     public boolean exists() {
         return true;
+    }
+
+    /**
+     * The classes of pgjdbc that a connect, a SCRAM login, a query and its result load: about 150
+     * classes, loaded and verified one by one in the connection's path otherwise. Named here, not
+     * discovered, as no connection can be made; {@code PostgresDatabaseTest} fails if a driver
+     * upgrade renames one.
+     */
+    static final List<String> CONNECTION_CLASSES = List.of("org.postgresql.jdbc.PgConnection",
+            "org.postgresql.core.v3.ConnectionFactoryImpl", "org.postgresql.core.v3.QueryExecutorImpl",
+            "org.postgresql.core.PGStream", "org.postgresql.core.Parser", "org.postgresql.core.v3.SimpleQuery",
+            "org.postgresql.jdbc.TypeInfoCache", "org.postgresql.jdbc.TimestampUtils", "org.postgresql.jdbc.PgStatement",
+            "org.postgresql.jdbc.PgPreparedStatement", "org.postgresql.jdbc.PgResultSet",
+            "org.postgresql.core.v3.ScramAuthenticator");
+
+    @Override
+    public void prepare() {
+        Prepared.once();
+    }
+
+    /** Loads {@link #CONNECTION_CLASSES} once per class loader (the holder's initialization is the lock). */
+    private static final class Prepared {
+        static {
+            for (String name : CONNECTION_CLASSES) {
+                try {
+                    Class.forName(name, true, PostgresDatabase.class.getClassLoader());
+                } catch (ClassNotFoundException | LinkageError e) {
+                    // the connection loads what it needs, and reports what is missing
+                }
+            }
+        }
+
+        static void once() {
+        }
     }
 
     @Override

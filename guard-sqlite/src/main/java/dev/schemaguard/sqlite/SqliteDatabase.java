@@ -38,6 +38,12 @@ final class SqliteDatabase implements Dialect.Database {
         return file == null || Files.exists(file);
     }
 
+    /** sqlite-jdbc extracts and loads its native library at the first connection: an in-memory one does it here. */
+    @Override
+    public void prepare() {
+        Prepared.once();
+    }
+
     @Override
     public Connection open(Dialect.Access access, ConnectionSettings settings) throws SQLException {
         return open(access, settings, DEFAULT_LOCK_WAIT);
@@ -110,5 +116,20 @@ final class SqliteDatabase implements Dialect.Database {
             return null;
         }
         return Path.of(rest);
+    }
+
+    /** The driver's first connection, made once per class loader (the holder's initialization is the lock). */
+    private static final class Prepared {
+        static {
+            try (Connection memory = new SQLiteConfig().createConnection(PREFIX + ":memory:");
+                 Statement statement = memory.createStatement()) {
+                statement.execute("PRAGMA schema_version");
+            } catch (SQLException | RuntimeException e) {
+                // the boot's own connection reports what is wrong
+            }
+        }
+
+        static void once() {
+        }
     }
 }

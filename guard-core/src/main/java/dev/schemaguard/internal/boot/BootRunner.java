@@ -163,6 +163,7 @@ public final class BootRunner {
             return new Finished(report(log, "unknown", deadline, Outcome.failed(Failure.of(Code.CONFIG_INVALID, e.getMessage(),
                     "reason", e.getMessage())), IntegritySession.Status.OFF, tags(mode), null, null), false);
         }
+        target.prepare();
         GuardLog log = new GuardLog(target.redactor(), bootId);
         Map<String, String> started = new LinkedHashMap<>();
         started.put("db", target.redacted());

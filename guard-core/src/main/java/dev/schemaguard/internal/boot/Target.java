@@ -4,6 +4,7 @@ import dev.schemaguard.Code;
 import dev.schemaguard.ConnectionSettings;
 import dev.schemaguard.GuardConfig;
 import dev.schemaguard.internal.Dialects;
+import dev.schemaguard.internal.Helpers;
 import dev.schemaguard.internal.report.Redactor;
 import dev.schemaguard.spi.Dialect;
 import dev.schemaguard.spi.Dialect.Access;
@@ -34,6 +35,19 @@ record Target(Dialect dialect, Dialect.Database database, String url, DataSource
         Dialect dialect = Dialects.forUrl(url);
         return new Target(dialect, dialect.database(url), url, config.dataSource(), config.connection(),
                 Redactor.forUrl(url, secrets));
+    }
+
+    /**
+     * Has the driver load what a first connection needs on a helper thread, while the boot reads its
+     * files ({@link Dialect.Database#prepare}); a caller's DataSource has done so already.
+     */
+    void prepare() {
+        if (dataSource == null) {
+            Helpers.start("schema-guard-prepare", () -> {
+                database.prepare();
+                return null;
+            });
+        }
     }
 
     String redacted() {
