@@ -87,6 +87,13 @@ final class PostgresDatabase implements Dialect.Database {
         // Told the server is 9.0 or later (every version the guard supports), pgjdbc sends the
         // application name in the startup packet instead of a SET after the login: one round trip fewer.
         properties.setProperty("assumeMinServerVersion", "9.0");
+        // pgjdbc (42.7.13 on) forgets every server-prepared statement after any CREATE, ALTER or DROP,
+        // so that a statement whose result columns the DDL changed ("SELECT *") is not run against a
+        // stale row type. Each migration's DDL then made the judge's readings be parsed, analysed and
+        // planned again, about a third of a first boot's time. The guard's statements name their
+        // columns or compute text from the catalogs, and the server itself replans what the DDL made
+        // stale, so nothing needs forgetting.
+        properties.setProperty("flushCacheOnDdl", "false");
         // pgjdbc counts these in whole seconds; the boot stops waiting at the exact timeout anyway.
         String seconds = Long.toString(Math.max(1, (timeout.toMillis() + 999) / 1000));
         properties.setProperty("connectTimeout", seconds);

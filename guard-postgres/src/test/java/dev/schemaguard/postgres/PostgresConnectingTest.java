@@ -67,6 +67,45 @@ class PostgresConnectingTest {
         }
     }
 
+    /**
+     * The judge reads the catalog with the same statements before and after every migration; pgjdbc,
+     * left to its default, forgets them after each migration's CREATE, ALTER or DROP, and the server
+     * parses and plans them again (a third of a first boot of 1,000 migrations).
+     */
+    @Test
+    void aMigrationsDdl_leavesTheGuardsServerPreparedStatementsPrepared() throws Exception {
+        dev.schemaguard.ConnectionSettings settings = new dev.schemaguard.ConnectionSettings(role, password, null, null);
+
+        try (Connection connection = new PostgresDialect().database(server.url(database))
+                .open(dev.schemaguard.spi.Dialect.Access.READ_WRITE, settings, Duration.ofSeconds(20));
+             java.sql.PreparedStatement reading = connection.prepareStatement("SELECT count(*) FROM pg_class WHERE oid > ?::oid");
+             java.sql.Statement statement = connection.createStatement()) {
+            for (int i = 0; i < 6; i++) { // past pgjdbc's prepareThreshold (5): prepared on the server from then on
+                reading.setLong(1, i);
+                reading.executeQuery().close();
+            }
+            String before = preparedOnTheServer(statement);
+            assertFalse(before.isEmpty(), "the reading is prepared on the server before the DDL");
+
+            statement.execute("CREATE TABLE ddl_probe (id INTEGER)");
+            statement.execute("ALTER TABLE ddl_probe ADD COLUMN v TEXT");
+            for (int i = 0; i < 2; i++) {
+                reading.setLong(1, i);
+                reading.executeQuery().close();
+            }
+
+            assertEquals(before, preparedOnTheServer(statement), "the same server-side statement, not parsed again under a new name");
+        }
+    }
+
+    private static String preparedOnTheServer(java.sql.Statement statement) throws SQLException {
+        try (java.sql.ResultSet rs = statement.executeQuery("SELECT coalesce(string_agg(name, ',' ORDER BY name), '')"
+                + " FROM pg_prepared_statements WHERE statement LIKE '%FROM pg_class WHERE oid >%'")) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
     @Test
     void aWrongPassword_isAuthenticationFailedWithinSeconds_namingUserAndHost_notTheDatabaseUnreachable() {
         String wrong = "Wrong-" + UUID.randomUUID();
