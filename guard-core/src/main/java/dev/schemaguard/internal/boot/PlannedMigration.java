@@ -66,7 +66,8 @@ record PlannedMigration(Migration migration, Decision decision, boolean required
 
     /** Each refusal as users read it: {@code rule at file:line: detail}. */
     List<String> refusalTexts() {
-        return refusals.stream().map(this::describe).toList();
+        // an additive migration's (every one, on a no-op boot): List.of(), which the outcome keeps as it is
+        return refusals.isEmpty() ? List.of() : refusals.stream().map(this::describe).toList();
     }
 
     String describe(Refusal refusal) {
