@@ -54,7 +54,7 @@ public abstract class NoopApplyParityScenarios {
                 "CREATE TABLE flyway_schema_history (installed_rank INTEGER PRIMARY KEY, version VARCHAR(50))")),
         /** Named in another case (quoted): the catalog lists it lower-cased, the narrow question must too. */
         FLYWAY_LEDGER_IN_CAPITALS_NEXT_TO_DATABASECHANGELOG(Code.CONFIG_INVALID, (p, db) -> db.execute(
-                "CREATE TABLE \"Flyway_Schema_History\" (installed_rank INTEGER PRIMARY KEY, version VARCHAR(50))")),
+                "CREATE TABLE " + db.quoted("Flyway_Schema_History") + " (installed_rank INTEGER PRIMARY KEY, version VARCHAR(50))")),
         /** An expected schema the database does not hold: looked for among every object's name. */
         EXPECTED_SCHEMA_MISSING(Code.SCHEMA_MISSING, p -> p.expectSchemas("billing"));
 

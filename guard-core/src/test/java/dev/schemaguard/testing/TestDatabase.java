@@ -32,6 +32,14 @@ public interface TestDatabase {
         return null;
     }
 
+    /** {@code identifier} quoted as this database quotes one (its driver says how: MariaDB's backticks, the others' double quotes). */
+    default String quoted(String identifier) throws SQLException {
+        try (Connection c = connect()) {
+            String quote = c.getMetaData().getIdentifierQuoteString().strip();
+            return quote + identifier.replace(quote, quote + quote) + quote;
+        }
+    }
+
     default void execute(String... sql) throws SQLException {
         try (Connection c = connect(); Statement s = c.createStatement()) {
             for (String each : sql) {
