@@ -14,11 +14,14 @@ public final class ExpireIn implements BootListener {
     private final TestClock clock;
     private final Duration budget;
     private final Duration left;
+    private final int nth;
+    private volatile int entries;
     private volatile long bootStartedNanos;
     private volatile boolean expired;
 
-    private ExpireIn(String phase, TestClock clock, Duration budget, Duration left) {
+    private ExpireIn(String phase, int nth, TestClock clock, Duration budget, Duration left) {
         this.phase = phase;
+        this.nth = nth;
         this.clock = clock;
         this.budget = budget;
         this.left = left;
@@ -26,12 +29,20 @@ public final class ExpireIn implements BootListener {
 
     /** @param budget  the boot's deadline, as configured */
     public static ExpireIn phase(String phase, TestClock clock, Duration budget) {
-        return new ExpireIn(phase, clock, budget, Duration.ZERO);
+        return new ExpireIn(phase, 1, clock, budget, Duration.ZERO);
     }
 
     /** Leaves {@code left} of the budget as the boot enters the phase, instead of none. */
     public static ExpireIn phaseLeaving(String phase, TestClock clock, Duration budget, Duration left) {
-        return new ExpireIn(phase, clock, budget, left);
+        return new ExpireIn(phase, 1, clock, budget, left);
+    }
+
+    /**
+     * Leaves {@code left} as the boot enters the phase for the {@code nth} time: {@code apply} is entered
+     * once as it begins (then the apply lock is taken), then once per migration.
+     */
+    public static ExpireIn phaseLeaving(String phase, int nth, TestClock clock, Duration budget, Duration left) {
+        return new ExpireIn(phase, nth, clock, budget, left);
     }
 
     @Override
@@ -39,7 +50,7 @@ public final class ExpireIn implements BootListener {
         if (progressPhase.equals("boot")) {
             // Heard right after the deadline started, so the deadline has passed once this much more is added.
             bootStartedNanos = clock.nanoTime();
-        } else if (progressPhase.equals(phase) && status.equals("STARTED") && !expired) {
+        } else if (progressPhase.equals(phase) && status.equals("STARTED") && !expired && ++entries == nth) {
             expired = true;
             clock.advance(Duration.ofNanos(bootStartedNanos + budget.minus(left).toNanos() - clock.nanoTime()));
         }
