@@ -2,6 +2,7 @@ package dev.schemaguard.testing;
 
 import dev.schemaguard.BootListener;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Moves a boot's clock to the end of its budget (or to a given time before it) the moment the boot
@@ -15,7 +16,7 @@ public final class ExpireIn implements BootListener {
     private final Duration budget;
     private final Duration left;
     private final int nth;
-    private volatile int entries;
+    private final AtomicInteger entries = new AtomicInteger();
     private volatile long bootStartedNanos;
     private volatile boolean expired;
 
@@ -50,7 +51,7 @@ public final class ExpireIn implements BootListener {
         if (progressPhase.equals("boot")) {
             // Heard right after the deadline started, so the deadline has passed once this much more is added.
             bootStartedNanos = clock.nanoTime();
-        } else if (progressPhase.equals(phase) && status.equals("STARTED") && !expired && ++entries == nth) {
+        } else if (progressPhase.equals(phase) && status.equals("STARTED") && !expired && entries.incrementAndGet() == nth) {
             expired = true;
             clock.advance(Duration.ofNanos(bootStartedNanos + budget.minus(left).toNanos() - clock.nanoTime()));
         }
