@@ -288,6 +288,32 @@ final class CatalogEvidence {
             "FROM unnest(?::text[], ?::text[]) x(name, was) WHERE current_setting(x.name, true) IS DISTINCT FROM x.was", List.of());
 
     /**
+     * Whether every setting of {@code settings} still has the value it holds there, as current_setting shows
+     * it: one row, where sending every setting's name and value and comparing them row by row cost more than
+     * the rest of the reading after a migration. The names and values are written into the query, so that
+     * its text, the same from one migration to the next while nothing changes, is prepared on the server
+     * once. Null when a name is not all letters, digits, underscores and dots (no setting's is, a custom
+     * one's included) or a value holds the quoting's delimiter: then the values are sent.
+     */
+    static String settingsUnchanged(Map<String, String> settings) {
+        StringBuilder names = new StringBuilder("{");
+        StringBuilder values = new StringBuilder("{");
+        for (Map.Entry<String, String> setting : settings.entrySet()) {
+            String value = setting.getValue();
+            if (!NAME.matcher(setting.getKey()).matches() || value != null && value.contains("$sg$")) {
+                return null;
+            }
+            String separator = names.length() == 1 ? "" : ",";
+            names.append(separator).append(setting.getKey());
+            values.append(separator).append(value == null ? "NULL" : '"' + value.replace("\\", "\\\\").replace("\"", "\\\"") + '"');
+        }
+        return "(ARRAY(SELECT current_setting(u.n, true) FROM unnest('" + names + "}'::text[]) WITH ORDINALITY u(n, o) ORDER BY u.o)"
+                + " IS NOT DISTINCT FROM $sg$" + values + "}$sg$::text[])::text";
+    }
+
+    private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("[A-Za-z0-9_.]+");
+
+    /**
      * The statement limits only, as current_setting shows them ("5s"): computing every setting costs more
      * than the rest of a session reading, and a reading before a migration needs only these anew (see
      * {@link Reading#withCatalogAndSettingsOf}).
@@ -356,6 +382,8 @@ final class CatalogEvidence {
             CATALOG.stream().map(Part::select), java.util.stream.Stream.of(rows("").select(), SETTINGS.select()),
             SESSION.stream().map(Part::select), java.util.stream.Stream.of(GUARD)).flatMap(parts -> parts).toList());
     private static final String SESSION_ONLY = sessionReading(SETTINGS_CHANGED);
+    /** A session reading after a migration's statements that asks whether the settings changed (see {@link #settingsUnchanged}). */
+    private static final String SESSION_SAME_SETTINGS = sessionReading(new Part(Reading.SETTINGS_SAME, "''", "'%s'", "", List.of()));
     private static final String SESSION_WITH_LIMITS = sessionReading(LIMITS);
 
     private static String sessionReading(Part settings) {
@@ -421,7 +449,9 @@ final class CatalogEvidence {
     private static Reading session(Connection connection, Set<String> guardTables, Reading since, String transaction,
                                    boolean allSettings, String counted) throws SQLException {
         Map<String, Map<String, String>> evidence = new LinkedHashMap<>();
-        String query = (allSettings ? SESSION_ONLY : SESSION_WITH_LIMITS)
+        Map<String, String> settings = since.kind("set");
+        String unchanged = allSettings ? settingsUnchanged(settings) : null;
+        String query = (unchanged != null ? SESSION_SAME_SETTINGS.replace("'%s'", unchanged) : allSettings ? SESSION_ONLY : SESSION_WITH_LIMITS)
                 + (counted == null ? "" : " UNION ALL SELECT '" + Reading.ROW_COUNT + "', '', count(*)::text FROM " + counted);
         try (PreparedStatement statement = connection.prepareStatement(query)) {
             // the tables with a count then, and the guard's own, which the guard writes between migrations
@@ -429,8 +459,7 @@ final class CatalogEvidence {
             hadCounts.addAll(since.kind("guard").keySet());
             int at = 1;
             statement.setArray(at++, connection.createArrayOf("oid", hadCounts.toArray()));
-            Map<String, String> settings = since.kind("set");
-            if (allSettings) {
+            if (allSettings && unchanged == null) {
                 statement.setArray(at++, connection.createArrayOf("text", settings.keySet().toArray()));
                 statement.setArray(at++, connection.createArrayOf("text", settings.values().toArray()));
             }
@@ -447,7 +476,11 @@ final class CatalogEvidence {
             try (ResultSet rs = statement.executeQuery()) {
                 collect(rs, evidence);
             }
-            if (allSettings) {
+            if (unchanged != null) {
+                // unchanged: the earlier values, shared (no reading changes a map it holds); else those that differ read
+                evidence.put("set", "true".equals(evidence.remove(Reading.SETTINGS_SAME).get("")) ? settings
+                        : changedSettings(connection, settings));
+            } else if (allSettings) {
                 Map<String, String> now = new LinkedHashMap<>(settings);
                 now.putAll(evidence.getOrDefault("set", Map.of()));
                 evidence.put("set", now);
@@ -455,6 +488,21 @@ final class CatalogEvidence {
         }
         Reading reading = new Reading(evidence);
         return reading.backend().equals(since.backend()) ? reading : null;
+    }
+
+    /** {@code settings} with the values of those that differ now read anew. */
+    private static Map<String, String> changedSettings(Connection connection, Map<String, String> settings) throws SQLException {
+        Map<String, String> now = new LinkedHashMap<>(settings);
+        try (PreparedStatement statement = connection.prepareStatement(SETTINGS_CHANGED.select())) {
+            statement.setArray(1, connection.createArrayOf("text", settings.keySet().toArray()));
+            statement.setArray(2, connection.createArrayOf("text", settings.values().toArray()));
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    now.put(rs.getString(2), rs.getString(3));
+                }
+            }
+        }
+        return now;
     }
 
     /**

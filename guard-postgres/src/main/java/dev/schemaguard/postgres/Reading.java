@@ -29,6 +29,9 @@ final class Reading {
     /** How many rows the table a session reading was asked to count holds. */
     static final String ROW_COUNT = "row-count";
 
+    /** Whether the earlier reading's settings all still hold its values (see {@link CatalogEvidence#settingsUnchanged}). */
+    static final String SETTINGS_SAME = "set-same";
+
     private static final Pattern SHOWN_TIME = Pattern.compile("(-?\\d{1,12})(ms|s|min|h|d)?");
 
     private final Map<String, Map<String, String>> evidence;
@@ -183,12 +186,16 @@ final class Reading {
      * Null when a limit does not read as milliseconds.
      */
     Reading withCatalogAndSettingsOf(Reading lastAfter) {
-        Map<String, String> settings = new LinkedHashMap<>(lastAfter.kind("set"));
+        Map<String, String> settings = lastAfter.kind("set");
         for (Map.Entry<String, String> limit : kind(LIMIT).entrySet()) {
             if (millis(limit.getValue()) == null || !settings.containsKey(limit.getKey())) {
                 return null;
             }
-            settings.put(limit.getKey(), limit.getValue());
+            if (!limit.getValue().equals(settings.get(limit.getKey()))) {
+                // copied only when a limit differs: no reading changes a map it holds
+                settings = settings == lastAfter.kind("set") ? new LinkedHashMap<>(settings) : settings;
+                settings.put(limit.getKey(), limit.getValue());
+            }
         }
         Reading whole = withCatalogOf(lastAfter);
         whole.evidence.put("set", settings);

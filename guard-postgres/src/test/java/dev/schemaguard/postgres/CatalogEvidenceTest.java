@@ -51,6 +51,47 @@ class CatalogEvidenceTest {
     }
 
     /**
+     * After a migration the settings are compared on the server, their names and values written into the
+     * query: a value with the array's and the string's quoting characters in it must read as unchanged while
+     * it is, and as changed once it is not; a value holding the quoting's delimiter is sent instead.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '~', value = {
+        "plain",
+        "~with \"double\" and 'single' quotes, commas, {braces} and a \\ backslash~",
+        "NULL",
+        "~ spaces around ~",
+        "~naïve ünïcödé 𝄞~"})
+    void theSettingsComparedInTheQuery_readUnchangedWhileTheyAre_andChangedOnceNot(String value) throws SQLException {
+        PostgresTestDatabase db = PostgresServer.defaultMajor().newDatabase();
+        try (Connection connection = db.connect(); Statement statement = connection.createStatement()) {
+            statement.execute("SELECT set_config('sg_test.note', '" + value.replace("'", "''") + "', false)");
+            Map<String, String> settings = new LinkedHashMap<>();
+            try (java.sql.ResultSet rs = statement.executeQuery("SELECT name, current_setting(name) FROM pg_settings ORDER BY name")) {
+                while (rs.next()) {
+                    settings.put(rs.getString(1), rs.getString(2));
+                }
+            }
+            settings.put("sg_test.note", value);
+            assertEquals("true", compared(statement, settings), "unchanged");
+            statement.execute("SET work_mem = '7MB'");
+            assertEquals("false", compared(statement, settings), "work_mem changed");
+            statement.execute("RESET work_mem");
+            statement.execute("SELECT set_config('sg_test.note', 'other', false)");
+            assertEquals("false", compared(statement, settings), "the awkward value changed");
+        }
+        assertNull(CatalogEvidence.settingsUnchanged(Map.of("sg_test.note", "a $sg$ b")), "a value with the delimiter is sent instead");
+        assertNull(CatalogEvidence.settingsUnchanged(Map.of("bad name\"", "x")), "a name that is not a setting's is sent instead");
+    }
+
+    private static String compared(Statement statement, Map<String, String> settings) throws SQLException {
+        try (java.sql.ResultSet rs = statement.executeQuery("SELECT " + CatalogEvidence.settingsUnchanged(settings))) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    /**
      * An incremental reading puts what the transaction wrote over "before"'s catalog entries in place and
      * the comparison looks at those entries alone: it must name what a comparison with a whole reading
      * names, and {@link Reading#undo} must give "before" back as it was, for that whole comparison.
