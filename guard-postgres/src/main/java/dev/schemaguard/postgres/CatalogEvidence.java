@@ -292,26 +292,13 @@ final class CatalogEvidence {
      * it: one row, where sending every setting's name and value and comparing them row by row cost more than
      * the rest of the reading after a migration. The names and values are written into the query, so that
      * its text, the same from one migration to the next while nothing changes, is prepared on the server
-     * once. Null when a name is not all letters, digits, underscores and dots (no setting's is, a custom
-     * one's included) or a value holds the quoting's delimiter: then the values are sent.
+     * once.
      */
     static String settingsUnchanged(Map<String, String> settings) {
-        StringBuilder names = new StringBuilder("{");
-        StringBuilder values = new StringBuilder("{");
-        for (Map.Entry<String, String> setting : settings.entrySet()) {
-            String value = setting.getValue();
-            if (!NAME.matcher(setting.getKey()).matches() || value != null && value.contains("$sg$")) {
-                return null;
-            }
-            String separator = names.length() == 1 ? "" : ",";
-            names.append(separator).append(setting.getKey());
-            values.append(separator).append(value == null ? "NULL" : '"' + value.replace("\\", "\\\\").replace("\"", "\\\"") + '"');
-        }
-        return "(ARRAY(SELECT current_setting(u.n, true) FROM unnest('" + names + "}'::text[]) WITH ORDINALITY u(n, o) ORDER BY u.o)"
-                + " IS NOT DISTINCT FROM $sg$" + values + "}$sg$::text[])::text";
+        return "(ARRAY(SELECT current_setting(u.n, true) FROM unnest(" + textArray(settings.keySet())
+                + "::text[]) WITH ORDINALITY u(n, o) ORDER BY u.o) IS NOT DISTINCT FROM " + textArray(settings.values()) + "::text[])::text";
     }
 
-    private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("[A-Za-z0-9_.]+");
 
     /**
      * The statement limits only, as current_setting shows them ("5s"): computing every setting costs more
@@ -345,15 +332,43 @@ final class CatalogEvidence {
      * under a lock its transaction holds to its end (a subtransaction that rolled back releases its locks
      * with the rows it wrote), so a table that had no count then and holds no lock now has none.
      */
+    private static final String GUARD_TABLES = "%guard-tables%";
+
+    private static String withGuardTables(String query, Set<String> guardTables) {
+        return query.replace(GUARD_TABLES, textArray(new java.util.TreeSet<>(guardTables)));
+    }
+
+    /**
+     * A text array literal of {@code values} (null: NULL), dollar-quoted with a tag none of them holds, so
+     * that no setting of the session (standard_conforming_strings) changes what it says.
+     */
+    static String textArray(java.util.Collection<String> values) {
+        StringBuilder array = new StringBuilder("{");
+        for (String value : values) {
+            array.append(array.length() == 1 ? "" : ",")
+                    .append(value == null ? "NULL" : '"' + value.replace("\\", "\\\\").replace("\"", "\\\"") + '"');
+        }
+        String literal = array.append('}').toString();
+        String tag = "$sg$";
+        for (int n = 1; literal.contains(tag); n++) {
+            tag = "$sg" + n + "$";
+        }
+        return tag + literal + tag;
+    }
+
     private static final String ROWS_ASKED = "c.oid = ANY(ARRAY(SELECT m.relation FROM mine m WHERE m.locktype = 'relation')"
             + " || ?::oid[]) AND ";
 
-    /** The guard's own tables, by their unqualified names ({@code ?}, a text array). */
+    /**
+     * The guard's own tables, by their unqualified names ({@link #GUARD_TABLES}, replaced by {@link #withGuardTables}
+     * with the names themselves: passed as parameters, the planner would guess ten of each and plan every
+     * reading anew rather than keep one plan for the boot).
+     */
     private static final String GUARD = "SELECT 'guard', c.oid::text, 'name=' || c.relname"
-            + " FROM unnest(?::text[]) t JOIN pg_class c ON c.oid = to_regclass(quote_ident(t))"
+            + " FROM unnest(" + GUARD_TABLES + "::text[]) t JOIN pg_class c ON c.oid = to_regclass(quote_ident(t))"
             // and by name: the table each unqualified name resolves to now, as "<oid> <schema>.<name>", quoted
             + " UNION ALL SELECT '" + Reading.GUARD_NAMES + "', t, c.oid::text || ' ' || quote_ident(n.nspname) || '.' || quote_ident(c.relname)"
-            + " FROM unnest(?::text[]) t JOIN pg_class c ON c.oid = to_regclass(quote_ident(t)) JOIN pg_namespace n ON n.oid = c.relnamespace";
+            + " FROM unnest(" + GUARD_TABLES + "::text[]) t JOIN pg_class c ON c.oid = to_regclass(quote_ident(t)) JOIN pg_namespace n ON n.oid = c.relnamespace";
 
     /**
      * How many transactions, other than {@code ?} (a transaction id, or null), committed since the
@@ -363,8 +378,10 @@ final class CatalogEvidence {
     private static final String COMMITTED_SINCE = "SELECT '" + Reading.COMMITTED + "', '', (SELECT CASE"
             + " WHEN ?::bigint IS NOT NULL AND txid_status(?::bigint) IS DISTINCT FROM 'committed' THEN -1"
             + " WHEN txid_snapshot_xmax(txid_current_snapshot()) - txid_snapshot_xmax(s) > 10000 THEN -1"
-            + " ELSE (SELECT count(*) FROM (SELECT generate_series(txid_snapshot_xmax(s), txid_snapshot_xmax(txid_current_snapshot()) - 1) x"
-            + " UNION SELECT txid_snapshot_xip(s)) c WHERE x IS DISTINCT FROM ?::bigint"
+            // those that began since, and those in progress then (all below its xmax: none is counted twice), as
+            // arrays: a set the planner would guess at a thousand rows, plan after plan rather than keep one
+            + " ELSE (SELECT count(*) FROM unnest(ARRAY(SELECT generate_series(txid_snapshot_xmax(s), txid_snapshot_xmax(txid_current_snapshot()) - 1))"
+            + " || ARRAY(SELECT txid_snapshot_xip(s))) x WHERE x IS DISTINCT FROM ?::bigint"
             + " AND txid_visible_in_snapshot(x, txid_current_snapshot()) AND coalesce(txid_status(x), 'committed') = 'committed') END"
             + " FROM (SELECT ?::txid_snapshot s) since)::text";
 
@@ -419,9 +436,7 @@ final class CatalogEvidence {
     /** Everything: the catalog's kinds and the session's. */
     static Reading full(Connection connection, Set<String> guardTables) throws SQLException {
         Map<String, Map<String, String>> evidence = new LinkedHashMap<>();
-        try (PreparedStatement statement = connection.prepareStatement(FULL)) {
-            statement.setArray(1, connection.createArrayOf("text", guardTables.toArray()));
-            statement.setArray(2, connection.createArrayOf("text", guardTables.toArray()));
+        try (PreparedStatement statement = connection.prepareStatement(withGuardTables(FULL, guardTables))) {
             try (ResultSet rs = statement.executeQuery()) {
                 collect(rs, evidence);
             }
@@ -450,10 +465,10 @@ final class CatalogEvidence {
                                    boolean allSettings, String counted) throws SQLException {
         Map<String, Map<String, String>> evidence = new LinkedHashMap<>();
         Map<String, String> settings = since.kind("set");
-        String unchanged = allSettings ? settingsUnchanged(settings) : null;
+        String unchanged = allSettings ? settingsUnchanged(settings) : null; // never null: the values are always written in
         String query = (unchanged != null ? SESSION_SAME_SETTINGS.replace("'%s'", unchanged) : allSettings ? SESSION_ONLY : SESSION_WITH_LIMITS)
                 + (counted == null ? "" : " UNION ALL SELECT '" + Reading.ROW_COUNT + "', '', count(*)::text FROM " + counted);
-        try (PreparedStatement statement = connection.prepareStatement(query)) {
+        try (PreparedStatement statement = connection.prepareStatement(withGuardTables(query, guardTables))) {
             // the tables with a count then, and the guard's own, which the guard writes between migrations
             Set<String> hadCounts = new java.util.HashSet<>(since.kind("rows").keySet());
             hadCounts.addAll(since.kind("guard").keySet());
@@ -463,8 +478,6 @@ final class CatalogEvidence {
                 statement.setArray(at++, connection.createArrayOf("text", settings.keySet().toArray()));
                 statement.setArray(at++, connection.createArrayOf("text", settings.values().toArray()));
             }
-            statement.setArray(at++, connection.createArrayOf("text", guardTables.toArray()));
-            statement.setArray(at++, connection.createArrayOf("text", guardTables.toArray()));
             for (int i = 0; i < 3; i++, at++) {
                 if (transaction == null) {
                     statement.setNull(at, Types.BIGINT);
