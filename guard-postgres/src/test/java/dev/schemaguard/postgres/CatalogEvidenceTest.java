@@ -128,6 +128,55 @@ class CatalogEvidenceTest {
         }
     }
 
+    /**
+     * A new relation's row is updated once its TOAST table is made, and the reading after the statements
+     * scans the catalog for other updated rows only when the statistics count more updates than the new
+     * rows prove. Whatever else the migration updated in pg_class alongside, the shortcut must name what a
+     * whole reading names.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "CREATE TABLE fresh (id int PRIMARY KEY, note text)",
+        "CREATE TABLE fresh (id int PRIMARY KEY, note text); GRANT SELECT ON plain TO PUBLIC",
+        "CREATE TABLE one (v text); CREATE TABLE two (v text); GRANT SELECT ON kept TO PUBLIC",
+        "CREATE TABLE fresh (v text); ALTER TABLE plain ADD COLUMN extra text",
+        "CREATE TABLE fresh (v text); ALTER TABLE plain SET (fillfactor = 50)",
+        "CREATE TABLE fresh (v text); ALTER TABLE kept ENABLE ROW LEVEL SECURITY",
+        "CREATE TABLE fresh (id int REFERENCES kept (id), v text)",
+        "CREATE TABLE fresh (v text); REVOKE ALL ON plain FROM PUBLIC; GRANT UPDATE ON plain TO PUBLIC",
+        "CREATE TABLE fresh (v text); ALTER TABLE plain ALTER COLUMN id SET NOT NULL"})
+    void newRowsUpdatedForTheirToastTables_andOtherRowsUpdatedBeside_areNamedAsAWholeReadingNamesThem(String statements)
+            throws SQLException {
+        PostgresTestDatabase db = PostgresServer.defaultMajor().newDatabase();
+        db.execute("CREATE TABLE kept (id int PRIMARY KEY, name text)");
+        db.execute("CREATE TABLE plain (id int)");
+        try (Connection connection = db.connect()) {
+            connection.setAutoCommit(false);
+            Reading before = CatalogEvidence.full(connection, GUARD_TABLES);
+            Map<String, Map<String, String>> asItWas = deepCopy(before.evidence());
+            try (Statement statement = connection.createStatement()) {
+                for (String sql : statements.split(";")) {
+                    statement.execute(sql.strip());
+                }
+            }
+            Reading incremental = CatalogEvidence.incremental(connection, GUARD_TABLES, before);
+            assertNotNull(incremental, "an incremental reading after " + statements);
+            Reading whole = CatalogEvidence.full(connection, GUARD_TABLES);
+            Diff shortcut = new Diff(before.evidence(), incremental.evidence(), incremental.replaced());
+            Diff reference = new Diff(asItWas, whole.evidence());
+            for (String kind : java.util.List.of("rel", "col", "con", "idx", "typ", "trg")) {
+                assertEquals(reference.changedOrGone(kind), shortcut.changedOrGone(kind), kind + " after " + statements);
+                assertEquals(reference.added(kind), shortcut.added(kind), kind + " after " + statements);
+            }
+            assertTrue(!shortcut.added("rel").isEmpty(), "a new relation");
+            boolean relationRowChanged = statements.matches(".*(GRANT|REVOKE|SET \\(|ROW LEVEL).*");
+            assertEquals(relationRowChanged, !shortcut.changedOrGone("rel").isEmpty(),
+                    "an existing relation changed exactly when the migration granted on or set something of one: "
+                            + shortcut.changedOrGone("rel"));
+            connection.rollback();
+        }
+    }
+
     private static Map<String, Map<String, String>> deepCopy(Map<String, Map<String, String>> evidence) {
         Map<String, Map<String, String>> copy = new LinkedHashMap<>();
         evidence.forEach((kind, entries) -> copy.put(kind, new LinkedHashMap<>(entries)));
