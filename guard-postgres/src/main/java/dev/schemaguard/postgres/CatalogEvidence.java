@@ -338,7 +338,6 @@ final class CatalogEvidence {
                 + "::text[]) WITH ORDINALITY u(n, o) ORDER BY u.o) IS NOT DISTINCT FROM " + textArray(settings.values()) + "::text[])::text";
     }
 
-
     /**
      * The statement limits only, as current_setting shows them ("5s"): computing every setting costs more
      * than the rest of a session reading, and a reading before a migration needs only these anew (see
@@ -365,12 +364,7 @@ final class CatalogEvidence {
                 + " + pg_stat_get_xact_tuples_deleted(c.oid) > 0", List.of());
     }
 
-    /**
-     * The tables a session reading asks for row counts: those the session holds a lock on, and those
-     * ({@code ?}, an oid array) that had a count at the session's last reading. A row is written only
-     * under a lock its transaction holds to its end (a subtransaction that rolled back releases its locks
-     * with the rows it wrote), so a table that had no count then and holds no lock now has none.
-     */
+    /** Where a query names the guard's tables ({@link #GUARD}), until {@link #withGuardTables} writes them in. */
     private static final String GUARD_TABLES = "%guard-tables%";
 
     private static String withGuardTables(String query, Set<String> guardTables) {
@@ -395,6 +389,12 @@ final class CatalogEvidence {
         return tag + literal + tag;
     }
 
+    /**
+     * The tables a session reading asks for row counts: those the session holds a lock on, and those
+     * ({@code ?}, an oid array) that had a count at the session's last reading. A row is written only
+     * under a lock its transaction holds to its end (a subtransaction that rolled back releases its locks
+     * with the rows it wrote), so a table that had no count then and holds no lock now has none.
+     */
     private static final String ROWS_ASKED = "c.oid = ANY(ARRAY(SELECT m.relation FROM mine m WHERE m.locktype = 'relation')"
             + " || ?::oid[]) AND ";
 
@@ -437,7 +437,6 @@ final class CatalogEvidence {
     private static final String FULL = "WITH " + MY_LOCKS_CTE + " " + String.join(" UNION ALL ", java.util.stream.Stream.of(
             CATALOG.stream().map(Part::select), java.util.stream.Stream.of(rows("").select(), SETTINGS.select()),
             SESSION.stream().map(Part::select), java.util.stream.Stream.of(GUARD)).flatMap(parts -> parts).toList());
-    private static final String SESSION_ONLY = sessionReading(SETTINGS_CHANGED);
     /** A session reading after a migration's statements that asks whether the settings changed (see {@link #settingsUnchanged}). */
     private static final String SESSION_SAME_SETTINGS = sessionReading(new Part(Reading.SETTINGS_SAME, "''", "'%s'", "", List.of()));
     private static final String SESSION_WITH_LIMITS = sessionReading(LIMITS);
@@ -518,8 +517,7 @@ final class CatalogEvidence {
                                    boolean allSettings, String counted) throws SQLException {
         Map<String, Map<String, String>> evidence = new LinkedHashMap<>();
         Map<String, String> settings = since.kind("set");
-        String unchanged = allSettings ? settingsUnchanged(settings) : null; // never null: the values are always written in
-        String query = (unchanged != null ? SESSION_SAME_SETTINGS.replace("'%s'", unchanged) : allSettings ? SESSION_ONLY : SESSION_WITH_LIMITS)
+        String query = (allSettings ? SESSION_SAME_SETTINGS.replace("'%s'", settingsUnchanged(settings)) : SESSION_WITH_LIMITS)
                 + (counted == null ? "" : " UNION ALL SELECT '" + Reading.ROW_COUNT + "', '', count(*)::text FROM " + counted);
         try (PreparedStatement statement = connection.prepareStatement(planAnew(withGuardTables(query, guardTables), since))) {
             // the tables with a count then, and the guard's own, which the guard writes between migrations
@@ -527,10 +525,6 @@ final class CatalogEvidence {
             hadCounts.addAll(since.kind("guard").keySet());
             int at = 1;
             statement.setArray(at++, connection.createArrayOf("oid", hadCounts.toArray()));
-            if (allSettings && unchanged == null) {
-                statement.setArray(at++, connection.createArrayOf("text", settings.keySet().toArray()));
-                statement.setArray(at++, connection.createArrayOf("text", settings.values().toArray()));
-            }
             for (int i = 0; i < 3; i++, at++) {
                 if (transaction == null) {
                     statement.setNull(at, Types.BIGINT);
@@ -542,14 +536,10 @@ final class CatalogEvidence {
             try (ResultSet rs = statement.executeQuery()) {
                 collect(rs, evidence);
             }
-            if (unchanged != null) {
+            if (allSettings) {
                 // unchanged: the earlier values, shared (no reading changes a map it holds); else those that differ read
                 evidence.put("set", "true".equals(evidence.remove(Reading.SETTINGS_SAME).get("")) ? settings
                         : changedSettings(connection, settings));
-            } else if (allSettings) {
-                Map<String, String> now = new LinkedHashMap<>(settings);
-                now.putAll(evidence.getOrDefault("set", Map.of()));
-                evidence.put("set", now);
             }
         }
         Reading reading = new Reading(evidence);
