@@ -517,9 +517,7 @@ final class CatalogEvidence {
                                    boolean allSettings, String counted) throws SQLException {
         Map<String, Map<String, String>> evidence = new LinkedHashMap<>();
         Map<String, String> settings = since.kind("set");
-        String query = (allSettings ? SESSION_SAME_SETTINGS.replace("'%s'", settingsUnchanged(settings)) : SESSION_WITH_LIMITS)
-                + (counted == null ? "" : " UNION ALL SELECT '" + Reading.ROW_COUNT + "', '', count(*)::text FROM " + counted);
-        try (PreparedStatement statement = connection.prepareStatement(planAnew(withGuardTables(query, guardTables), since))) {
+        try (PreparedStatement statement = connection.prepareStatement(sessionQuery(guardTables, since, allSettings, counted))) {
             // the tables with a count then, and the guard's own, which the guard writes between migrations
             Set<String> hadCounts = new java.util.HashSet<>(since.kind("rows").keySet());
             hadCounts.addAll(since.kind("guard").keySet());
@@ -545,6 +543,41 @@ final class CatalogEvidence {
         Reading reading = new Reading(evidence);
         return reading.backend().equals(since.backend()) ? reading : null;
     }
+
+    /**
+     * The text of a session reading, kept while the same is asked again, as it is from one migration to
+     * the next while nothing changes: building it anew (one written with the settings, see
+     * {@link #settingsUnchanged}, has some 15,000 characters), and the driver hashing the new text to find
+     * its prepared statement, were an eighth of the boot thread's time in a first boot of 1,000.
+     */
+    private static String sessionQuery(Set<String> guardTables, Reading since, boolean allSettings, String counted) {
+        // the settings by identity: a reading shares the earlier one's map while they are unchanged
+        Map<String, String> settings = allSettings ? since.kind("set") : null;
+        String sizeClass = planAnew("", since);
+        SessionQuery last = allSettings ? lastAfterStatements : lastBeforeStatements;
+        if (last != null && last.settings() == settings && last.sizeClass().equals(sizeClass)
+                && java.util.Objects.equals(last.counted(), counted) && last.guardTables().equals(guardTables)) {
+            return last.text();
+        }
+        String query = (allSettings ? SESSION_SAME_SETTINGS.replace("'%s'", settingsUnchanged(settings)) : SESSION_WITH_LIMITS)
+                + (counted == null ? "" : " UNION ALL SELECT '" + Reading.ROW_COUNT + "', '', count(*)::text FROM " + counted);
+        SessionQuery made = new SessionQuery(settings, sizeClass, counted, Set.copyOf(guardTables),
+                planAnew(withGuardTables(query, guardTables), since));
+        if (allSettings) {
+            lastAfterStatements = made;
+        } else {
+            lastBeforeStatements = made;
+        }
+        return made.text();
+    }
+
+    /** A session reading's text, and what it was written for. */
+    private record SessionQuery(Map<String, String> settings, String sizeClass, String counted, Set<String> guardTables, String text) {
+    }
+
+    /** The last session readings' texts, before a migration's statements and after (the JVM's: boots in turn share them). */
+    private static volatile SessionQuery lastBeforeStatements;
+    private static volatile SessionQuery lastAfterStatements;
 
     /** {@code settings} with the values of those that differ now read anew. */
     private static Map<String, String> changedSettings(Connection connection, Map<String, String> settings) throws SQLException {
