@@ -109,6 +109,91 @@ class ChangelogLoaderTest {
                 ChangelogLoader.start(file).join().migrations().stream().map(Migration::name).toList());
     }
 
+    @Test
+    void everySize_isReadWhole_aroundTheReadChunk() throws Exception {
+        Path folder = Files.createDirectory(dir.resolve("sizes"));
+        int[] sizes = {0, 1, 4095, 4096, 4097, (1 << 20) - 1, 1 << 20, (1 << 20) + 1, (2 << 20) + 3};
+        java.util.Random random = new java.util.Random(16);
+        for (int i = 0; i < sizes.length; i++) {
+            StringBuilder text = new StringBuilder(sizes[i]);
+            while (text.length() < sizes[i]) {
+                text.append((char) ('a' + random.nextInt(26)));
+            }
+            Files.writeString(folder.resolve(String.format("%02d_size_%d.sql", i, sizes[i])), text);
+        }
+
+        List<Migration> read = ChangelogLoader.load(folder).migrations();
+
+        assertEquals(sizes.length, read.size());
+        for (Migration m : read) {
+            SqlFileMigration file = (SqlFileMigration) m;
+            assertEquals(Files.readString(file.file()), file.script(), file.name());
+            assertEquals(dev.schemaguard.internal.io.Sha256.hex(Files.readAllBytes(file.file())), file.sha256(), file.name());
+        }
+    }
+
+    @Test
+    void aPipeNamedLikeAMigration_isNotOne_andIsNeverOpened() throws Exception {
+        Path folder = folder();
+        Path pipe = folder.resolve("0150_pipe.sql");
+        org.junit.jupiter.api.Assumptions.assumeTrue(mkfifo(pipe), "mkfifo is not available here");
+
+        // Opening a FIFO for reading waits for a writer: a read that opened it would never end.
+        List<Migration> read = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> ChangelogLoader.load(folder).migrations());
+        List<Migration> shared = assertTimeoutPreemptively(Duration.ofSeconds(60),
+                () -> ChangelogLoader.start(folder).join().migrations());
+
+        assertEquals(FILES, read.size());
+        assertEquals(read, shared);
+        assertTrue(read.stream().noneMatch(m -> m.name().equals("0150_pipe.sql")));
+    }
+
+    /**
+     * The folder is kept open while its files are read, and closed by the last reader: after plain
+     * reads, shared reads and reads stopped by a bad file, the process holds no more descriptors than before.
+     */
+    @Test
+    void theOpenFolder_isClosedAfterEveryKindOfRead() throws Exception {
+        Path fds = Path.of("/proc/self/fd");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(fds), "no /proc/self/fd here");
+        Path folder = folder();
+        Path bad = Files.createDirectory(dir.resolve("bad"));
+        for (int i = 0; i < 50; i++) {
+            Files.writeString(bad.resolve(String.format("%04d.sql", i)), "SELECT 1;");
+        }
+        Files.createSymbolicLink(bad.resolve("0020_out.sql"), Files.writeString(dir.resolve("outside.sql"), "SELECT 1;"));
+        ChangelogLoader.load(folder); // the classes and the pool's threads, before counting
+        long before = openDescriptors(fds);
+
+        for (int round = 0; round < 100; round++) {
+            ChangelogLoader.load(folder);
+            ChangelogLoader.start(folder).join();
+            assertThrows(GuardConfigException.class, () -> ChangelogLoader.load(bad));
+            ChangelogLoader.Loading failing = ChangelogLoader.start(bad);
+            assertThrows(GuardConfigException.class, failing::join);
+        }
+
+        long after = openDescriptors(fds);
+        assertTrue(after < before + 50, "descriptors open before: " + before + ", after 400 reads: " + after);
+    }
+
+    private static long openDescriptors(Path fds) throws Exception {
+        try (java.util.stream.Stream<Path> open = Files.list(fds)) {
+            return open.count();
+        }
+    }
+
+    private static boolean mkfifo(Path path) {
+        try {
+            return new ProcessBuilder("mkfifo", path.toString()).inheritIO().start().waitFor() == 0;
+        } catch (java.io.IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     private Path folder() throws Exception {
         Path folder = Files.createDirectory(dir.resolve("migrations"));
         for (int i = 0; i < FILES; i++) {
