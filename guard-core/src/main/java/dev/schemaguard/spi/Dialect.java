@@ -135,6 +135,16 @@ public interface Dialect {
         }
 
         /**
+         * Whether a boot opens its connection as it starts, before it reads its manifest and files: a
+         * server's login (round trips, SCRAM's work on both sides) then overlaps that reading instead of
+         * following it. False for a file, which may have to be looked at before anything opens it (a
+         * trusted stamp, a check before open).
+         */
+        default boolean opensAhead() {
+            return false;
+        }
+
+        /**
          * Who holds the database's lock, when the dialect can tell (a process id and what kind of
          * program it is), for a {@code LOCKED} failure's message; empty when unknown.
          */

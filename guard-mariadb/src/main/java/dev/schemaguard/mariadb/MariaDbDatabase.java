@@ -33,6 +33,12 @@ final class MariaDbDatabase implements Dialect.Database {
         return true;
     }
 
+    /** A login is a round trip or more away: started as the boot starts, it overlaps the reading of the files. */
+    @Override
+    public boolean opensAhead() {
+        return true;
+    }
+
     @Override
     public Connection open(Dialect.Access access, ConnectionSettings settings) throws SQLException {
         return open(access, settings, DEFAULT_CONNECT_TIMEOUT);

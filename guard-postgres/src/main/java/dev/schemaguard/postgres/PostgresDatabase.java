@@ -30,6 +30,12 @@ final class PostgresDatabase implements Dialect.Database {
         return true;
     }
 
+    /** A login is a round trip or more away: started as the boot starts, it overlaps the reading of the files. */
+    @Override
+    public boolean opensAhead() {
+        return true;
+    }
+
     /**
      * The classes of pgjdbc that a connect, a SCRAM login, a query and its result load: about 150
      * classes, loaded and verified one by one in the connection's path otherwise. Named here, not

@@ -106,6 +106,50 @@ class PostgresConnectingTest {
         }
     }
 
+    /**
+     * A boot logs in as it starts, while it reads its manifest and files. One that stops on its own
+     * files before it needs the database (a bad manifest, a bad migration) reports that, and the session
+     * it opened ahead is closed: twenty such boots leave no session of the role on the server.
+     */
+    @Test
+    void bootsStoppedByTheirFiles_reportThem_andLeaveNoSessionOpen() throws Exception {
+        dev.schemaguard.GuardConfig badManifest = project.manifestText("001_users.sql extra words\n").config().withCredentials(role, password);
+        for (int i = 0; i < 10; i++) {
+            BootReport report = dev.schemaguard.SchemaGuard.of(badManifest).boot();
+            assertEquals(Verdict.FAIL, report.verdict(), report.line());
+            assertTrue(report.message().contains("boot-manifest"), report.message());
+        }
+        project.manifestText("001_users.sql\n");
+        java.nio.file.Files.createSymbolicLink(project.migrations().resolve("002_bad.sql"),
+                java.nio.file.Files.writeString(dir.resolve("outside.sql"), "CREATE TABLE outside (id INTEGER);"));
+        for (int i = 0; i < 10; i++) {
+            BootReport report = dev.schemaguard.SchemaGuard.of(project.config().withCredentials(role, password)).boot();
+            assertEquals(Code.CONFIG_INVALID, report.code(), report.line());
+            assertTrue(report.message().contains("002_bad.sql"), report.message());
+        }
+
+        // A login still under way when the boot ended is closed as it completes: wait for the last ones.
+        long sessions = -1;
+        for (long end = System.nanoTime() + Duration.ofSeconds(30).toNanos(); System.nanoTime() - end < 0; RealTime.passMillis(100)) {
+            sessions = sessionsOf(role);
+            if (sessions == 0) {
+                break;
+            }
+        }
+        assertEquals(0, sessions, "sessions of " + role + " left open by boots that ended before they used them");
+    }
+
+    private long sessionsOf(String user) throws SQLException {
+        try (Connection admin = DriverManager.getConnection(server.url("postgres"), PostgresServer.SUPERUSER, null);
+             java.sql.PreparedStatement ask = admin.prepareStatement("SELECT count(*) FROM pg_stat_activity WHERE usename = ?")) {
+            ask.setString(1, user);
+            try (java.sql.ResultSet rs = ask.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
     @Test
     void aWrongPassword_isAuthenticationFailedWithinSeconds_namingUserAndHost_notTheDatabaseUnreachable() {
         String wrong = "Wrong-" + UUID.randomUUID();

@@ -55,17 +55,26 @@ final class BootPipeline {
     }
 
     Outcome run() throws SQLException {
+        Reconnect reconnect = new Reconnect(target, progress);
+        if (target.database().opensAhead()) {
+            reconnect.openAhead(access());
+        }
         DataChecks dataChecks = DataChecks.prepare(config, target, planOnly, progress, interrupter);
         progress.enter("load");
         ChangelogLoader.Loading loading = ChangelogLoader.start(config.changelog());
         try {
-            return run(dataChecks, loading);
+            return run(dataChecks, loading, reconnect);
         } finally {
             loading.cancel(); // a boot stopped early stops the read too
+            reconnect.abandon(); // and a connection it started ahead and never used is closed
         }
     }
 
-    private Outcome run(DataChecks dataChecks, ChangelogLoader.Loading loading) throws SQLException {
+    private Access access() {
+        return planOnly ? Access.READ_ONLY : Access.READ_WRITE;
+    }
+
+    private Outcome run(DataChecks dataChecks, ChangelogLoader.Loading loading, Reconnect reconnect) throws SQLException {
         Manifest manifest;
         MigrationStatements statements;
         IntegritySession integrity;
@@ -75,7 +84,7 @@ final class BootPipeline {
             statements = new MigrationStatements(target.dialect().sql(), target.dialect().name());
             integrity = target.database().integrity(config.integrity(), progress.clock());
             progress.enter("open");
-            db = open(integrity, loading, statements);
+            db = open(integrity, loading, statements, reconnect);
         } catch (Interrupter.DeadlineExceeded e) {
             throw e;
         } catch (SQLException | RuntimeException e) {
@@ -158,8 +167,8 @@ final class BootPipeline {
         }
     }
 
-    private Opened open(IntegritySession integrity, ChangelogLoader.Loading loading, MigrationStatements statements)
-            throws SQLException {
+    private Opened open(IntegritySession integrity, ChangelogLoader.Loading loading, MigrationStatements statements,
+                        Reconnect reconnect) throws SQLException {
         if (!target.exists()) {
             Changelog changelog = changelogOf(loading);
             refuseFresh("the database " + target.redacted() + " does not exist");
@@ -170,7 +179,7 @@ final class BootPipeline {
                     null, "fresh database", Map.of()), active, active.migrations(changelog));
         }
         IntegritySession.Outcome checked = integrity.beforeOpen().map(this::report).orElse(null);
-        Connection connection = new Reconnect(target, progress).open(planOnly ? Access.READ_ONLY : Access.READ_WRITE);
+        Connection connection = reconnect.open(access());
         try {
             if (checked == null) {
                 if (!integrity.answersAtOnce()) {

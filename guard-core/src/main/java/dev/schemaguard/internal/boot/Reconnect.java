@@ -32,10 +32,31 @@ final class Reconnect {
 
     private final Target target;
     private final Progress progress;
+    /** The first attempt, when it was started before {@link #open} was called; taken (or abandoned) once. */
+    private Attempt ahead;
 
     Reconnect(Target target, Progress progress) {
         this.target = target;
         this.progress = progress;
+    }
+
+    /**
+     * Starts the first attempt now, on its helper thread, so that a server's login (round trips, SCRAM)
+     * overlaps what the boot does before it needs the connection; {@link #open} takes it over. A
+     * connection it opens that {@link #open} never takes is closed by {@link #abandon}.
+     */
+    Reconnect openAhead(Access access) {
+        ahead = new Attempt(access, left());
+        return this;
+    }
+
+    /** Closes the connection of an attempt started ahead that {@link #open} did not take (the boot stopped first). */
+    void abandon() {
+        Attempt left = ahead;
+        ahead = null;
+        if (left != null) {
+            left.closeWhenOpened();
+        }
     }
 
     Connection open(Access access) throws SQLException {
@@ -43,17 +64,24 @@ final class Reconnect {
         Duration pause = FIRST_PAUSE;
         long started = clock.nanoTime();
         for (int attempt = 1; ; attempt++) {
-            long attemptStarted = clock.nanoTime();
+            Attempt current;
+            if (ahead != null && ahead.access == access) {
+                current = ahead;
+                ahead = null;
+            } else {
+                abandon();
+                current = new Attempt(access, left());
+            }
             try {
-                return attempt(access, left());
+                return current.await();
             } catch (SQLException e) {
                 if (e instanceof Interrupter.DeadlineExceeded || !mayPass(e)) {
                     throw e;
                 }
                 // The next attempt may take as long as this one did: stop if it could not end inside the budget.
-                Duration attemptTook = Duration.ofNanos(clock.nanoTime() - attemptStarted);
+                Duration attemptTook = Duration.ofNanos(clock.nanoTime() - current.started);
                 if (left().minus(attemptTook).compareTo(pause) <= 0) {
-                    long ms = (clock.nanoTime() - started) / 1_000_000;
+                    long ms = (clock.nanoTime() - Math.min(started, current.started)) / 1_000_000;
                     throw new SQLException("still unreachable after " + attempt + " attempt" + (attempt == 1 ? "" : "s")
                             + " in " + ms + "ms; last error: " + firstLine(e), e.getSQLState() == null ? "08001" : e.getSQLState(), e);
                 }
@@ -75,54 +103,67 @@ final class Reconnect {
      * caller's pool) would wait longer: the attempt runs on a helper thread, and a connection it
      * opens too late is closed.
      */
-    private Connection attempt(Access access, Duration timeout) throws SQLException {
-        CompletableFuture<Connection> opening = new CompletableFuture<>();
-        Helpers.start("schema-guard-connect", () -> {
-            try {
-                opening.complete(target.open(access, timeout));
-            } catch (Throwable t) {
-                opening.completeExceptionally(t);
-            }
-            return null;
-        });
-        NanoClock clock = progress.clock();
-        long givenUpAt = clock.nanoTime() + timeout.toNanos();
-        try {
-            while (true) {
+    private final class Attempt {
+        private final Access access;
+        private final long started;
+        private final long givenUpAt;
+        private final Duration timeout;
+        private final CompletableFuture<Connection> opening = new CompletableFuture<>();
+
+        Attempt(Access access, Duration timeout) {
+            this.access = access;
+            this.timeout = timeout;
+            this.started = progress.clock().nanoTime();
+            this.givenUpAt = started + timeout.toNanos();
+            Helpers.start("schema-guard-connect", () -> {
                 try {
-                    long left = givenUpAt - clock.nanoTime();
-                    return opening.get(Math.max(1, Math.min(left, POLL.toNanos())), TimeUnit.NANOSECONDS);
-                } catch (TimeoutException e) {
-                    if (clock.nanoTime() - givenUpAt >= 0) {
-                        closeWhenOpened(opening);
-                        throw new SQLException("no connection within " + timeout.toMillis() + "ms (the server or the "
-                                + "file system did not answer, or the login did not finish)", "08001");
+                    opening.complete(target.open(access, timeout));
+                } catch (Throwable t) {
+                    opening.completeExceptionally(t);
+                }
+                return null;
+            });
+        }
+
+        Connection await() throws SQLException {
+            NanoClock clock = progress.clock();
+            try {
+                while (true) {
+                    try {
+                        long left = givenUpAt - clock.nanoTime();
+                        return opening.get(Math.max(1, Math.min(left, POLL.toNanos())), TimeUnit.NANOSECONDS);
+                    } catch (TimeoutException e) {
+                        if (clock.nanoTime() - givenUpAt >= 0) {
+                            closeWhenOpened();
+                            throw new SQLException("no connection within " + timeout.toMillis() + "ms (the server or the "
+                                    + "file system did not answer, or the login did not finish)", "08001");
+                        }
                     }
                 }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                closeWhenOpened();
+                throw new Interrupter.DeadlineExceeded();
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof SQLException sql) {
+                    throw sql;
+                }
+                if (e.getCause() instanceof RuntimeException runtime) {
+                    throw runtime;
+                }
+                throw new SQLException(e.getCause());
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            closeWhenOpened(opening);
-            throw new Interrupter.DeadlineExceeded();
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof SQLException sql) {
-                throw sql;
-            }
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new SQLException(e.getCause());
         }
-    }
 
-    private static void closeWhenOpened(CompletableFuture<Connection> opening) {
-        opening.thenAccept(connection -> {
-            try {
-                connection.close();
-            } catch (SQLException ignored) {
-                // nobody uses it: the boot gave up on it
-            }
-        });
+        void closeWhenOpened() {
+            opening.thenAccept(connection -> {
+                try {
+                    connection.close();
+                } catch (SQLException ignored) {
+                    // nobody uses it: the boot gave up on it
+                }
+            });
+        }
     }
 
     /** Whether waiting may help: the dialect calls it unreachable, or the driver calls it transient. */
