@@ -481,8 +481,11 @@ final class CatalogEvidence {
      * planned anew). The server plans a new text anew; its plans then see the catalogs' current sizes.
      */
     private static String planAnew(String query, Reading reading) {
-        int sizeClass = 31 - Integer.numberOfLeadingZeros(1 + reading.kind("rel").size() / 200);
-        return "/* catalog size class " + sizeClass + " */ " + query;
+        return "/* catalog size class " + sizeClass(reading) + " */ " + query;
+    }
+
+    private static int sizeClass(Reading reading) {
+        return 31 - Integer.numberOfLeadingZeros(1 + reading.kind("rel").size() / 200);
     }
 
     /** Everything: the catalog's kinds and the session's. */
@@ -617,26 +620,11 @@ final class CatalogEvidence {
         if (writes == null || writes.deletedAny() || UNSHOWN_CATALOGS.stream().anyMatch(writes::any)) {
             return null;
         }
-        List<String> selects = new ArrayList<>(CATALOG.stream().flatMap(part -> part.selectWritten(writes)).toList());
         Map<String, Map<String, String>> written = new LinkedHashMap<>();
-        String unsure = unsure(writes);
-        if (unsure != null) {
-            selects.add(unsure);
-        }
-        if (!selects.isEmpty()) {
-            List<String> ctes = new ArrayList<>();
-            List<Long> parameters = new ArrayList<>();
-            for (WrittenRows rows : WRITTEN_ROWS) {
-                if (writes.insertedOrUpdated(rows.catalog())) {
-                    ctes.add(rows.cte(writes, before, parameters));
-                    String found = rows.found(writes, before);
-                    if (found != null) {
-                        selects.add(found);
-                    }
-                }
-            }
-            String query = (ctes.isEmpty() ? "" : "WITH " + String.join(", ", ctes) + " ") + String.join(" UNION ALL ", selects);
-            try (PreparedStatement statement = connection.prepareStatement(planAnew(query, before))) {
+        List<Long> parameters = new ArrayList<>();
+        String query = incrementalQuery(writes, before, parameters);
+        if (query != null) {
+            try (PreparedStatement statement = connection.prepareStatement(query)) {
                 for (int i = 0; i < parameters.size(); i++) {
                     statement.setLong(i + 1, parameters.get(i));
                 }
@@ -668,6 +656,60 @@ final class CatalogEvidence {
     static boolean isCatalogKind(String kind) {
         return CATALOG.stream().anyMatch(part -> part.kind().equals(kind));
     }
+
+    /**
+     * The text of an incremental reading (its parameters added to {@code parameters}); null when the writes
+     * call for no row. The same shape of writes gives the same text, and the last one is kept: a first boot
+     * asks the same shape after every migration, and building some ten thousand characters (which the
+     * driver then hashes to find its prepared statement) cost the boot thread more than reading the answer.
+     */
+    private static String incrementalQuery(CatalogWrites writes, Reading before, List<Long> parameters) {
+        List<Object> shape = new ArrayList<>();
+        for (Part part : CATALOG) {
+            for (Written way : part.written()) {
+                shape.add(way.needed(writes));
+            }
+        }
+        String unsure = unsure(writes);
+        shape.add(unsure);
+        List<String> ctes = new ArrayList<>();
+        List<String> found = new ArrayList<>();
+        for (WrittenRows rows : WRITTEN_ROWS) {
+            if (writes.insertedOrUpdated(rows.catalog())) {
+                ctes.add(rows.cte(writes, before, parameters));
+                String count = rows.found(writes, before);
+                if (count != null) {
+                    found.add(count);
+                }
+            }
+        }
+        shape.add(ctes);
+        shape.add(found);
+        shape.add(sizeClass(before));
+        IncrementalQuery last = lastIncremental;
+        if (last != null && last.shape().equals(shape)) {
+            return last.text();
+        }
+        List<String> selects = new ArrayList<>(CATALOG.stream().flatMap(part -> part.selectWritten(writes)).toList());
+        if (unsure != null) {
+            selects.add(unsure);
+        }
+        String text = null;
+        if (!selects.isEmpty()) {
+            selects.addAll(found);
+            text = planAnew((ctes.isEmpty() ? "" : "WITH " + String.join(", ", ctes) + " ") + String.join(" UNION ALL ", selects), before);
+        } else {
+            parameters.clear(); // no query, no parameters: the CTEs are only asked beside a select
+        }
+        lastIncremental = new IncrementalQuery(List.copyOf(shape.stream().map(o -> o == null ? "" : o).toList()), text);
+        return text;
+    }
+
+    /** An incremental reading's text and the shape of writes it was made for (see {@link #incrementalQuery}). */
+    private record IncrementalQuery(List<Object> shape, String text) {
+    }
+
+    private static volatile IncrementalQuery lastIncremental;
 
     /**
      * The rows this transaction inserted, updated and deleted in each catalog between two readings of
