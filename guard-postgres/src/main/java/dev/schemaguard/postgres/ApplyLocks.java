@@ -53,6 +53,7 @@ final class ApplyLocks {
 
     /** Releases the lock and the apply phase's statement limits; a dead connection has released both already. */
     private static void release(Connection connection) throws SQLException {
+        KnownLimits.forget(connection);
         if (connection.isClosed()) {
             return;
         }

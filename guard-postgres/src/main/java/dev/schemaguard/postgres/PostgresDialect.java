@@ -29,6 +29,12 @@ public final class PostgresDialect implements Dialect {
 
         @Override
         public void limitStatements(Connection connection, Duration lockTimeout, Duration statementTimeout) throws SQLException {
+            // Not set again while the session is known to hold them (see KnownLimits): the last migration left them so.
+            String limits = KnownLimits.of(millis(lockTimeout), millis(statementTimeout));
+            if (KnownLimits.holds(connection, limits)) {
+                return;
+            }
+            KnownLimits.forget(connection);
             // Session-level (is_local = false) so that it also bounds statements run outside a transaction;
             // the apply lock resets both when it is released, so a pooled connection goes back unchanged.
             try (PreparedStatement ps = connection.prepareStatement(
@@ -37,6 +43,7 @@ public final class PostgresDialect implements Dialect {
                 ps.setString(2, millis(statementTimeout));
                 ps.execute();
             }
+            KnownLimits.held(connection, limits);
         }
 
         @Override

@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -39,6 +40,8 @@ final class PostgresEngineJudge implements EngineJudge {
 
     @Override
     public Evidence before(Connection connection, GuardTables tables) throws SQLException {
+        // The migration's statements may set limits of their own: not known again until judged (see KnownLimits).
+        String limits = KnownLimits.take(connection);
         Reading before = null;
         LedgerLocation ledgerSince = null;
         // A migration that runs outside a transaction commits statement by statement: read everything.
@@ -60,7 +63,7 @@ final class PostgresEngineJudge implements EngineJudge {
             before = CatalogEvidence.full(connection, tables.all());
         }
         return new PostgresEvidence(this, before, inTransaction, LedgerLocation.of(connection, tables.ledger(), before, ledgerSince),
-                tables.all());
+                tables.all(), limits);
     }
 
     /**
@@ -90,10 +93,13 @@ final class PostgresEngineJudge implements EngineJudge {
         private String ledgerWritesAfterStatements;
         /** The ledger's row count in the last comparison (after the guard's row was written); -1 if not counted. */
         private long ledgerRowsAfter = -1;
+        /** The limits the session was known to hold as the statements started (see KnownLimits); null if unknown. */
+        private final String limits;
 
         PostgresEvidence(PostgresEngineJudge judge, Reading before, boolean inTransaction, LedgerLocation ledger,
-                         Set<String> guardTables) {
+                         Set<String> guardTables, String limits) {
             this.judge = judge;
+            this.limits = limits;
             this.before = before;
             this.inTransaction = inTransaction;
             this.ledger = ledger;
@@ -123,9 +129,19 @@ final class PostgresEngineJudge implements EngineJudge {
                 after = CatalogEvidence.full(connection, guardTables);
                 changes = changes(connection, applied, ledgerRowWritten, after);
             }
+            if (limits != null && changes.isEmpty() && sameLimits(before, after)) {
+                KnownLimits.held(connection, limits);
+            }
             judge.lastAfter = inTransaction && changes.isEmpty() ? after : null;
             judge.lastLedger = judge.lastAfter != null && ledgerRowsAfter >= 0 ? ledger.withRows(ledgerRowsAfter) : null;
             return changes;
+        }
+
+        /** Whether the statements left lock_timeout and statement_timeout as they found them (a LOCAL limit counts as a change). */
+        private static boolean sameLimits(Reading before, Reading after) {
+            Map<String, String> was = before.kind("set");
+            Map<String, String> now = after.kind("set");
+            return LIMITS.stream().allMatch(name -> was.get(name) != null && was.get(name).equals(now.get(name)));
         }
 
         private List<String> changes(Connection connection, Applied applied, boolean ledgerRowWritten, Reading afterReading)

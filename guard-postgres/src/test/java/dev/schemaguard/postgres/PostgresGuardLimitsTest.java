@@ -73,6 +73,50 @@ class PostgresGuardLimitsTest {
     }
 
     /**
+     * The guard's limits are not set again before a migration while the session is known to hold them;
+     * a migration that sets its own, for the session or its transaction, ends that: the next migration
+     * is bounded by the guard's lock_timeout again, not by the one the migration before it set. Here the
+     * third migration waits for a lock another session holds, and is stopped by the guard's 300 ms
+     * (LOCK_TIMEOUT), not by the hour the second one set (the boot would reach its deadline: a HANG).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"SET lock_timeout = '1h';", "SET SESSION lock_timeout TO '3600s';", "SET LOCAL lock_timeout = '1h';",
+        "-- no limit of its own"})
+    void aMigrationsOwnLockTimeout_doesNotCarryIntoTheNextMigration(String own) throws Exception {
+        project.migration("002_email.sql", "ALTER TABLE accounts ADD COLUMN email TEXT;")
+                .migration("003_name.sql", own + "\nALTER TABLE accounts ADD COLUMN name TEXT;")
+                .migration("004_phone.sql", "ALTER TABLE accounts ADD COLUMN phone TEXT;")
+                .allow("002_email.sql", "003_name.sql", "004_phone.sql");
+        ConnectionSettings limits = ConnectionSettings.DEFAULT.withTimeouts(Duration.ofMillis(300), Duration.ofSeconds(20));
+        dev.schemaguard.GuardConfig config = project.deadline(Duration.ofSeconds(40)).config().toBuilder().connection(limits).build();
+        // 004 waits behind this session's lock, taken as 004 begins; 002 and 003 find the table free
+        try (java.sql.Connection holder = db.connect()) {
+            holder.setAutoCommit(false);
+            java.util.concurrent.atomic.AtomicInteger applyLines = new java.util.concurrent.atomic.AtomicInteger();
+            BootReport report = SchemaGuard.of(config).boot(new dev.schemaguard.BootListener() {
+                @Override
+                public void progress(String bootId, String phase, String status) {
+                    // the apply phase's line, then one line per migration: the fourth is 004's, once 003 committed
+                    if (phase.equals("apply") && status.equals("STARTED") && applyLines.incrementAndGet() == 4) {
+                        try (java.sql.Statement lock = holder.createStatement()) {
+                            lock.execute("LOCK TABLE accounts IN ACCESS SHARE MODE");
+                        } catch (java.sql.SQLException e) {
+                            throw new IllegalStateException(e);
+                        }
+                    }
+                }
+            });
+            holder.rollback();
+
+            assertEquals(Code.LOCK_TIMEOUT, report.code(), report.line());
+            assertEquals("004_phone.sql", GuardLines.parse(report.line()).get("migration"));
+            assertEquals(List.of("001_accounts.sql", "002_email.sql", "003_name.sql"), db.ledger());
+            assertEquals(4, applyLines.get(), "the lock was taken as 004 began");
+            assertTrue(report.elapsedMs() < 20_000, "stopped by the guard's 300 ms lock_timeout, not the deadline: " + report.line());
+        }
+    }
+
+    /**
      * A statement whose limit was cut to the time left in the budget, still running when it ends: the
      * boot ran out of its budget (a HANG in apply, as the runner would say a moment later), not a
      * migration to fix. Once it reported MIGRATION_FAILED, "fix the migration" (the long reliability
