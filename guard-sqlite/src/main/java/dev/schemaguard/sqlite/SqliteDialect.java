@@ -8,11 +8,13 @@ import dev.schemaguard.spi.Dialect.EngineJudge;
 import dev.schemaguard.sqlite.internal.sql.SqliteSql;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -28,17 +30,49 @@ import org.sqlite.SQLiteDataSource;
 public final class SqliteDialect implements Dialect {
     private static final SqlSupport SQL = new SqliteSql();
 
+    private static final String OBJECTS = "SELECT name FROM sqlite_master WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\'";
+
     private static final Catalog CATALOG = new Catalog() {
         @Override
         public Set<String> objects(Connection connection) throws SQLException {
             Set<String> names = new HashSet<>();
-            try (Statement statement = connection.createStatement();
-                 ResultSet rs = statement.executeQuery("SELECT name FROM sqlite_master WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\'")) {
+            try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(OBJECTS)) {
                 while (rs.next()) {
                     names.add(rs.getString(1).toLowerCase(Locale.ROOT));
                 }
             }
             return names;
+        }
+
+        /**
+         * Exactly what {@link #objects(Connection)} lists of {@code names}, without carrying every name of a
+         * large schema into Java (a no-op boot asks only for its ledgers' and progress tables). SQLite's
+         * lower() folds ASCII letters only, which is what Java's does to a name of ASCII characters; a name
+         * with any other character is always returned, and lower-cased and compared here as the full
+         * listing does (a KELVIN SIGN becomes k in Java, not in SQLite).
+         */
+        @Override
+        public Set<String> objects(Connection connection, Set<String> names) throws SQLException {
+            if (names.isEmpty()) {
+                return Set.of();
+            }
+            List<String> asked = List.copyOf(names);
+            Set<String> found = new HashSet<>();
+            try (PreparedStatement statement = connection.prepareStatement(OBJECTS + " AND (lower(name) IN ("
+                    + String.join(", ", java.util.Collections.nCopies(asked.size(), "?")) + ") OR name GLOB '*[^ -~]*')")) {
+                for (int i = 0; i < asked.size(); i++) {
+                    statement.setString(i + 1, asked.get(i));
+                }
+                try (ResultSet rs = statement.executeQuery()) {
+                    while (rs.next()) {
+                        String name = rs.getString(1).toLowerCase(Locale.ROOT);
+                        if (names.contains(name)) {
+                            found.add(name);
+                        }
+                    }
+                }
+            }
+            return found;
         }
 
         @Override
