@@ -22,6 +22,8 @@ import javax.sql.DataSource;
  */
 record Target(Dialect dialect, Dialect.Database database, String url, DataSource dataSource, ConnectionSettings settings,
               Redactor redactor) {
+    /** The kinds of database whose driver a boot of this JVM already had prepared (see {@link #prepare}). */
+    private static final java.util.Set<Class<?>> PREPARED = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     static Target of(GuardConfig config) {
         String url = config.database();
@@ -39,10 +41,12 @@ record Target(Dialect dialect, Dialect.Database database, String url, DataSource
 
     /**
      * Has the driver load what a first connection needs on a helper thread, while the boot reads its
-     * files ({@link Dialect.Database#prepare}); a caller's DataSource has done so already.
+     * files ({@link Dialect.Database#prepare}); a caller's DataSource has done so already. Once per kind of
+     * database in a JVM: what it loads stays loaded, and a helper woken for nothing at every later boot
+     * takes a core the boot needs.
      */
     void prepare() {
-        if (dataSource == null) {
+        if (dataSource == null && PREPARED.add(database.getClass())) {
             Helpers.start("schema-guard-prepare", () -> {
                 database.prepare();
                 return null;
