@@ -15,6 +15,7 @@ module dev.schemaguard.core {
     exports dev.schemaguard.spi;
     exports dev.schemaguard.internal.sql to dev.schemaguard.sqlite, dev.schemaguard.postgres, dev.schemaguard.mariadb;
     exports dev.schemaguard.internal.io to dev.schemaguard.sqlite;
+    exports dev.schemaguard.internal.locks to dev.schemaguard.postgres, dev.schemaguard.mariadb;
     exports dev.schemaguard.internal.text to dev.schemaguard.sqlite, dev.schemaguard.postgres, dev.schemaguard.mariadb;
 
     uses dev.schemaguard.spi.Dialect;

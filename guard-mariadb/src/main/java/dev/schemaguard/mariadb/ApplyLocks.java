@@ -1,5 +1,6 @@
 package dev.schemaguard.mariadb;
 
+import dev.schemaguard.internal.locks.PolledLock;
 import dev.schemaguard.spi.Dialect.ApplyLock;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -19,25 +20,19 @@ final class ApplyLocks {
     static final String NAME = "LEFT(CONCAT('schema-guard:', DATABASE()), 64)";
     /** ER_LOCK_WAIT_TIMEOUT: the dialect maps it to LOCK_TIMEOUT. */
     private static final int LOCK_WAIT_TIMEOUT = 1205;
-    private static final long FIRST_PAUSE_MS = 10;
-    private static final long LONGEST_PAUSE_MS = 200;
 
     private ApplyLocks() {
     }
 
     static ApplyLock acquire(Connection connection, Duration wait) throws SQLException {
-        long deadline = System.nanoTime() + wait.toNanos();
-        long pause = FIRST_PAUSE_MS;
         try (PreparedStatement tryLock = connection.prepareStatement("SELECT GET_LOCK(" + NAME + ", 0)")) {
-            while (!locked(tryLock)) {
-                long leftMs = (deadline - System.nanoTime()) / 1_000_000;
-                if (leftMs <= 0) {
-                    throw new SQLException("another boot holds the apply lock of this database (" + holder(connection)
-                            + ") and did not release it within " + wait.toMillis() + "ms", "HY000", LOCK_WAIT_TIMEOUT);
-                }
-                sleep(Math.min(pause, leftMs));
-                pause = Math.min(pause * 2, LONGEST_PAUSE_MS);
+            if (!PolledLock.take(wait, () -> locked(tryLock))) {
+                throw new SQLException("another boot holds the apply lock of this database (" + holder(connection)
+                        + ") and did not release it within " + wait.toMillis() + "ms", "HY000", LOCK_WAIT_TIMEOUT);
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SQLException("interrupted while waiting for the apply lock (the boot's deadline ran out)", "70100", e);
         }
         return () -> release(connection);
     }
@@ -68,15 +63,6 @@ final class ApplyLocks {
                     : "holder unknown";
         } catch (SQLException e) {
             return "holder unknown";
-        }
-    }
-
-    private static void sleep(long millis) throws SQLException {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new SQLException("interrupted while waiting for the apply lock (the boot's deadline ran out)", "70100", e);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.schemaguard.postgres;
 
+import dev.schemaguard.internal.locks.PolledLock;
 import dev.schemaguard.spi.Dialect.ApplyLock;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -21,25 +22,19 @@ import java.time.Duration;
  */
 final class ApplyLocks {
     static final String KEY = "hashtextextended('schema-guard ' || current_schema() || '.databasechangelog', 0)";
-    private static final long FIRST_PAUSE_MS = 10;
-    private static final long LONGEST_PAUSE_MS = 200;
 
     private ApplyLocks() {
     }
 
     static ApplyLock acquire(Connection connection, Duration wait) throws SQLException {
-        long deadline = System.nanoTime() + wait.toNanos();
-        long pause = FIRST_PAUSE_MS;
         try (PreparedStatement tryLock = connection.prepareStatement("SELECT pg_try_advisory_lock(" + KEY + ")")) {
-            while (!locked(tryLock)) {
-                long leftMs = (deadline - System.nanoTime()) / 1_000_000;
-                if (leftMs <= 0) {
-                    throw new SQLException("another boot holds the apply lock of this ledger (" + holder(connection)
-                            + ") and did not release it within " + wait.toMillis() + "ms", "55P03");
-                }
-                sleep(Math.min(pause, leftMs));
-                pause = Math.min(pause * 2, LONGEST_PAUSE_MS);
+            if (!PolledLock.take(wait, () -> locked(tryLock))) {
+                throw new SQLException("another boot holds the apply lock of this ledger (" + holder(connection)
+                        + ") and did not release it within " + wait.toMillis() + "ms", "55P03");
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SQLException("interrupted while waiting for the apply lock (the boot's deadline ran out)", "57014", e);
         }
         return () -> release(connection);
     }
@@ -73,15 +68,6 @@ final class ApplyLocks {
             return rs.next() ? "pid " + rs.getInt(1) + ", application " + rs.getString(2) : "holder unknown";
         } catch (SQLException e) {
             return "holder unknown";
-        }
-    }
-
-    private static void sleep(long millis) throws SQLException {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new SQLException("interrupted while waiting for the apply lock (the boot's deadline ran out)", "57014", e);
         }
     }
 }
