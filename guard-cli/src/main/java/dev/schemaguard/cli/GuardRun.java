@@ -1,15 +1,11 @@
 package dev.schemaguard.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.schemaguard.BootListener;
 import dev.schemaguard.BootReport;
 import dev.schemaguard.GuardConfig;
 import dev.schemaguard.SchemaGuard;
 import dev.schemaguard.VerifyReport;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.util.function.Function;
 
 /** What boot, plan and info share: load the config, run, print JSON if asked, map the verdict to an exit code. */
@@ -47,7 +43,7 @@ final class GuardRun {
     /** Prints the JSON if asked, and maps the verdict to the exit code. */
     static int finish(GuardOptions options, PrintWriter out, BootReport report, Function<BootReport, Object> jsonView) {
         if (options.format == VerifyReport.Format.JSON) {
-            out.println(json(jsonView.apply(report)));
+            out.println(JsonText.of(jsonView.apply(report)));
             out.flush();
         }
         return exitCode(report);
@@ -62,14 +58,5 @@ final class GuardRun {
             case TERMINATED -> Main.EXIT_TERMINATED;
             default -> Main.EXIT_FAIL;
         };
-    }
-
-    static String json(Object value) {
-        try {
-            return new ObjectMapper().registerModule(new JavaTimeModule()).enable(SerializationFeature.INDENT_OUTPUT)
-                    .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).writeValueAsString(value);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

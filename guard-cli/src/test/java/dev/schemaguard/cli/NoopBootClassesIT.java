@@ -35,7 +35,8 @@ class NoopBootClassesIT {
 
         assertTrue(noop.stream().anyMatch(l -> l.startsWith("SCHEMA_GUARD result=PASS") && l.contains(" applied=0 ")), noop.toString());
         for (String prefix : List.of("dev.schemaguard.sqlite.SqliteEngineJudge", "dev.schemaguard.sqlite.SqliteSnapshot",
-                "dev.schemaguard.internal.boot.Applier", "liquibase.", "java.util.logging.LogManager", "org.yaml.snakeyaml.constructor.")) {
+                "dev.schemaguard.internal.boot.Applier", "liquibase.", "java.util.logging.LogManager", "org.yaml.snakeyaml.constructor.",
+                "com.fasterxml.jackson.")) { // Jackson writes --format json only
             assertTrue(!loaded(noop, prefix), "a no-op boot loaded " + prefix);
         }
     }
