@@ -379,7 +379,8 @@ final class BootPipeline {
      */
     private Set<String> recordedMeanwhile(Connection connection, ActiveLedger ledger, List<PlannedMigration> toApply)
             throws SQLException {
-        Set<String> objects = target.dialect().catalog().objects(connection);
+        // Only whether the ledger's tables exist: a dialect answers that without listing every object.
+        Set<String> objects = target.dialect().catalog().objects(connection, ledger.tables());
         if (!ledger.existsIn(objects)) {
             return Set.of();
         }
