@@ -556,9 +556,9 @@ final class CatalogEvidence {
     private static String sessionQuery(Set<String> guardTables, Reading since, boolean allSettings, String counted) {
         // the settings by identity: a reading shares the earlier one's map while they are unchanged
         Map<String, String> settings = allSettings ? since.kind("set") : null;
-        String sizeClass = planAnew("", since);
+        int sizeClass = sizeClass(since);
         SessionQuery last = allSettings ? lastAfterStatements : lastBeforeStatements;
-        if (last != null && last.settings() == settings && last.sizeClass().equals(sizeClass)
+        if (last != null && last.settings() == settings && last.sizeClass() == sizeClass
                 && java.util.Objects.equals(last.counted(), counted) && last.guardTables().equals(guardTables)) {
             return last.text();
         }
@@ -575,7 +575,7 @@ final class CatalogEvidence {
     }
 
     /** A session reading's text, and what it was written for. */
-    private record SessionQuery(Map<String, String> settings, String sizeClass, String counted, Set<String> guardTables, String text) {
+    private record SessionQuery(Map<String, String> settings, int sizeClass, String counted, Set<String> guardTables, String text) {
     }
 
     /** The last session readings' texts, before a migration's statements and after (the JVM's: boots in turn share them). */
@@ -671,7 +671,7 @@ final class CatalogEvidence {
             }
         }
         String unsure = unsure(writes);
-        shape.add(unsure);
+        shape.add(java.util.Objects.requireNonNullElse(unsure, ""));
         List<String> ctes = new ArrayList<>();
         List<String> found = new ArrayList<>();
         for (WrittenRows rows : WRITTEN_ROWS) {
@@ -701,7 +701,7 @@ final class CatalogEvidence {
         } else {
             parameters.clear(); // no query, no parameters: the CTEs are only asked beside a select
         }
-        lastIncremental = new IncrementalQuery(List.copyOf(shape.stream().map(o -> o == null ? "" : o).toList()), text);
+        lastIncremental = new IncrementalQuery(List.copyOf(shape), text);
         return text;
     }
 

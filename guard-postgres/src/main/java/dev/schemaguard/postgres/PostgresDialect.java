@@ -30,7 +30,9 @@ public final class PostgresDialect implements Dialect {
         @Override
         public void limitStatements(Connection connection, Duration lockTimeout, Duration statementTimeout) throws SQLException {
             // Not set again while the session is known to hold them (see KnownLimits): the last migration left them so.
-            String limits = KnownLimits.of(millis(lockTimeout), millis(statementTimeout));
+            String lock = millis(lockTimeout);
+            String statement = millis(statementTimeout);
+            String limits = KnownLimits.of(lock, statement);
             if (KnownLimits.holds(connection, limits)) {
                 return;
             }
@@ -39,8 +41,8 @@ public final class PostgresDialect implements Dialect {
             // the apply lock resets both when it is released, so a pooled connection goes back unchanged.
             try (PreparedStatement ps = connection.prepareStatement(
                     "SELECT set_config('lock_timeout', ?, false), set_config('statement_timeout', ?, false)")) {
-                ps.setString(1, millis(lockTimeout));
-                ps.setString(2, millis(statementTimeout));
+                ps.setString(1, lock);
+                ps.setString(2, statement);
                 ps.execute();
             }
             KnownLimits.held(connection, limits);

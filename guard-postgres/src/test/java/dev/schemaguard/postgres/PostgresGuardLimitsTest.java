@@ -111,6 +111,8 @@ class PostgresGuardLimitsTest {
             assertEquals(Code.LOCK_TIMEOUT, report.code(), report.line());
             assertEquals("004_phone.sql", GuardLines.parse(report.line()).get("migration"));
             assertEquals(List.of("001_accounts.sql", "002_email.sql", "003_name.sql"), db.ledger());
+            assertTrue(db.columns("accounts").containsAll(List.of("email", "name")), db.columns("accounts").toString());
+            assertFalse(db.columns("accounts").contains("phone"), "004 was rolled back whole");
             assertEquals(4, applyLines.get(), "the lock was taken as 004 began");
             assertTrue(report.elapsedMs() < 20_000, "stopped by the guard's 300 ms lock_timeout, not the deadline: " + report.line());
         }

@@ -45,9 +45,8 @@ final class Reconnect {
      * overlaps what the boot does before it needs the connection; {@link #open} takes it over. A
      * connection it opens that {@link #open} never takes is closed by {@link #abandon}.
      */
-    Reconnect openAhead(Access access) {
+    void openAhead(Access access) {
         ahead = new Attempt(access, left());
-        return this;
     }
 
     /** Closes the connection of an attempt started ahead that {@link #open} did not take (the boot stopped first). */

@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.ClosedDirectoryStreamException;
 import java.nio.file.DirectoryIteratorException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystems;
@@ -271,8 +270,8 @@ public final class ChangelogLoader {
             attributes = folder != null
                     ? folder.getFileAttributeView(file.getFileName(), BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS).readAttributes()
                     : Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-        } catch (IOException | ClosedDirectoryStreamException e) {
-            throw new GuardConfigException(file + ": cannot read the migration: " + describe(e) + ".");
+        } catch (IOException e) {
+            throw new GuardConfigException(file + ": cannot read the migration: " + Utf8Text.describe(e) + ".");
         }
         byte[] bytes;
         if (attributes.isSymbolicLink()) {
@@ -288,10 +287,6 @@ public final class ChangelogLoader {
         }
         return new SqlFileMigration(file.getFileName().toString(), file, new String(bytes, StandardCharsets.UTF_8),
                 Sha256.hex(bytes));
-    }
-
-    private static String describe(Exception e) {
-        return e instanceof IOException io ? Utf8Text.describe(io) : "the folder was closed";
     }
 
     /**
@@ -320,7 +315,7 @@ public final class ChangelogLoader {
                         break;
                     }
                 }
-            } catch (IOException | ClosedDirectoryStreamException e) {
+            } catch (IOException e) {
                 // read(file) below reports it
             }
         }

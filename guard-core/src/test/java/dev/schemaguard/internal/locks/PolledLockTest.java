@@ -32,8 +32,9 @@ class PolledLockTest {
 
         long waitedMs = (System.nanoTime() - started) / 1_000_000;
         assertTrue(waitedMs >= 490, "waited the whole 500 ms: " + waitedMs);
-        // at once, then after 10, 20, 40, 80, 160 and 190 ms (what is left): a busy loop would try thousands of times
-        assertTrue(tries.get() >= 5 && tries.get() <= 9, "tries: " + tries.get());
+        // at once, then after 10, 20, 40, 80, 160 and 190 ms (what is left; fewer when a loaded host oversleeps):
+        // tried again after pausing, and never as a busy loop, which would try thousands of times
+        assertTrue(tries.get() >= 2 && tries.get() <= 9, "tries: " + tries.get());
     }
 
     @Test
