@@ -7,7 +7,6 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import org.sqlite.SQLiteConnection;
 import org.sqlite.SQLiteUpdateListener;
 
@@ -61,15 +60,21 @@ final class RowWatch implements SQLiteUpdateListener {
      * only writes are the guard's own to its ledger (in its kind's shape, which may delete a whole
      * table, as golang-migrate's version mark does); before, a write to the ledger is the migration's.
      */
-    synchronized List<String> changes(Connection connection, Set<String> existingTables) throws SQLException {
+    synchronized List<String> changes(Connection connection, java.util.function.Supplier<java.util.Set<String>> existingTables) throws SQLException {
         int migrationEvents = eventsAtStatementsDone < 0 ? events.size() : eventsAtStatementsDone;
         long migrationTotal = totalAtStatementsDone < 0 ? totalChanges(connection) : totalAtStatementsDone;
         java.util.Map<String, Integer> counted = new java.util.LinkedHashMap<>();
+        java.util.Set<String> tables = null;
         for (int i = 0; i < events.size(); i++) {
             Event event = events.get(i);
-            boolean existing = event.table().startsWith("main.") && existingTables.contains(event.table().substring(5));
             boolean guardsOwn = i >= migrationEvents && event.table().equals(ledger);
-            if (existing && !guardsOwn) {
+            if (guardsOwn || !event.table().startsWith("main.")) {
+                continue;
+            }
+            if (tables == null) {
+                tables = existingTables.get(); // read once, and only for a write that is not the guard's own
+            }
+            if (tables.contains(event.table().substring(5))) {
                 counted.merge(event.kind() + " of existing table " + event.table(), 1, Integer::sum);
             }
         }

@@ -22,7 +22,7 @@ import java.util.Map;
 final class SqliteEngineJudge implements EngineJudge {
     /** One judge serves one boot: tables read once stay read until their definition changes. */
     private final SqliteSnapshot.TableDetails details = new SqliteSnapshot.TableDetails();
-    /** The last migration's "after": the next one's "before", while main's schema cookie says nothing changed since. */
+    /** The last migration's "after": the next one's "before" takes from it every bucket of rows still as it was. */
     private SqliteSnapshot lastAfter;
 
     @Override
@@ -35,10 +35,10 @@ final class SqliteEngineJudge implements EngineJudge {
                                   SqliteSnapshot before, long ledgerRowsBefore, RowWatch rows) implements Evidence {
         @Override
         public List<String> changes(Connection connection, Applied applied, boolean ledgerRowWritten) throws SQLException {
-            SqliteSnapshot after = SqliteSnapshot.take(connection, tables.all(), judge.details);
+            SqliteSnapshot after = SqliteSnapshot.take(connection, tables.all(), judge.details, before);
             judge.lastAfter = after;
             List<String> changes = new ArrayList<>(before.changesTo(after, table -> holdsRows(connection, table)));
-            changes.addAll(rows.changes(connection, before.tables()));
+            changes.addAll(rows.changes(connection, before::tables));
             long rowsNow = ledgerRows(connection, tables.ledger());
             if (rowsNow < ledgerRowsBefore) {
                 changes.add("main." + tables.ledger() + " lost rows: " + ledgerRowsBefore + " -> " + (rowsNow < 0 ? "gone" : rowsNow));

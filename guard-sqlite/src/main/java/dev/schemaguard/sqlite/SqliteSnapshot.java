@@ -12,12 +12,17 @@ import java.util.Set;
 
 /**
  * What SQLite's catalog says at one moment, in a handful of queries: every object of main with its
- * stored SQL, every column and foreign key of main's tables (through the table-valued pragmas), what
- * temp holds, which databases are attached, and the connection settings a migration could change.
+ * stored SQL ({@link SchemaRows}), the columns and foreign keys of main's tables (through the
+ * table-valued pragmas, read once per table definition), what temp holds, which databases are
+ * attached, and the connection settings a migration could change.
+ *
+ * <p>Two snapshots are compared row by row, as bytes: only the rows that differ are turned into
+ * objects and judged. A migration rewrites one or two rows of a schema that grows with each migration
+ * (a new object is a new row; ALTER TABLE edits its table's row in place), so judging it no longer
+ * costs a string, a map entry and a comparison for every object of the schema.
  */
-record SqliteSnapshot(Map<String, String> objects, Map<String, List<String>> columns,
-                      Map<String, List<String>> foreignKeys, Set<String> temp, String databases,
-                      Map<String, String> settings, Set<String> guardTables, long schemaVersion) {
+record SqliteSnapshot(SchemaRows rows, TableDetails details, Set<String> temp, String databases,
+                      Map<String, String> settings, Set<String> guardTables) {
 
     /** Settings readable as table-valued pragmas; a migration has no business changing any of them. */
     private static final List<String> SETTINGS = List.of("foreign_keys", "recursive_triggers", "defer_foreign_keys",
@@ -28,27 +33,35 @@ record SqliteSnapshot(Map<String, String> objects, Map<String, List<String>> col
 
     /**
      * A table's columns and foreign keys, by its name and stored CREATE TABLE text: they follow from that
-     * text alone, so a boot reads them once per table and again only for a table whose text changed.
-     * Without it every migration's two snapshots would parse every table (O(tables) pragma rows per
-     * migration, O(n²) for a first boot of n migrations).
+     * text alone, so a boot reads them once per table definition. Every definition read stays known, so
+     * that a migration's "before" still has the columns of a table the migration altered.
      */
     static final class TableDetails {
         /** Past this many tables to read, one query over all of them is cheaper than one per table. */
         private static final int BULK = 16;
-        /** By table name: the definition they were read for, and what it holds. */
-        private final Map<String, Details> byTable = new java.util.HashMap<>();
+        private final Map<Definition, Details> known = new java.util.HashMap<>();
 
-        private record Details(String sql, List<String> columns, List<String> foreignKeys) {
+        private record Definition(String table, String sql) {
         }
 
-        private void fill(Statement s, Connection connection, Map<String, String> tableSql) throws SQLException {
-            List<String> missing = new ArrayList<>();
-            tableSql.forEach((table, sql) -> {
-                Details known = byTable.get(table);
-                if (known == null || !known.sql().equals(sql)) {
-                    missing.add(table);
+        record Details(List<String> columns, List<String> foreignKeys) {
+        }
+
+        Details of(String table, String sql) {
+            return known.get(new Definition(table, sql));
+        }
+
+        /** Reads what is not known of the given rows' tables, on the connection whose schema {@code rows} is. */
+        private void readMissing(Statement s, Connection connection, SchemaRows rows, int[] changed) throws SQLException {
+            List<Definition> missing = new ArrayList<>();
+            for (int row : changed) {
+                if (rows.isTable(row)) {
+                    Definition definition = new Definition(rows.name(row), rows.sql(row));
+                    if (!known.containsKey(definition)) {
+                        missing.add(definition);
+                    }
                 }
-            });
+            }
             if (missing.isEmpty()) {
                 return;
             }
@@ -60,29 +73,24 @@ record SqliteSnapshot(Map<String, String> objects, Map<String, List<String>> col
                 read(s.executeQuery(KEYS + " FROM main.sqlite_schema m JOIN pragma_foreign_key_list(m.name, 'main') f"
                         + " WHERE m.type = 'table' ORDER BY m.name, f.id, f.seq"), keys, 4);
             } else {
-                for (String table : missing) {
+                for (Definition definition : missing) {
                     try (java.sql.PreparedStatement c = connection.prepareStatement(COLUMNS.replace("lower(m.name)", "lower(?)")
                             + " FROM pragma_table_xinfo(?, 'main') x ORDER BY x.cid");
                          java.sql.PreparedStatement k = connection.prepareStatement(KEYS.replace("lower(m.name)", "lower(?)")
                             + " FROM pragma_foreign_key_list(?, 'main') f ORDER BY f.id, f.seq")) {
-                        c.setString(1, table);
-                        c.setString(2, table);
-                        k.setString(1, table);
-                        k.setString(2, table);
+                        c.setString(1, definition.table());
+                        c.setString(2, definition.table());
+                        k.setString(1, definition.table());
+                        k.setString(2, definition.table());
                         read(c.executeQuery(), columns, 6);
                         read(k.executeQuery(), keys, 4);
                     }
                 }
             }
-            for (String table : missing) {
-                byTable.put(table, new Details(tableSql.get(table), columns.getOrDefault(table, List.of()),
-                        keys.getOrDefault(table, List.of())));
+            for (Definition definition : missing) {
+                known.put(definition, new Details(columns.getOrDefault(definition.table(), List.of()),
+                        keys.getOrDefault(definition.table(), List.of())));
             }
-        }
-
-        /** What {@link #fill} read for the table's current definition. */
-        private Details of(String table) {
-            return byTable.get(table);
         }
 
         private static void read(ResultSet rs, Map<String, List<String>> into, int fields) throws SQLException {
@@ -101,56 +109,29 @@ record SqliteSnapshot(Map<String, String> objects, Map<String, List<String>> col
     private static final String COLUMNS = "SELECT lower(m.name), x.name, x.type, x.\"notnull\", x.dflt_value, x.pk, x.hidden";
     private static final String KEYS = "SELECT lower(m.name), f.\"from\", f.\"table\", upper(f.on_delete), upper(f.on_update)";
 
-    static SqliteSnapshot take(Connection connection, Set<String> guardTables, TableDetails details) throws SQLException {
-        return take(connection, guardTables, details, null);
-    }
-
     /**
-     * A snapshot that takes main's schema from {@code previous} when main's schema cookie ({@code PRAGMA
-     * schema_version}, which SQLite increments on every change to the schema, by any connection) shows it
-     * unchanged since: one migration's "after" serves as the next one's "before". What belongs to the
-     * connection (temp, attached databases, settings) is always read anew.
+     * A snapshot; main's rows are taken from {@code previous} (null: none) when main's schema cookie
+     * ({@code PRAGMA schema_version}, which SQLite increments on every change to the schema, by any
+     * connection) shows them unchanged since: one migration's "after" serves as the next one's "before".
+     * What belongs to the connection (temp, attached databases, settings) is always read anew.
      */
     static SqliteSnapshot take(Connection connection, Set<String> guardTables, TableDetails details, SqliteSnapshot previous)
             throws SQLException {
-        Map<String, String> objects = new LinkedHashMap<>();
-        Map<String, String> tableSql = new LinkedHashMap<>();
-        Map<String, List<String>> columns = new LinkedHashMap<>();
-        Map<String, List<String>> keys = new LinkedHashMap<>();
         try (Statement s = connection.createStatement()) {
-            long schemaVersion;
-            try (ResultSet rs = s.executeQuery("PRAGMA main.schema_version")) {
-                schemaVersion = rs.next() ? rs.getLong(1) : -1;
-            }
-            if (previous != null && previous.schemaVersion == schemaVersion && schemaVersion >= 0
-                    && previous.guardTables.equals(guardTables)) {
-                return new SqliteSnapshot(previous.objects, previous.columns, previous.foreignKeys, temp(s), databases(s),
-                        settings(connection), guardTables, schemaVersion);
-            }
-            // Each column fetched once: every getString is a call into the native library, and with a
-            // thousand tables seven calls a row were most of a snapshot's cost.
-            try (ResultSet rs = s.executeQuery("SELECT lower(name), type || ' ' || lower(tbl_name) || ' ' || coalesce(sql, ''),"
-                    + " CASE WHEN type = 'table' THEN coalesce(sql, '') END FROM main.sqlite_schema")) {
-                while (rs.next()) {
-                    String name = rs.getString(1);
-                    objects.put(name, rs.getString(2));
-                    String sql = rs.getString(3);
-                    if (sql != null) {
-                        tableSql.put(name, sql);
+            SchemaRows rows = null;
+            if (previous != null && previous.guardTables.equals(guardTables)) {
+                try (ResultSet rs = s.executeQuery("PRAGMA main.schema_version")) {
+                    if (rs.next() && rs.getLong(1) == previous.rows.version) {
+                        rows = previous.rows;
                     }
                 }
             }
-            details.fill(s, connection, tableSql);
-            tableSql.forEach((table, sql) -> {
-                TableDetails.Details d = details.of(table);
-                if (!d.columns().isEmpty()) {
-                    columns.put(table, d.columns());
-                }
-                if (!d.foreignKeys().isEmpty()) {
-                    keys.put(table, d.foreignKeys());
-                }
-            });
-            return new SqliteSnapshot(objects, columns, keys, temp(s), databases(s), settings(connection), guardTables, schemaVersion);
+            if (rows == null) {
+                rows = SchemaRows.read(s);
+                details.readMissing(s, connection, rows, previous == null ? rows.notIn(SchemaRows.NO_ROWS)
+                        : rows.notIn(previous.rows));
+            }
+            return new SqliteSnapshot(rows, details, temp(s), databases(s), settings(connection), guardTables);
         }
     }
 
@@ -188,8 +169,15 @@ record SqliteSnapshot(Map<String, String> objects, Map<String, List<String>> col
         return databases.toString().strip();
     }
 
+    /** The (lower-cased) names of main's tables. */
     Set<String> tables() {
-        return columns.keySet();
+        Set<String> tables = new java.util.HashSet<>();
+        for (int row = 0; row < rows.size(); row++) {
+            if (rows.isTable(row)) {
+                tables.add(rows.name(row));
+            }
+        }
+        return tables;
     }
 
     /** Whether a table holds any row now. */
@@ -197,36 +185,59 @@ record SqliteSnapshot(Map<String, String> objects, Map<String, List<String>> col
         boolean holdsRows(String table) throws SQLException;
     }
 
+    /** The objects of one snapshot's rows that the other does not hold unchanged: the rows any change is in. */
+    private record Differing(Map<String, String> objects, Map<String, TableDetails.Details> tables) {
+        static Differing of(SqliteSnapshot snapshot, SqliteSnapshot other) {
+            SchemaRows rows = snapshot.rows;
+            Differing differing = new Differing(new LinkedHashMap<>(), new java.util.HashMap<>());
+            for (int row : rows.notIn(other.rows)) {
+                differing.objects.put(rows.key(row), rows.definition(row));
+                if (rows.isTable(row)) {
+                    differing.tables.put(rows.name(row), snapshot.details.of(rows.name(row), rows.sql(row)));
+                }
+            }
+            return differing;
+        }
+    }
+
     /**
      * What changed from this snapshot to {@code after} that is not additive. A new row-writing foreign
      * key counts only on a table that holds rows: one an earlier migration of the same boot created is
-     * still empty, and its key harms no row (as the classifier also allows).
+     * still empty, and its key harms no row (as the classifier also allows). Only rows that differ are
+     * compared: a row the same on both sides is the same object, unchanged, and an object's kind and
+     * name are unique, so an object that changed is among the differing rows on both sides.
      */
     List<String> changesTo(SqliteSnapshot after, RowCheck rows) throws SQLException {
+        Differing was = Differing.of(this, after);
+        Differing now = Differing.of(after, this);
         List<String> changes = new ArrayList<>();
-        objects.forEach((name, definition) -> {
-            String now = after.objects.get(name);
+        was.objects.forEach((key, definition) -> {
+            String name = key.substring(key.indexOf(' ') + 1);
+            String current = now.objects.get(key);
             boolean guardTable = guardTables.contains(name);
-            if (now == null) {
-                changes.add(kind(definition) + " " + name + " was dropped or renamed");
-            } else if (!now.equals(definition) && (guardTable || !gainedColumnsAtTheEnd(name, definition, now, after))) {
-                changes.add(kind(definition) + " " + name + " changed its definition");
+            if (current == null) {
+                changes.add(key + " was dropped or renamed");
+            } else if (!current.equals(definition)
+                    && (guardTable || !gainedColumnsAtTheEnd(definition, current, was.tables.get(name), now.tables.get(name)))) {
+                changes.add(key + " changed its definition");
             }
         });
-        after.objects.forEach((name, definition) -> {
-            if (!objects.containsKey(name) && kind(definition).equals("trigger")) {
-                changes.add("trigger " + name + " was created: it runs on writes to an existing table");
-            } else if (!objects.containsKey(name) && guardTables.contains(definition.split(" ")[1])) {
-                changes.add(kind(definition) + " " + name + " was created on the guard's own table " + definition.split(" ")[1]);
+        now.objects.forEach((key, definition) -> {
+            String onTable = definition.split(" ")[1];
+            if (!was.objects.containsKey(key) && kind(definition).equals("trigger")) {
+                changes.add(key + " was created: it runs on writes to an existing table");
+            } else if (!was.objects.containsKey(key) && guardTables.contains(onTable)) {
+                changes.add(key + " was created on the guard's own table " + onTable);
             }
         });
-        for (Map.Entry<String, List<String>> entry : after.foreignKeys.entrySet()) {
+        for (Map.Entry<String, TableDetails.Details> entry : now.tables.entrySet()) {
             String table = entry.getKey();
-            if (!objects.containsKey(table)) {
+            TableDetails.Details before = was.tables.get(table);
+            if (before == null) {
                 continue;
             }
-            for (String key : entry.getValue()) {
-                if (!foreignKeys.getOrDefault(table, List.of()).contains(key) && writesRows(key) && rows.holdsRows(table)) {
+            for (String key : entry.getValue().foreignKeys()) {
+                if (!before.foreignKeys().contains(key) && writesRows(key) && rows.holdsRows(table)) {
                     changes.add("a foreign key of existing table " + table + " now " + action(key)
                             + " its rows when " + key.split("\\|")[1] + " changes");
                 }
@@ -241,9 +252,9 @@ record SqliteSnapshot(Map<String, String> objects, Map<String, List<String>> col
             changes.add("attached databases changed: " + databases + " -> " + after.databases);
         }
         settings.forEach((name, value) -> {
-            String now = after.settings.get(name);
-            if (!java.util.Objects.equals(value, now)) {
-                changes.add("connection setting " + name + " changed: " + value + " -> " + now);
+            String current = after.settings.get(name);
+            if (!java.util.Objects.equals(value, current)) {
+                changes.add("connection setting " + name + " changed: " + value + " -> " + current);
             }
         });
         return changes;
@@ -254,8 +265,8 @@ record SqliteSnapshot(Map<String, String> objects, Map<String, List<String>> col
      * closing parenthesis: the old text must survive whole around one inserted ", ..." and the old
      * columns must still come first, unchanged.
      */
-    private boolean gainedColumnsAtTheEnd(String table, String before, String now, SqliteSnapshot after) {
-        if (!kind(before).equals("table") || now.length() <= before.length()) {
+    private static boolean gainedColumnsAtTheEnd(String before, String now, TableDetails.Details was, TableDetails.Details is) {
+        if (!kind(before).equals("table") || now.length() <= before.length() || was == null || is == null) {
             return false;
         }
         int prefix = 0;
@@ -264,8 +275,8 @@ record SqliteSnapshot(Map<String, String> objects, Map<String, List<String>> col
         }
         int suffix = before.length() - prefix;
         boolean textSurvives = now.endsWith(before.substring(prefix)) && now.substring(prefix, now.length() - suffix).startsWith(", ");
-        List<String> old = columns.getOrDefault(table, List.of());
-        List<String> current = after.columns.getOrDefault(table, List.of());
+        List<String> old = was.columns();
+        List<String> current = is.columns();
         return textSurvives && current.size() > old.size() && current.subList(0, old.size()).equals(old);
     }
 

@@ -87,6 +87,20 @@ class SqliteJudgeConsecutiveMigrationsTest {
         }
     }
 
+    @Test
+    void aTableDroppedBesideATriggerOfItsName_isSeen() throws SQLException {
+        // a trigger's name may be a table's: triggers have a namespace of their own in SQLite
+        try (Connection c = open(Access.READ_WRITE); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE victim (id INTEGER)");
+            s.execute("CREATE TRIGGER victim AFTER INSERT ON kept BEGIN SELECT 1; END");
+        }
+        EngineJudge judge = dialect.migrations().engineJudge().orElseThrow();
+        try (Connection boot = open(Access.READ_WRITE)) {
+            List<String> changes = migrate(judge, boot, "DROP TABLE victim");
+            assertEquals(List.of("table victim was dropped or renamed"), changes);
+        }
+    }
+
     /** One migration as the Applier runs it: in a transaction, evidence before and after, committed when clean. */
     private static List<String> migrate(EngineJudge judge, Connection connection, String sql) throws SQLException {
         connection.setAutoCommit(false);

@@ -1,0 +1,223 @@
+package dev.schemaguard.sqlite;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Arrays;
+
+/**
+ * The rows of main's {@code sqlite_schema}, read in one query that returns each column's values joined
+ * by NUL: five values from the native library instead of five a row, and rows that can be compared
+ * with an earlier reading's as bytes, without a string or a map per row. A first boot of thousands of
+ * migrations reads the schema after each one, and the schema grows with each one: reading and
+ * comparing every row as text made that boot's cost grow with the square of its migrations.
+ *
+ * <p>Exact: SQL text, names and types cannot hold a NUL, and a reading whose columns do not split into
+ * exactly one value a row (a NUL or a missing value written with {@code writable_schema}) is refused
+ * rather than compared.
+ */
+final class SchemaRows {
+    private static final String QUERY = "SELECT (SELECT schema_version FROM pragma_schema_version), count(*),"
+            + " CAST(string_agg(rowid, ',') AS BLOB), CAST(string_agg(type, char(0)) AS BLOB),"
+            + " CAST(string_agg(name, char(0)) AS BLOB), CAST(string_agg(tbl_name, char(0)) AS BLOB),"
+            + " CAST(string_agg(coalesce(sql, ''), char(0)) AS BLOB) FROM main.sqlite_schema";
+    private static final byte[] NONE = new byte[0];
+    private static final String[] COLUMNS = {"type", "name", "tbl_name", "sql"};
+
+    /** No rows: what a first reading is compared with. */
+    static final SchemaRows NO_ROWS = new SchemaRows(-1, new long[0], new byte[4][0], new int[4][1], true);
+
+    /** main's schema cookie when read. */
+    final long version;
+    private final long[] rowids;
+    /** Per column (type, name, tbl_name, sql): the values joined by NUL, and where each row's value starts. */
+    private final byte[][] values;
+    private final int[][] starts;
+    /** Whether the rowids ascend, as a scan of the table returns them; merging two readings relies on it. */
+    private final boolean ascending;
+
+    private SchemaRows(long version, long[] rowids, byte[][] values, int[][] starts, boolean ascending) {
+        this.version = version;
+        this.rowids = rowids;
+        this.values = values;
+        this.starts = starts;
+        this.ascending = ascending;
+    }
+
+    static SchemaRows read(Statement s) throws SQLException {
+        try (ResultSet rs = s.executeQuery(QUERY)) {
+            rs.next();
+            long version = rs.getLong(1);
+            int count = rs.getInt(2);
+            long[] rowids = rowids(rs.getBytes(3), count);
+            byte[][] values = new byte[4][];
+            int[][] starts = new int[4][];
+            for (int column = 0; column < 4; column++) {
+                byte[] joined = rs.getBytes(column + 4);
+                values[column] = joined == null ? NONE : joined;
+                starts[column] = starts(values[column], count, COLUMNS[column]);
+            }
+            boolean ascending = true;
+            for (int i = 1; i < count; i++) {
+                ascending &= rowids[i] > rowids[i - 1];
+            }
+            return new SchemaRows(version, rowids, values, starts, ascending);
+        }
+    }
+
+    private static long[] rowids(byte[] joined, int count) throws SQLException {
+        long[] rowids = new long[count];
+        int row = 0;
+        long value = 0;
+        boolean negative = false;
+        for (int i = 0; joined != null && i <= joined.length; i++) {
+            if (i == joined.length || joined[i] == ',') {
+                rowids[row++] = negative ? -value : value;
+                value = 0;
+                negative = false;
+            } else if (joined[i] == '-') {
+                negative = true;
+            } else {
+                value = value * 10 + (joined[i] - '0');
+            }
+        }
+        if (row != count) {
+            throw unreadable("rowid");
+        }
+        return rowids;
+    }
+
+    /** Where each of {@code count} values starts, and one past the end; refused unless there are exactly count - 1 NULs. */
+    private static int[] starts(byte[] joined, int count, String column) throws SQLException {
+        int[] starts = new int[count + 1];
+        int row = 1;
+        for (int i = 0; i < joined.length; i++) {
+            if (joined[i] == 0) {
+                if (row == count) {
+                    throw unreadable(column);
+                }
+                starts[row++] = i + 1;
+            }
+        }
+        if (count > 0 && row != count) {
+            throw unreadable(column);
+        }
+        starts[count] = joined.length + 1;
+        return starts;
+    }
+
+    private static SQLException unreadable(String column) {
+        return new SQLException("main.sqlite_schema has a " + column + " that is missing or holds a NUL character (written with"
+                + " PRAGMA writable_schema); the engine cannot compare the schema before and after a migration. Repair the schema.");
+    }
+
+    int size() {
+        return rowids.length;
+    }
+
+    /** The indexes of this reading's rows that {@code other} does not hold unchanged, at the same rowid. */
+    int[] notIn(SchemaRows other) {
+        int[] differing = new int[size()];
+        int found = 0;
+        if (ascending && other.ascending) {
+            int j = 0;
+            for (int i = 0; i < size(); ) {
+                while (j < other.size() && other.rowids[j] < rowids[i]) {
+                    j++;
+                }
+                int same = j == other.size() || other.rowids[j] != rowids[i] ? 0 : sameRun(i, other, j);
+                if (same == 0) {
+                    differing[found++] = i++;
+                } else {
+                    i += same;
+                    j += same;
+                }
+            }
+        } else {
+            for (int i = 0; i < size(); i++) {
+                differing[found++] = i;
+            }
+        }
+        return Arrays.copyOf(differing, found);
+    }
+
+    /**
+     * How many rows from row {@code i} on are the same, rowid and values, as {@code other}'s from row
+     * {@code j} on: each column compared as one run of bytes (a migration leaves most of the schema's
+     * bytes as they were), not row by row.
+     */
+    private int sameRun(int i, SchemaRows other, int j) {
+        int limit = Math.min(size() - i, other.size() - j);
+        int mismatch = Arrays.mismatch(rowids, i, i + limit, other.rowids, j, j + limit);
+        int run = mismatch < 0 ? limit : mismatch;
+        for (int column = 0; column < 4 && run > 0; column++) {
+            int[] mine = starts[column];
+            int[] theirs = other.starts[column];
+            // the bytes of the run's values and the NUL after each but the last: equal bytes split alike
+            int bytes = Arrays.mismatch(values[column], mine[i], mine[i + run] - 1, other.values[column], theirs[j], theirs[j + run] - 1);
+            if (bytes >= 0) {
+                // rows whose value and following NUL lie wholly before the first differing byte
+                int covered = Arrays.binarySearch(mine, i, i + run + 1, mine[i] + bytes);
+                run = (covered >= 0 ? covered : -covered - 2) - i;
+            }
+        }
+        return run;
+    }
+
+    private String value(int column, int row) {
+        int from = starts[column][row];
+        return new String(values[column], from, starts[column][row + 1] - 1 - from, StandardCharsets.UTF_8);
+    }
+
+    long rowid(int row) {
+        return rowids[row];
+    }
+
+    String type(int row) {
+        return value(0, row);
+    }
+
+    /** The name lower-cased as SQLite's lower() does without ICU: ASCII letters only. */
+    String name(int row) {
+        return asciiLower(value(1, row));
+    }
+
+    String table(int row) {
+        return asciiLower(value(2, row));
+    }
+
+    String sql(int row) {
+        return value(3, row);
+    }
+
+    /** An object's identity: its kind and name (a trigger may share its name with a table). */
+    String key(int row) {
+        return type(row) + " " + name(row);
+    }
+
+    /** What must stay the same for the object to be unchanged: its kind, table and stored SQL. */
+    String definition(int row) {
+        return type(row) + " " + table(row) + " " + sql(row);
+    }
+
+    boolean isTable(int row) {
+        return type(row).equals("table");
+    }
+
+    private static String asciiLower(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= 'A' && c <= 'Z') {
+                char[] lowered = text.toCharArray();
+                for (int k = i; k < lowered.length; k++) {
+                    if (lowered[k] >= 'A' && lowered[k] <= 'Z') {
+                        lowered[k] += 'a' - 'A';
+                    }
+                }
+                return new String(lowered);
+            }
+        }
+        return text;
+    }
+}
