@@ -1,6 +1,5 @@
 package dev.schemaguard.sqlite;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -9,7 +8,7 @@ import java.util.Arrays;
 /**
  * The rows of main's {@code sqlite_schema}, read in one query that returns each column's values joined
  * by NUL: five values from the native library instead of five a row, and rows that can be compared
- * with an earlier reading's as bytes, without a string or a map per row. A first boot of thousands of
+ * with an earlier reading's as characters, without a string or a map per row. A first boot of thousands of
  * migrations reads the schema after each one, and the schema grows with each one: reading and
  * comparing every row as text made that boot's cost grow with the square of its migrations.
  *
@@ -18,26 +17,29 @@ import java.util.Arrays;
  * rather than compared.
  */
 final class SchemaRows {
+    /**
+     * group_concat, not its newer name string_agg: a service may bring an older sqlite-jdbc. Text, not
+     * bytes: SQLite keeps text in the database's encoding, which may be UTF-16.
+     */
     private static final String QUERY = "SELECT (SELECT schema_version FROM pragma_schema_version), count(*),"
-            + " CAST(string_agg(rowid, ',') AS BLOB), CAST(string_agg(type, char(0)) AS BLOB),"
-            + " CAST(string_agg(name, char(0)) AS BLOB), CAST(string_agg(tbl_name, char(0)) AS BLOB),"
-            + " CAST(string_agg(coalesce(sql, ''), char(0)) AS BLOB) FROM main.sqlite_schema";
-    private static final byte[] NONE = new byte[0];
+            + " group_concat(rowid, ','), group_concat(type, char(0)), group_concat(name, char(0)),"
+            + " group_concat(tbl_name, char(0)), group_concat(coalesce(sql, ''), char(0)) FROM main.sqlite_schema";
+    private static final char[] NONE = new char[0];
     private static final String[] COLUMNS = {"type", "name", "tbl_name", "sql"};
 
     /** No rows: what a first reading is compared with. */
-    static final SchemaRows NO_ROWS = new SchemaRows(-1, new long[0], new byte[4][0], new int[4][1], true);
+    static final SchemaRows NO_ROWS = new SchemaRows(-1, new long[0], new char[4][0], new int[4][1], true);
 
     /** main's schema cookie when read. */
     final long version;
     private final long[] rowids;
     /** Per column (type, name, tbl_name, sql): the values joined by NUL, and where each row's value starts. */
-    private final byte[][] values;
+    private final char[][] values;
     private final int[][] starts;
     /** Whether the rowids ascend, as a scan of the table returns them; merging two readings relies on it. */
     private final boolean ascending;
 
-    private SchemaRows(long version, long[] rowids, byte[][] values, int[][] starts, boolean ascending) {
+    private SchemaRows(long version, long[] rowids, char[][] values, int[][] starts, boolean ascending) {
         this.version = version;
         this.rowids = rowids;
         this.values = values;
@@ -50,12 +52,12 @@ final class SchemaRows {
             rs.next();
             long version = rs.getLong(1);
             int count = rs.getInt(2);
-            long[] rowids = rowids(rs.getBytes(3), count);
-            byte[][] values = new byte[4][];
+            long[] rowids = rowids(rs.getString(3), count);
+            char[][] values = new char[4][];
             int[][] starts = new int[4][];
             for (int column = 0; column < 4; column++) {
-                byte[] joined = rs.getBytes(column + 4);
-                values[column] = joined == null ? NONE : joined;
+                String joined = rs.getString(column + 4);
+                values[column] = joined == null ? NONE : joined.toCharArray();
                 starts[column] = starts(values[column], count, COLUMNS[column]);
             }
             boolean ascending = true;
@@ -66,20 +68,24 @@ final class SchemaRows {
         }
     }
 
-    private static long[] rowids(byte[] joined, int count) throws SQLException {
+    private static long[] rowids(String joined, int count) throws SQLException {
         long[] rowids = new long[count];
         int row = 0;
         long value = 0;
         boolean negative = false;
-        for (int i = 0; joined != null && i <= joined.length; i++) {
-            if (i == joined.length || joined[i] == ',') {
+        for (int i = 0; joined != null && i <= joined.length(); i++) {
+            char c = i == joined.length() ? ',' : joined.charAt(i);
+            if (c == ',') {
+                if (row == count) {
+                    throw unreadable("rowid");
+                }
                 rowids[row++] = negative ? -value : value;
                 value = 0;
                 negative = false;
-            } else if (joined[i] == '-') {
+            } else if (c == '-') {
                 negative = true;
             } else {
-                value = value * 10 + (joined[i] - '0');
+                value = value * 10 + (c - '0');
             }
         }
         if (row != count) {
@@ -89,7 +95,7 @@ final class SchemaRows {
     }
 
     /** Where each of {@code count} values starts, and one past the end; refused unless there are exactly count - 1 NULs. */
-    private static int[] starts(byte[] joined, int count, String column) throws SQLException {
+    private static int[] starts(char[] joined, int count, String column) throws SQLException {
         int[] starts = new int[count + 1];
         int row = 1;
         for (int i = 0; i < joined.length; i++) {
@@ -144,8 +150,8 @@ final class SchemaRows {
 
     /**
      * How many rows from row {@code i} on are the same, rowid and values, as {@code other}'s from row
-     * {@code j} on: each column compared as one run of bytes (a migration leaves most of the schema's
-     * bytes as they were), not row by row.
+     * {@code j} on: each column compared as one run of characters (a migration leaves most of the
+     * schema's text as it was), not row by row.
      */
     private int sameRun(int i, SchemaRows other, int j) {
         int limit = Math.min(size() - i, other.size() - j);
@@ -154,11 +160,11 @@ final class SchemaRows {
         for (int column = 0; column < 4 && run > 0; column++) {
             int[] mine = starts[column];
             int[] theirs = other.starts[column];
-            // the bytes of the run's values and the NUL after each but the last: equal bytes split alike
-            int bytes = Arrays.mismatch(values[column], mine[i], mine[i + run] - 1, other.values[column], theirs[j], theirs[j + run] - 1);
-            if (bytes >= 0) {
-                // rows whose value and following NUL lie wholly before the first differing byte
-                int covered = Arrays.binarySearch(mine, i, i + run + 1, mine[i] + bytes);
+            // the run's values and the NUL after each but the last: equal text splits alike
+            int chars = Arrays.mismatch(values[column], mine[i], mine[i + run] - 1, other.values[column], theirs[j], theirs[j + run] - 1);
+            if (chars >= 0) {
+                // rows whose value and following NUL lie wholly before the first differing character
+                int covered = Arrays.binarySearch(mine, i, i + run + 1, mine[i] + chars);
                 run = (covered >= 0 ? covered : -covered - 2) - i;
             }
         }
@@ -167,7 +173,7 @@ final class SchemaRows {
 
     private String value(int column, int row) {
         int from = starts[column][row];
-        return new String(values[column], from, starts[column][row + 1] - 1 - from, StandardCharsets.UTF_8);
+        return new String(values[column], from, starts[column][row + 1] - 1 - from);
     }
 
     long rowid(int row) {

@@ -23,18 +23,21 @@ import org.junit.jupiter.api.Test;
  * {@link SchemaRows#notIn} against the plain answer: the rowids whose (type, name, tbl_name, sql) a
  * row-by-row reading of {@code sqlite_schema} finds changed or new. Random schemas on a real SQLite
  * database (names with capitals, quotes and non-ASCII letters, objects of one kind sharing a name with
- * another kind, long and empty SQL), then random changes anywhere in them: new objects, columns added,
+ * another kind, long and empty SQL; in UTF-8 and UTF-16 databases), then random changes anywhere in them: new objects, columns added,
  * tables and columns renamed (to names as long as the old, so that only the bytes differ), objects
  * dropped, the last object dropped and another created in its rowid, and a stored text given a
  * suffix through {@code writable_schema} (its bytes start as they did).
  */
 class SchemaRowsTest {
+    private static final String[] ENCODINGS = {"UTF-8", "UTF-16le", "UTF-16be"};
     private static final String[] NAMES = {"t", "T2", "orders", "we\"ird", "Kelvin\u212A", "\u00fcn\u00ef", "a_long_table_name_for_overflow"};
 
     @Test
     void rowsNotInAnEarlierReading_areExactlyTheRowsThatChanged() {
         PropertyCheck.forAll(200, choices -> {
             try (Connection c = DriverManager.getConnection("jdbc:sqlite::memory:"); Statement s = c.createStatement()) {
+                // SQLite keeps text in the database's encoding: UTF-16 must read as UTF-8 does
+                s.execute("PRAGMA encoding = '" + ENCODINGS[choices.nextInt(ENCODINGS.length)] + "'");
                 List<String> tables = new ArrayList<>();
                 int objects = 1 + choices.nextInt(150);
                 for (int i = 0; i < objects; i++) {
