@@ -101,6 +101,22 @@ class SqliteJudgeConsecutiveMigrationsTest {
         }
     }
 
+    @Test
+    void aUtf16Database_isJudgedAsAUtf8OneIs() throws SQLException {
+        url = "jdbc:sqlite:" + dir.resolve("utf16.db");
+        try (Connection c = open(Access.CREATE); Statement s = c.createStatement()) {
+            s.execute("PRAGMA encoding = 'UTF-16le'");
+            s.execute("CREATE TABLE kept (id INTEGER PRIMARY KEY, name TEXT)");
+        }
+        EngineJudge judge = dialect.migrations().engineJudge().orElseThrow();
+        try (Connection boot = open(Access.READ_WRITE)) {
+            assertEquals(List.of(), migrate(judge, boot, "CREATE TABLE \"caf\u00e9\" (id INTEGER)"));
+            assertEquals(List.of(), migrate(judge, boot, "ALTER TABLE kept ADD COLUMN note TEXT"));
+            assertEquals(List.of("table kept changed its definition"), migrate(judge, boot, "ALTER TABLE kept RENAME COLUMN name TO nom"));
+            assertEquals(List.of("table caf\u00e9 was dropped or renamed"), migrate(judge, boot, "DROP TABLE \"caf\u00e9\""));
+        }
+    }
+
     /** One migration as the Applier runs it: in a transaction, evidence before and after, committed when clean. */
     private static List<String> migrate(EngineJudge judge, Connection connection, String sql) throws SQLException {
         connection.setAutoCommit(false);
