@@ -7,6 +7,8 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.function.Supplier;
 import org.sqlite.SQLiteConnection;
 import org.sqlite.SQLiteUpdateListener;
 
@@ -47,7 +49,8 @@ final class RowWatch implements SQLiteUpdateListener {
 
     @Override
     public synchronized void onUpdate(Type type, String database, String table, long rowId) {
-        events.add(new Event(type.name().toLowerCase(Locale.ROOT), database.toLowerCase(Locale.ROOT) + "." + table.toLowerCase(Locale.ROOT)));
+        // folded as SQLite folds names (ASCII only), as the snapshot's table names are: CAFÉ is not café
+        events.add(new Event(type.name().toLowerCase(Locale.ROOT), SchemaRows.asciiLower(database) + "." + SchemaRows.asciiLower(table)));
     }
 
     synchronized void statementsDone(Connection connection) throws SQLException {
@@ -60,11 +63,11 @@ final class RowWatch implements SQLiteUpdateListener {
      * only writes are the guard's own to its ledger (in its kind's shape, which may delete a whole
      * table, as golang-migrate's version mark does); before, a write to the ledger is the migration's.
      */
-    synchronized List<String> changes(Connection connection, java.util.function.Supplier<java.util.Set<String>> existingTables) throws SQLException {
+    synchronized List<String> changes(Connection connection, Supplier<Set<String>> existingTables) throws SQLException {
         int migrationEvents = eventsAtStatementsDone < 0 ? events.size() : eventsAtStatementsDone;
         long migrationTotal = totalAtStatementsDone < 0 ? totalChanges(connection) : totalAtStatementsDone;
         java.util.Map<String, Integer> counted = new java.util.LinkedHashMap<>();
-        java.util.Set<String> tables = null;
+        Set<String> tables = null;
         for (int i = 0; i < events.size(); i++) {
             Event event = events.get(i);
             boolean guardsOwn = i >= migrationEvents && event.table().equals(ledger);

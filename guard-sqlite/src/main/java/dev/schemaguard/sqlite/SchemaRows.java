@@ -247,7 +247,8 @@ final class SchemaRows {
         return type(row).equals("table");
     }
 
-    private static String asciiLower(String text) {
+    /** Lower-cased as SQLite folds names (lower() without ICU, and name lookups): ASCII letters only. */
+    static String asciiLower(String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c >= 'A' && c <= 'Z') {

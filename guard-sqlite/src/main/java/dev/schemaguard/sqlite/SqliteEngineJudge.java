@@ -22,7 +22,10 @@ import java.util.Map;
 final class SqliteEngineJudge implements EngineJudge {
     /** One judge serves one boot: tables read once stay read until their definition changes. */
     private final SqliteSnapshot.TableDetails details = new SqliteSnapshot.TableDetails();
-    /** The last migration's "after": the next one's "before" takes from it every bucket of rows still as it was. */
+    /**
+     * The last migration's "after": the next one's "before" while main's schema cookie says nothing changed
+     * since; otherwise the next "before" reads main anew, and reads again only the tables whose rows differ.
+     */
     private SqliteSnapshot lastAfter;
 
     @Override

@@ -117,6 +117,19 @@ class SqliteJudgeConsecutiveMigrationsTest {
         }
     }
 
+    @Test
+    void aRowWrittenToAnExistingTableNamedWithANonAsciiCapital_isSeen() throws SQLException {
+        // SQLite folds only ASCII letters in names: CAFÉ is not café, and the hook's name must be folded alike
+        try (Connection c = open(Access.READ_WRITE); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE \"CAF\u00c9\" (id INTEGER)");
+        }
+        EngineJudge judge = dialect.migrations().engineJudge().orElseThrow();
+        try (Connection boot = open(Access.READ_WRITE)) {
+            List<String> changes = migrate(judge, boot, "INSERT INTO \"CAF\u00c9\" VALUES (1)");
+            assertEquals(List.of("1 row(s): insert of existing table main.caf\u00c9"), changes);
+        }
+    }
+
     /** One migration as the Applier runs it: in a transaction, evidence before and after, committed when clean. */
     private static List<String> migrate(EngineJudge judge, Connection connection, String sql) throws SQLException {
         connection.setAutoCommit(false);
