@@ -11,9 +11,9 @@ import java.util.Arrays;
  * The rows of main's {@code sqlite_schema}, read in one query that returns each column's values joined
  * by NUL: five values from the native library instead of five a row, and rows that can be compared
  * with an earlier reading's as bytes (in the database's text encoding), without a string or a map per
- * row. A first boot of thousands of
- * migrations reads the schema after each one, and the schema grows with each one: reading and
- * comparing every row as text made that boot's cost grow with the square of its migrations.
+ * row. A first boot of thousands of migrations reads the schema after each one, and the schema grows
+ * with each one: reading and comparing every row as text made that boot's cost grow with the square
+ * of its migrations.
  *
  * <p>Exact: SQL text, names and types cannot hold a NUL, and a reading whose columns do not split into
  * exactly one value a row (a NUL or a missing value written with {@code writable_schema}) is refused
