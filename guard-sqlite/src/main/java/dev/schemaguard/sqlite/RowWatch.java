@@ -1,5 +1,6 @@
 package dev.schemaguard.sqlite;
 
+import dev.schemaguard.internal.sql.Token;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -50,7 +51,7 @@ final class RowWatch implements SQLiteUpdateListener {
     @Override
     public synchronized void onUpdate(Type type, String database, String table, long rowId) {
         // folded as SQLite folds names (ASCII only), as the snapshot's table names are: CAFÉ is not café
-        events.add(new Event(type.name().toLowerCase(Locale.ROOT), SchemaRows.asciiLower(database) + "." + SchemaRows.asciiLower(table)));
+        events.add(new Event(type.name().toLowerCase(Locale.ROOT), Token.asciiLower(database) + "." + Token.asciiLower(table)));
     }
 
     synchronized void statementsDone(Connection connection) throws SQLException {

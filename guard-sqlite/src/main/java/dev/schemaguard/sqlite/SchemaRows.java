@@ -1,5 +1,6 @@
 package dev.schemaguard.sqlite;
 
+import dev.schemaguard.internal.sql.Token;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
@@ -220,13 +221,13 @@ final class SchemaRows {
         return value(0, row);
     }
 
-    /** The name lower-cased as SQLite's lower() does without ICU: ASCII letters only. */
+    /** The name lower-cased as SQLite folds names (lower() without ICU, and name lookups): ASCII letters only. */
     String name(int row) {
-        return asciiLower(value(1, row));
+        return Token.asciiLower(value(1, row));
     }
 
     String table(int row) {
-        return asciiLower(value(2, row));
+        return Token.asciiLower(value(2, row));
     }
 
     String sql(int row) {
@@ -245,22 +246,5 @@ final class SchemaRows {
 
     boolean isTable(int row) {
         return type(row).equals("table");
-    }
-
-    /** Lower-cased as SQLite folds names (lower() without ICU, and name lookups): ASCII letters only. */
-    static String asciiLower(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c >= 'A' && c <= 'Z') {
-                char[] lowered = text.toCharArray();
-                for (int k = i; k < lowered.length; k++) {
-                    if (lowered[k] >= 'A' && lowered[k] <= 'Z') {
-                        lowered[k] += 'a' - 'A';
-                    }
-                }
-                return new String(lowered);
-            }
-        }
-        return text;
     }
 }
