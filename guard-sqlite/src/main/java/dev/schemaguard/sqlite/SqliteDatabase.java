@@ -1,6 +1,7 @@
 package dev.schemaguard.sqlite;
 
 import dev.schemaguard.ConnectionSettings;
+import dev.schemaguard.GuardConfigException;
 import dev.schemaguard.IntegritySettings;
 import dev.schemaguard.spi.Dialect;
 import dev.schemaguard.spi.IntegritySession;
@@ -70,7 +71,16 @@ final class SqliteDatabase implements Dialect.Database {
             case CREATE -> { }
         }
         config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
-        Connection connection = config.createConnection(url);
+        Connection connection;
+        try {
+            connection = config.createConnection(url);
+        } catch (SQLException | LinkageError e) {
+            Optional<GuardConfigException> unloadable = NativeLibrary.failure(e);
+            if (unloadable.isPresent()) {
+                throw unloadable.get();
+            }
+            throw e;
+        }
         try {
             BusyWait.install(connection, timeout);
             if (file != null && Files.exists(file)) {
@@ -124,8 +134,8 @@ final class SqliteDatabase implements Dialect.Database {
             try (Connection memory = new SQLiteConfig().createConnection(PREFIX + ":memory:");
                  Statement statement = memory.createStatement()) {
                 statement.execute("PRAGMA schema_version");
-            } catch (SQLException | RuntimeException e) {
-                // the boot's own connection reports what is wrong
+            } catch (SQLException | RuntimeException | LinkageError e) {
+                // the boot's own connection reports what is wrong (NativeLibrary, for a library the driver cannot load)
             }
         }
 
