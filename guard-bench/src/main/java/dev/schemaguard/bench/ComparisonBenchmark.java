@@ -20,6 +20,8 @@ public final class ComparisonBenchmark {
     static final String GUARD_CDS = "Schema Guard + CDS";
     /** As examples/docker runs it: the CDS archive, and only the C1 compiler (a short-lived JVM). */
     static final String GUARD_CDS_C1 = "Schema Guard + CDS + C1";
+    /** As examples/docker's JAVA_OPTS run it: CDS, C1, and the SQLite driver's native library taken out of the jar. */
+    static final String GUARD_IMAGE = "Schema Guard + CDS + C1 + library";
     static final List<Tool> TOOLS = List.of(Tool.LIQUIBASE_UPDATE, Tool.FLYWAY_MIGRATE, Tool.FLYWAY_VALIDATE);
 
     private final ComparisonSettings settings;
@@ -83,6 +85,9 @@ public final class ComparisonBenchmark {
             if (settings.cds()) {
                 commandLines.put(GUARD_CDS, commands.guard(config, "-XX:SharedArchiveFile=" + archive));
                 commandLines.put(GUARD_CDS_C1, commands.guard(config, "-XX:SharedArchiveFile=" + archive, "-XX:TieredStopAtLevel=1"));
+                Path library = SqliteLibrary.takeOut(settings.jar(), settings.dataDir().resolve("sqlite-native"));
+                commandLines.put(GUARD_IMAGE, commands.guard(config, "-XX:SharedArchiveFile=" + archive, "-XX:TieredStopAtLevel=1",
+                        "-Dorg.sqlite.lib.path=" + library.getParent(), "-Dorg.sqlite.lib.name=" + library.getFileName()));
             }
             commandLines.put(Tool.LIQUIBASE_UPDATE.label, commands.tool(Tool.LIQUIBASE_UPDATE, urls.get(Tool.LIQUIBASE_UPDATE), scenario.changelog()));
             commandLines.put(Tool.FLYWAY_MIGRATE.label, commands.tool(Tool.FLYWAY_MIGRATE, urls.get(Tool.FLYWAY_MIGRATE), scenario.flywayFolder()));
