@@ -4,6 +4,8 @@ import dev.schemaguard.GuardConfigException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -43,32 +45,35 @@ final class NativeLibrary {
     }
 
     private static String explain(Throwable failure) {
+        List<String> causes = new ArrayList<>();
         String prepared = System.getProperty("org.sqlite.lib.path");
         if (prepared != null) {
             String name = System.getProperty("org.sqlite.lib.name", FILE);
-            Optional<Path> library = path(prepared).map(folder -> folder.resolve(name));
-            if (library.isEmpty() || !Files.isRegularFile(library.get())) {
-                return "the SQLite driver's native library " + library.map(Path::toString).orElse(prepared + "/" + name)
-                        + " (-Dorg.sqlite.lib.path and -Dorg.sqlite.lib.name) does not exist. Extract it from the jar for this "
-                        + "platform (examples/docker/Dockerfile shows how), or remove both properties to let the driver "
-                        + "extract it into a temporary folder.";
-            }
+            String library = path(prepared).map(folder -> folder.resolve(name).toString()).orElse(prepared + "/" + name);
+            causes.add(path(library).filter(Files::isRegularFile).isPresent()
+                    ? "the library " + library + " named by -Dorg.sqlite.lib.path and -Dorg.sqlite.lib.name did not load (is it "
+                            + "the one for os.name=" + System.getProperty("os.name") + ", os.arch=" + System.getProperty("os.arch")
+                            + ", from the same jar?)"
+                    : "the library " + library + " named by -Dorg.sqlite.lib.path and -Dorg.sqlite.lib.name does not exist");
         }
         String property = System.getProperty("org.sqlite.tmpdir") != null ? "org.sqlite.tmpdir" : "java.io.tmpdir";
         String temporary = System.getProperty(property);
         Optional<Path> folder = temporary == null ? Optional.empty() : path(temporary);
         String fault = folder.isEmpty() || !Files.isDirectory(folder.get()) ? "does not exist"
                 : !Files.isWritable(folder.get()) ? "is not writable" : null;
-        String fix = "or extract the library beforehand and name it with -Dorg.sqlite.lib.path=<folder> "
-                + "-Dorg.sqlite.lib.name=" + FILE + " (examples/docker/Dockerfile does).";
         if (fault != null) {
-            return "the SQLite driver cannot load its native library: it copies it into the temporary folder " + temporary
-                    + " (" + property + ") first, and that folder " + fault + ". Give the JVM a writable temporary folder "
-                    + "(-D" + property + "=<folder>; on a read-only root file system, a writable volume mounted there), " + fix;
+            causes.add("it copies its own out of the jar into the temporary folder " + temporary + " (" + property
+                    + "), and that folder " + fault);
         }
-        return "the SQLite driver cannot load its native library for os.name=" + System.getProperty("os.name") + ", os.arch="
-                + System.getProperty("os.arch") + " (" + firstLine(failure) + "). A temporary folder mounted noexec ("
-                + temporary + ", " + property + ") cannot load it either: point -D" + property + " at one that can, " + fix;
+        String fix = " Give the JVM a writable temporary folder (-D" + property + "=<folder>; on a read-only root file system, "
+                + "a writable volume mounted there), or take the library for this platform out of the jar beforehand and name "
+                + "it with -Dorg.sqlite.lib.path=<folder> -Dorg.sqlite.lib.name=" + FILE + " (examples/docker/Dockerfile does).";
+        if (causes.isEmpty()) {
+            return "the SQLite driver cannot load its native library for os.name=" + System.getProperty("os.name") + ", os.arch="
+                    + System.getProperty("os.arch") + " (" + firstLine(failure) + "); a temporary folder mounted noexec ("
+                    + temporary + ", " + property + ") cannot load it either." + fix;
+        }
+        return "the SQLite driver cannot load its native library: " + String.join("; and ", causes) + "." + fix;
     }
 
     private static Optional<Path> path(String text) {

@@ -1,6 +1,5 @@
 package dev.schemaguard.sqlite;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.schemaguard.GuardConfigException;
@@ -40,10 +39,30 @@ class NativeLibraryTest {
         try {
             GuardConfigException e = NativeLibrary.failure(new SQLException("x", new org.sqlite.NativeLibraryNotFoundException("y")))
                     .orElseThrow();
-            assertEquals("the SQLite driver's native library " + dir.resolve("libsqlitejdbc.so") + " (-Dorg.sqlite.lib.path and "
-                    + "-Dorg.sqlite.lib.name) does not exist. Extract it from the jar for this platform "
-                    + "(examples/docker/Dockerfile shows how), or remove both properties to let the driver extract it into a "
-                    + "temporary folder.", e.getMessage());
+            assertTrue(e.getMessage().startsWith("the SQLite driver cannot load its native library: the library "
+                    + dir.resolve("libsqlitejdbc.so") + " named by -Dorg.sqlite.lib.path and -Dorg.sqlite.lib.name does not exist"),
+                    e.getMessage());
+            assertTrue(e.getMessage().endsWith("-Dorg.sqlite.lib.path=<folder> -Dorg.sqlite.lib.name=libsqlitejdbc.so "
+                    + "(examples/docker/Dockerfile does)."), e.getMessage());
+        } finally {
+            restore("org.sqlite.lib.path", path);
+            restore("org.sqlite.lib.name", name);
+        }
+    }
+
+    @Test
+    void aLibraryNamedThatIsThereButDidNotLoad_isNamedAsSuch() throws Exception {
+        java.nio.file.Files.write(dir.resolve("libsqlitejdbc.so"), new byte[] {0x7f, 'E', 'L', 'F'});
+        String path = System.getProperty("org.sqlite.lib.path");
+        String name = System.getProperty("org.sqlite.lib.name");
+        System.setProperty("org.sqlite.lib.path", dir.toString());
+        System.setProperty("org.sqlite.lib.name", "libsqlitejdbc.so");
+        try {
+            String message = NativeLibrary.failure(new SQLException("x", new org.sqlite.NativeLibraryNotFoundException("y")))
+                    .orElseThrow().getMessage();
+            assertTrue(message.startsWith("the SQLite driver cannot load its native library: the library "
+                    + dir.resolve("libsqlitejdbc.so") + " named by -Dorg.sqlite.lib.path and -Dorg.sqlite.lib.name did not load (is "
+                    + "it the one for os.name="), message);
         } finally {
             restore("org.sqlite.lib.path", path);
             restore("org.sqlite.lib.name", name);
@@ -58,9 +77,9 @@ class NativeLibraryTest {
         try {
             String message = NativeLibrary.failure(new SQLException("x", new org.sqlite.NativeLibraryNotFoundException("y")))
                     .orElseThrow().getMessage();
-            assertTrue(message.startsWith("the SQLite driver cannot load its native library: it copies it into the temporary "
-                    + "folder " + missing + " (org.sqlite.tmpdir) first, and that folder does not exist. Give the JVM a "
-                    + "writable temporary folder (-Dorg.sqlite.tmpdir=<folder>"), message);
+            assertTrue(message.startsWith("the SQLite driver cannot load its native library: it copies its own out of the jar "
+                    + "into the temporary folder " + missing + " (org.sqlite.tmpdir), and that folder does not exist. Give the JVM "
+                    + "a writable temporary folder (-Dorg.sqlite.tmpdir=<folder>"), message);
         } finally {
             restore("org.sqlite.tmpdir", before);
         }
