@@ -28,10 +28,7 @@ class CdsArchiveIT {
 
     @Test
     void theDockerfilesTrainingRunMakesAnArchiveThatTheBootMaps() throws Exception {
-        Project project = new Project(dir.resolve("app"), "jdbc:sqlite:" + dir.resolve("app.db"))
-                .migration("001_users.sql", "CREATE TABLE IF NOT EXISTS users (id INTEGER PRIMARY KEY);")
-                .allow("001_users.sql");
-        Path config = project.writeYaml("");
+        Path config = config();
         Path archive = dir.resolve("schema-guard.jsa");
         Path library = dir.resolve("sqlite-native");
 
@@ -80,10 +77,7 @@ class CdsArchiveIT {
      */
     @Test
     void aBootWhoseDriverCannotCopyItsNativeLibrary_namesTheFolderAndTheFix() throws Exception {
-        Project project = new Project(dir.resolve("app"), "jdbc:sqlite:" + dir.resolve("app.db"))
-                .migration("001_users.sql", "CREATE TABLE IF NOT EXISTS users (id INTEGER PRIMARY KEY);")
-                .allow("001_users.sql");
-        Path config = project.writeYaml("");
+        Path config = config();
         Path missing = dir.resolve("no-such-folder");
         try (CliProcess run = CliProcess.of(new ProcessBuilder(CliProcess.JAVA, "-Djava.io.tmpdir=" + missing, "-jar",
                 CliProcess.BUILT_JAR.toString(), "boot", "--config", config.toString()).directory(dir.toFile()))) {
@@ -98,6 +92,14 @@ class CdsArchiveIT {
                     String.join("\n", lines));
         }
         assertTrue(Files.notExists(dir.resolve("app.db")), "the boot created the database");
+    }
+
+    /** A project of one migration on a SQLite file that does not exist yet (app.db), bootstrapped by the boot. */
+    private Path config() throws Exception {
+        return new Project(dir.resolve("app"), "jdbc:sqlite:" + dir.resolve("app.db"))
+                .migration("001_users.sql", "CREATE TABLE IF NOT EXISTS users (id INTEGER PRIMARY KEY);")
+                .allow("001_users.sql")
+                .writeYaml("");
     }
 
     /** The Dockerfile's RUN line of its JDK stage that takes the SQLite driver's library out of the jar, into {@code folder}. */

@@ -18,6 +18,7 @@ import java.util.Optional;
 final class NativeLibrary {
     /** The file name sqlite-jdbc's jar holds the library under on this platform. */
     private static final String FILE = System.mapLibraryName("sqlitejdbc");
+    private static final String PLATFORM = "os.name=" + System.getProperty("os.name") + ", os.arch=" + System.getProperty("os.arch");
 
     private NativeLibrary() {
     }
@@ -52,8 +53,7 @@ final class NativeLibrary {
             String library = path(prepared).map(folder -> folder.resolve(name).toString()).orElse(prepared + "/" + name);
             causes.add(path(library).filter(Files::isRegularFile).isPresent()
                     ? "the library " + library + " named by -Dorg.sqlite.lib.path and -Dorg.sqlite.lib.name did not load (is it "
-                            + "the one for os.name=" + System.getProperty("os.name") + ", os.arch=" + System.getProperty("os.arch")
-                            + ", from the same jar?)"
+                            + "the one for " + PLATFORM + ", from the same jar?)"
                     : "the library " + library + " named by -Dorg.sqlite.lib.path and -Dorg.sqlite.lib.name does not exist");
         }
         String property = System.getProperty("org.sqlite.tmpdir") != null ? "org.sqlite.tmpdir" : "java.io.tmpdir";
@@ -69,9 +69,8 @@ final class NativeLibrary {
                 + "a writable volume mounted there), or take the library for this platform out of the jar beforehand and name "
                 + "it with -Dorg.sqlite.lib.path=<folder> -Dorg.sqlite.lib.name=" + FILE + " (examples/docker/Dockerfile does).";
         if (causes.isEmpty()) {
-            return "the SQLite driver cannot load its native library for os.name=" + System.getProperty("os.name") + ", os.arch="
-                    + System.getProperty("os.arch") + " (" + firstLine(failure) + "); a temporary folder mounted noexec ("
-                    + temporary + ", " + property + ") cannot load it either." + fix;
+            return "the SQLite driver cannot load its native library for " + PLATFORM + " (" + SqliteFaults.firstLine(rootCause(failure))
+                    + "); a temporary folder mounted noexec (" + temporary + ", " + property + ") cannot load it either." + fix;
         }
         return "the SQLite driver cannot load its native library: " + String.join("; and ", causes) + "." + fix;
     }
@@ -84,12 +83,12 @@ final class NativeLibrary {
         }
     }
 
-    private static String firstLine(Throwable failure) {
+    /** sqlite-jdbc wraps the loader's error ("No native library found ...") in "Error opening connection". */
+    private static Throwable rootCause(Throwable failure) {
         Throwable root = failure;
         while (root.getCause() != null) {
             root = root.getCause();
         }
-        String message = root.getMessage() == null ? root.getClass().getName() : root.getMessage();
-        return message.lines().findFirst().orElse(message);
+        return root;
     }
 }

@@ -94,7 +94,8 @@ final class SqliteFaults {
         }
     }
 
-    private static String firstLine(SQLException e) {
+    /** The first line of an error's message, for a message of the guard's own. */
+    static String firstLine(Throwable e) {
         return e.getMessage() == null ? "no message" : e.getMessage().lines().findFirst().orElse("").strip();
     }
 }

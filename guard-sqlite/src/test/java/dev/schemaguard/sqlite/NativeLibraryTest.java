@@ -2,9 +2,11 @@ package dev.schemaguard.sqlite;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.schemaguard.GuardConfigException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,64 +34,48 @@ class NativeLibraryTest {
 
     @Test
     void aLibraryNamedThatIsNotThere_isNamed() {
-        String path = System.getProperty("org.sqlite.lib.path");
-        String name = System.getProperty("org.sqlite.lib.name");
-        System.setProperty("org.sqlite.lib.path", dir.toString());
-        System.setProperty("org.sqlite.lib.name", "libsqlitejdbc.so");
-        try {
-            GuardConfigException e = NativeLibrary.failure(new SQLException("x", new org.sqlite.NativeLibraryNotFoundException("y")))
-                    .orElseThrow();
-            assertTrue(e.getMessage().startsWith("the SQLite driver cannot load its native library: the library "
-                    + dir.resolve("libsqlitejdbc.so") + " named by -Dorg.sqlite.lib.path and -Dorg.sqlite.lib.name does not exist"),
-                    e.getMessage());
-            assertTrue(e.getMessage().endsWith("-Dorg.sqlite.lib.path=<folder> -Dorg.sqlite.lib.name=libsqlitejdbc.so "
-                    + "(examples/docker/Dockerfile does)."), e.getMessage());
-        } finally {
-            restore("org.sqlite.lib.path", path);
-            restore("org.sqlite.lib.name", name);
-        }
+        String message = withProperties(Map.of("org.sqlite.lib.path", dir.toString(), "org.sqlite.lib.name", "libsqlitejdbc.so"));
+        assertTrue(message.startsWith("the SQLite driver cannot load its native library: the library "
+                + dir.resolve("libsqlitejdbc.so") + " named by -Dorg.sqlite.lib.path and -Dorg.sqlite.lib.name does not exist"),
+                message);
+        assertTrue(message.endsWith("-Dorg.sqlite.lib.path=<folder> -Dorg.sqlite.lib.name=libsqlitejdbc.so "
+                + "(examples/docker/Dockerfile does)."), message);
     }
 
     @Test
     void aLibraryNamedThatIsThereButDidNotLoad_isNamedAsSuch() throws Exception {
-        java.nio.file.Files.write(dir.resolve("libsqlitejdbc.so"), new byte[] {0x7f, 'E', 'L', 'F'});
-        String path = System.getProperty("org.sqlite.lib.path");
-        String name = System.getProperty("org.sqlite.lib.name");
-        System.setProperty("org.sqlite.lib.path", dir.toString());
-        System.setProperty("org.sqlite.lib.name", "libsqlitejdbc.so");
-        try {
-            String message = NativeLibrary.failure(new SQLException("x", new org.sqlite.NativeLibraryNotFoundException("y")))
-                    .orElseThrow().getMessage();
-            assertTrue(message.startsWith("the SQLite driver cannot load its native library: the library "
-                    + dir.resolve("libsqlitejdbc.so") + " named by -Dorg.sqlite.lib.path and -Dorg.sqlite.lib.name did not load (is "
-                    + "it the one for os.name="), message);
-        } finally {
-            restore("org.sqlite.lib.path", path);
-            restore("org.sqlite.lib.name", name);
-        }
+        Files.write(dir.resolve("libsqlitejdbc.so"), new byte[] {0x7f, 'E', 'L', 'F'});
+        String message = withProperties(Map.of("org.sqlite.lib.path", dir.toString(), "org.sqlite.lib.name", "libsqlitejdbc.so"));
+        assertTrue(message.startsWith("the SQLite driver cannot load its native library: the library "
+                + dir.resolve("libsqlitejdbc.so") + " named by -Dorg.sqlite.lib.path and -Dorg.sqlite.lib.name did not load (is "
+                + "it the one for os.name="), message);
     }
 
     @Test
     void aTemporaryFolderThatIsNotThere_isNamedWithTheFix() {
-        String before = System.getProperty("org.sqlite.tmpdir");
         Path missing = dir.resolve("gone");
-        System.setProperty("org.sqlite.tmpdir", missing.toString());
-        try {
-            String message = NativeLibrary.failure(new SQLException("x", new org.sqlite.NativeLibraryNotFoundException("y")))
-                    .orElseThrow().getMessage();
-            assertTrue(message.startsWith("the SQLite driver cannot load its native library: it copies its own out of the jar "
-                    + "into the temporary folder " + missing + " (org.sqlite.tmpdir), and that folder does not exist. Give the JVM "
-                    + "a writable temporary folder (-Dorg.sqlite.tmpdir=<folder>"), message);
-        } finally {
-            restore("org.sqlite.tmpdir", before);
-        }
+        String message = withProperties(Map.of("org.sqlite.tmpdir", missing.toString()));
+        assertTrue(message.startsWith("the SQLite driver cannot load its native library: it copies its own out of the jar "
+                + "into the temporary folder " + missing + " (org.sqlite.tmpdir), and that folder does not exist. Give the JVM "
+                + "a writable temporary folder (-Dorg.sqlite.tmpdir=<folder>"), message);
     }
 
-    private static void restore(String property, String value) {
-        if (value == null) {
-            System.clearProperty(property);
-        } else {
-            System.setProperty(property, value);
+    /** The message for the driver's "No native library found" with these system properties set, restored afterwards. */
+    private static String withProperties(Map<String, String> properties) {
+        Map<String, String> before = new HashMap<>();
+        properties.keySet().forEach(name -> before.put(name, System.getProperty(name)));
+        properties.forEach(System::setProperty);
+        try {
+            return NativeLibrary.failure(new SQLException("Error opening connection",
+                    new org.sqlite.NativeLibraryNotFoundException("No native library found"))).orElseThrow().getMessage();
+        } finally {
+            before.forEach((name, value) -> {
+                if (value == null) {
+                    System.clearProperty(name);
+                } else {
+                    System.setProperty(name, value);
+                }
+            });
         }
     }
 }
